@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcApp)
+Q_DECLARE_LOGGING_CATEGORY(lcConfig)
+Q_DECLARE_LOGGING_CATEGORY(lcSession)
+Q_DECLARE_LOGGING_CATEGORY(lcCatalog)
+
+namespace kiosk::logging {
+
+/**
+ * Installs the process-wide message handler: every log line passes through
+ * privacy::maskPersonalData() before it reaches stderr or the journal, so an ID or phone
+ * number that slipped into a message is never written in clear.
+ */
+void installMaskingHandler();
+
+} // namespace kiosk::logging

@@ -1,0 +1,271 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>AttractPage</name>
+    <message>
+        <source>24-hour self-service</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n services for residents: social security, medical insurance, elderly care, childcare, housing fund and more</source>
+        <translation>
+            <numerusform>%n service for residents</numerusform><numerusform>%n services for residents: social security, medical insurance, elderly care, childcare, housing fund and more</numerusform></translation>
+    </message>
+    <message>
+        <source>Touch to start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>or place your ID card on the reader below</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Large text (大字版) and English are available after you start</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CategoryTile</name>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n service</numerusform><numerusform>%n services</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>FacetListPage</name>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n service</numerusform><numerusform>%n services</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>HandlingBadge</name>
+    <message>
+        <source>Done here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Apply here, collect at counter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Guide only</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Search services</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search: type pinyin initials, e.g. sbcx</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Services by need</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>By department</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>By life event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Most used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>More ›</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>IdleWarningPopup</name>
+    <message>
+        <source>Are you still there?</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>In %n second(s) this screen returns to the start and everything you entered is cleared.</source>
+        <translation>
+            <numerusform>In %n second this screen returns to the start and everything you entered is cleared.</numerusform><numerusform>In %n seconds this screen returns to the start and everything you entered is cleared.</numerusform></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>NavigationPanel</name>
+    <message>
+        <source>‹ Back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Home</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PagedList</name>
+    <message>
+        <source>Previous page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>Type pinyin or its initials</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>For 社保查询 type sbcx or shebaochaxun</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n result</numerusform><numerusform>%n results</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing found. Check the letters, or browse by need on the home page.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ServiceDetailPage</name>
+    <message>
+        <source>On the spot</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n working day</numerusform><numerusform>%n working days</numerusform></translation>
+    </message>
+    <message>
+        <source>Completed entirely at this terminal.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Apply at this terminal, then collect the result at the counter.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This terminal explains the service; it is handled at a counter.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Code %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How it is handled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Where: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time limit and fee</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Promised: %1 · Legal limit: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fee: %1 yuan (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fee: free of charge</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who can apply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What to bring</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing needs to be brought.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (if applicable)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What happens next</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ServiceListPage</name>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n service</numerusform><numerusform>%n services</numerusform></translation>
+    </message>
+    <message>
+        <source>No services here.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>kiosk::Session</name>
+    <message>
+        <source>Departments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Life events</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Most used services</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+</TS>

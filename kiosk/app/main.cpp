@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The terminal's executable: parses the command line and hands over to KioskApp.
+#include "common/logging.h"
+#include "kiosk/config.h"
+#include "kiosk/kioskapp.h"
+#include "kiosk/session/clock.h"
+#include "kiosk/session/session.h"
+#include "kiosk/ui/screentour.h"
+#include "services/catalog/catalogstore.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFont>
+#include <QGuiApplication>
+#include <QQuickWindow>
+#include <QTimer>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(KioskPlugin)
+
+namespace {
+
+QElapsedTimer g_sinceStart;
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "kiosk: %s\n", qPrintable(message));
+    return 2;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    g_sinceStart.start();
+    kiosk::logging::installMaskingHandler();
+    // The software renderer draws the same on the panel's GPU-less boards, offscreen and in CI.
+    if (qEnvironmentVariableIsEmpty("QT_QUICK_BACKEND"))
+        QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("kiosk"));
+    QGuiApplication::setApplicationVersion(QStringLiteral(KIOSK_VERSION));
+    QGuiApplication::setFont(QFont(QStringLiteral("Noto Sans CJK SC")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Self-service terminal for neighborhood centers (24小时自助便民服务终端).\n"
+        "Residents browse and search the city's service catalog; see README.md."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption simulate(QStringLiteral("simulate"), QStringLiteral("Use simulated devices (ID-card reader, printer, scanner)."));
+    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("Read the terminal configuration from <file> (JSON, see docs/configuration.md)."), QStringLiteral("file"));
+    const QCommandLineOption tour(QStringLiteral("tour"), QStringLiteral("Render every screen at 1080x1920 and 1920x1080, normal and elder mode, into <dir> as PNG files, then exit."), QStringLiteral("dir"));
+    const QCommandLineOption selfTest(QStringLiteral("self-test"), QStringLiteral("Load every page; exit non-zero on any QML warning or error."));
+    QCommandLineOption firstFrame(QStringLiteral("first-frame"), QStringLiteral("Print the milliseconds from start to the first rendered frame, then exit (benchmarks)."));
+    firstFrame.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({simulate, config, tour, selfTest, firstFrame});
+    if (!parser.parse(QGuiApplication::arguments()))
+        return fail(parser.errorText() + QStringLiteral("\nTry 'kiosk --help'."));
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return 0;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        std::printf("kiosk %s\n", KIOSK_VERSION);
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return fail(QStringLiteral("unexpected argument '%1'\nTry 'kiosk --help'.").arg(parser.positionalArguments().first()));
+    if (parser.isSet(tour) && parser.value(tour).isEmpty())
+        return fail(QStringLiteral("--tour needs a folder to write the PNG files into"));
+
+    kiosk::Config cfg;
+    if (parser.isSet(config)) {
+        QString error;
+        auto loaded = kiosk::Config::fromFile(parser.value(config), &error);
+        if (!loaded)
+            return fail(QStringLiteral("bad configuration: %1").arg(error));
+        cfg = *loaded;
+    }
+    if (cfg.stateDir.isEmpty())
+        cfg.stateDir = kiosk::Config::defaultStateDir();
+    cfg.simulate = parser.isSet(simulate);
+
+    const bool walking = parser.isSet(tour) || parser.isSet(selfTest);
+    auto manualClock = walking ? std::make_unique<kiosk::ManualClock>() : nullptr;
+    kiosk::ManualClock *clock = manualClock.get();
+    kiosk::KioskApp kioskApp(cfg, std::move(manualClock));
+    kioskApp.loadCatalog();
+    if (!kioskApp.loadUi()) {
+        for (const QString &w : kioskApp.qmlWarnings())
+            std::fprintf(stderr, "%s\n", qPrintable(w));
+        return fail(QStringLiteral("the user interface could not be loaded"));
+    }
+
+    if (walking) {
+        kiosk::ScreenTour walk(kioskApp, *clock);
+        const bool ok = walk.run(parser.isSet(tour) ? parser.value(tour) : QString());
+        for (const QString &e : walk.errors())
+            std::fprintf(stderr, "kiosk: %s\n", qPrintable(e));
+        if (parser.isSet(tour))
+            std::printf("kiosk: wrote %lld screens to %s\n", qlonglong(walk.written().size()), qPrintable(parser.value(tour)));
+        else if (ok)
+            std::printf("kiosk: self-test passed: every page loaded without a QML warning\n");
+        return ok ? 0 : 1;
+    }
+
+    if (parser.isSet(firstFrame)) {
+        QObject::connect(kioskApp.window(), &QQuickWindow::frameSwapped, &app, [] {
+            std::printf("first-frame-ms %.1f\n", double(g_sinceStart.nsecsElapsed()) / 1e6);
+            std::fflush(stdout);
+            QCoreApplication::exit(0);
+        }, Qt::QueuedConnection);
+        QTimer::singleShot(10000, &app, [] { QCoreApplication::exit(1); });
+    }
+    return QGuiApplication::exec();
+}

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "kiosk/config.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+
+namespace kiosk {
+
+namespace {
+
+// GB/T 37668 (after WCAG 2.2.1): a resident gets at least 20 s to extend a time limit.
+constexpr int minWarningSeconds = 20;
+// Shorter than this and a resident reading a page of materials would be reset mid-read.
+constexpr int minIdleSeconds = 30;
+constexpr int maxSeconds = 3600;
+
+bool readString(const QJsonObject &o, const char *key, QString &out, QString *error)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (v.isUndefined())
+        return true;
+    if (!v.isString() || v.toString().trimmed().isEmpty()) {
+        *error = QStringLiteral("\"%1\" must be a non-empty string").arg(QLatin1String(key));
+        return false;
+    }
+    out = v.toString().trimmed();
+    return true;
+}
+
+bool readInt(const QJsonObject &o, const char *key, int min, int max, int &out, QString *error)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (v.isUndefined())
+        return true;
+    const double d = v.toDouble(std::nan(""));
+    if (!v.isDouble() || d != std::floor(d) || d < min || d > max) {
+        *error = QStringLiteral("\"%1\" must be a whole number from %2 to %3").arg(QLatin1String(key)).arg(min).arg(max);
+        return false;
+    }
+    out = int(d);
+    return true;
+}
+
+} // namespace
+
+std::optional<Config> Config::fromJson(const QByteArray &json, QString *error)
+{
+    QString dummy;
+    if (!error)
+        error = &dummy;
+    QJsonParseError perr;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &perr);
+    if (perr.error != QJsonParseError::NoError) {
+        const int line = 1 + int(json.left(perr.offset).count('\n'));
+        *error = QStringLiteral("not valid JSON at line %1: %2").arg(line).arg(perr.errorString());
+        return std::nullopt;
+    }
+    if (!doc.isObject()) {
+        *error = QStringLiteral("the top level must be a JSON object");
+        return std::nullopt;
+    }
+    const QJsonObject o = doc.object();
+    static const QStringList known = {
+        QStringLiteral("terminalId"), QStringLiteral("terminalName"), QStringLiteral("centerName"),
+        QStringLiteral("catalog"), QStringLiteral("stateDir"), QStringLiteral("language"),
+        QStringLiteral("idleTimeoutSeconds"), QStringLiteral("idleWarningSeconds"),
+        QStringLiteral("elderIdleTimeoutSeconds"), QStringLiteral("elderWarningSeconds"),
+        QStringLiteral("popularCount"),
+    };
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (!known.contains(it.key())) {
+            *error = QStringLiteral("unknown setting \"%1\" (known: %2)").arg(it.key(), known.join(QStringLiteral(", ")));
+            return std::nullopt;
+        }
+    }
+    Config c;
+    if (!readString(o, "terminalId", c.terminalId, error) || !readString(o, "terminalName", c.terminalName, error)
+        || !readString(o, "centerName", c.centerName, error) || !readString(o, "catalog", c.catalogPath, error)
+        || !readString(o, "stateDir", c.stateDir, error) || !readString(o, "language", c.language, error)
+        || !readInt(o, "idleTimeoutSeconds", minIdleSeconds, maxSeconds, c.idleTimeoutSeconds, error)
+        || !readInt(o, "idleWarningSeconds", minWarningSeconds, maxSeconds, c.idleWarningSeconds, error)
+        || !readInt(o, "elderIdleTimeoutSeconds", minIdleSeconds, maxSeconds, c.elderIdleTimeoutSeconds, error)
+        || !readInt(o, "elderWarningSeconds", minWarningSeconds, maxSeconds, c.elderWarningSeconds, error)
+        || !readInt(o, "popularCount", 0, 20, c.popularCount, error))
+        return std::nullopt;
+    if (c.language != QLatin1String("zh_CN") && c.language != QLatin1String("en")) {
+        *error = QStringLiteral("\"language\" must be zh_CN or en, not \"%1\"").arg(c.language);
+        return std::nullopt;
+    }
+    if (c.elderIdleTimeoutSeconds < c.idleTimeoutSeconds || c.elderWarningSeconds < c.idleWarningSeconds) {
+        *error = QStringLiteral("elder mode must give at least as much time as normal mode "
+                                "(elderIdleTimeoutSeconds ≥ idleTimeoutSeconds, elderWarningSeconds ≥ idleWarningSeconds)");
+        return std::nullopt;
+    }
+    return c;
+}
+
+std::optional<Config> Config::fromFile(const QString &path, QString *error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QStringLiteral("cannot read %1: %2").arg(path, f.errorString());
+        return std::nullopt;
+    }
+    auto c = fromJson(f.readAll(), error);
+    if (!c && error)
+        *error = path + QStringLiteral(": ") + *error;
+    if (c && !c->catalogPath.isEmpty() && QFileInfo(c->catalogPath).isRelative())
+        c->catalogPath = QFileInfo(path).dir().filePath(c->catalogPath); // relative to the config file
+    return c;
+}
+
+QString Config::defaultStateDir()
+{
+    const QByteArray env = qgetenv("KIOSK_STATE_DIR");
+    if (!env.isEmpty())
+        return QString::fromLocal8Bit(env);
+    const QFileInfo system(QStringLiteral("/var/lib/kiosk"));
+    if (system.isDir() && system.isWritable())
+        return system.filePath();
+    const QByteArray xdg = qgetenv("XDG_STATE_HOME");
+    const QString base = xdg.isEmpty() ? QDir::home().filePath(QStringLiteral(".local/state")) : QString::fromLocal8Bit(xdg);
+    return QDir(base).filePath(QStringLiteral("kiosk"));
+}
+
+} // namespace kiosk

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "kiosk/kioskapp.h"
+#include "common/logging.h"
+#include "kiosk/session/clock.h"
+#include "kiosk/session/session.h"
+#include "kiosk/ui/activityfilter.h"
+#include "kiosk/ui/localization.h"
+#include "kiosk/ui/qmlregistration.h"
+#include "services/catalog/catalogsearch.h"
+#include "services/catalog/catalogstore.h"
+
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+
+namespace kiosk {
+
+KioskApp::KioskApp(const Config &config, std::unique_ptr<Clock> clock, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_clock(clock ? std::move(clock) : std::make_unique<SteadyClock>())
+    , m_store(std::make_unique<catalog::CatalogStore>(config.catalogPath, config.stateDir))
+    , m_search(std::make_unique<catalog::CatalogSearch>())
+    , m_session(std::make_unique<Session>(config, m_clock.get()))
+{
+}
+
+KioskApp::~KioskApp()
+{
+    // The window and engine go first: their bindings still refer to the session.
+    m_activity.reset();
+    m_localization.reset();
+    m_engine.reset();
+    QmlSingletons::session = nullptr;
+}
+
+void KioskApp::loadCatalog()
+{
+    m_store->load();
+    m_search->rebuild(m_store->catalog());
+    m_session->setCatalog(&m_store->catalog(), m_search.get());
+    qCInfo(lcApp).noquote() << QStringLiteral("catalog %1 (%2), %3 items")
+                                    .arg(m_store->catalog().version, catalog::CatalogStore::sourceName(m_store->source()))
+                                    .arg(m_store->catalog().items.size());
+}
+
+bool KioskApp::loadUi()
+{
+    QmlSingletons::session = m_session.get();
+    m_engine = std::make_unique<QQmlApplicationEngine>();
+    m_engine->addImportPath(QStringLiteral("qrc:/"));
+    connect(m_engine.get(), &QQmlEngine::warnings, this, [this](const QList<QQmlError> &warnings) {
+        for (const QQmlError &w : warnings)
+            m_qmlWarnings.append(w.toString());
+    });
+    m_localization = std::make_unique<Localization>(m_session.get(), m_engine.get());
+    m_engine->load(QUrl(QStringLiteral("qrc:/Kiosk/Main.qml")));
+    const auto roots = m_engine->rootObjects();
+    m_window = roots.isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(roots.first());
+    if (!m_window) {
+        m_qmlWarnings.append(QStringLiteral("qrc:/Kiosk/Main.qml did not create a window"));
+        return false;
+    }
+    m_activity = std::make_unique<ActivityFilter>(m_session.get());
+    m_window->installEventFilter(m_activity.get());
+    return true;
+}
+
+} // namespace kiosk

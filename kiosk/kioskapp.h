@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "kiosk/config.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+
+class QQmlApplicationEngine;
+class QQuickWindow;
+
+namespace kiosk {
+
+namespace catalog {
+class CatalogSearch;
+class CatalogStore;
+}
+class ActivityFilter;
+class Clock;
+class Localization;
+class Session;
+
+/**
+ * Builds the terminal from its configuration and wires the parts together: catalog store and
+ * search index, the session, translations, and the QML engine with its window.
+ *
+ * Order of construction (and reverse order of destruction): catalog → session → engine/window.
+ * Everything lives on the GUI thread.
+ */
+class KioskApp : public QObject
+{
+    Q_OBJECT
+public:
+    /** @p clock: the time source for timeouts; a SteadyClock when null. */
+    explicit KioskApp(const Config &config, std::unique_ptr<Clock> clock = nullptr, QObject *parent = nullptr);
+    ~KioskApp() override;
+
+    /** Loads the catalog (falling back as CatalogStore describes) and gives it to the session. */
+    void loadCatalog();
+
+    /** Loads qrc:/Kiosk/Main.qml. Returns false, with the reasons in qmlWarnings(), on failure. */
+    bool loadUi();
+
+    Session *session() const { return m_session.get(); }
+    catalog::CatalogStore *catalogStore() const { return m_store.get(); }
+    QQmlApplicationEngine *engine() const { return m_engine.get(); }
+    QQuickWindow *window() const { return m_window; }
+    const Config &config() const { return m_config; }
+    /** Every QML warning and error the engine reported since loadUi(). */
+    const QStringList &qmlWarnings() const { return m_qmlWarnings; }
+
+private:
+    Config m_config;
+    std::unique_ptr<Clock> m_clock;
+    std::unique_ptr<catalog::CatalogStore> m_store;
+    std::unique_ptr<catalog::CatalogSearch> m_search;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    std::unique_ptr<Localization> m_localization;
+    std::unique_ptr<ActivityFilter> m_activity;
+    QQuickWindow *m_window = nullptr;
+    QStringList m_qmlWarnings;
+};
+
+} // namespace kiosk

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QAbstractListModel>
+
+#include <vector>
+
+namespace kiosk::catalog {
+class Catalog;
+}
+
+namespace kiosk {
+
+/** A list of catalog items (a category, a search result, the most used …) for a list view. */
+class ServiceListModel : public QAbstractListModel
+{
+    Q_OBJECT
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+
+public:
+    enum Role {
+        CodeRole = Qt::UserRole + 1,
+        NameRole,
+        SummaryRole,
+        DepartmentRole,
+        CategoryRole,
+        HandlingRole,
+        PopularityRole,
+    };
+    Q_ENUM(Role)
+
+    explicit ServiceListModel(QObject *parent = nullptr);
+
+    /** Shows @p items (indices into @p catalog's items); the catalog must outlive the model's use. */
+    void setItems(const catalog::Catalog *catalog, std::vector<int> items);
+    void clear() { setItems(nullptr, {}); }
+    void setEnglish(bool english);
+
+    [[nodiscard]] QString codeAt(int row) const;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+Q_SIGNALS:
+    void countChanged();
+
+private:
+    const catalog::Catalog *m_catalog = nullptr;
+    std::vector<int> m_items;
+    bool m_english = false;
+};
+
+} // namespace kiosk

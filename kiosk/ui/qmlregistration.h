@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Declarative registration of the C++ objects the QML pages use. The objects are built and wired
+// in KioskApp (or a test) and handed to QML as singletons; nothing is set as a context property.
+#pragma once
+
+#include "kiosk/models/facetlistmodel.h"
+#include "kiosk/models/servicelistmodel.h"
+#include "kiosk/session/session.h"
+
+#include <QJSEngine>
+#include <QQmlEngine>
+#include <QtQml/qqmlregistration.h>
+
+namespace kiosk {
+
+/** Set by KioskApp (or a test) before the first QML file loads. */
+struct QmlSingletons {
+    static inline Session *session = nullptr;
+};
+
+struct SessionForeign {
+    Q_GADGET
+    QML_FOREIGN(kiosk::Session)
+    QML_NAMED_ELEMENT(Session)
+    QML_SINGLETON
+
+public:
+    static Session *create(QQmlEngine *, QJSEngine *engine)
+    {
+        Q_ASSERT(QmlSingletons::session);
+        Q_ASSERT(engine->thread() == QmlSingletons::session->thread());
+        QJSEngine::setObjectOwnership(QmlSingletons::session, QJSEngine::CppOwnership);
+        return QmlSingletons::session;
+    }
+};
+
+struct ServiceListModelForeign {
+    Q_GADGET
+    QML_FOREIGN(kiosk::ServiceListModel)
+    QML_NAMED_ELEMENT(ServiceListModel)
+    QML_UNCREATABLE("provided by Session")
+};
+
+struct FacetListModelForeign {
+    Q_GADGET
+    QML_FOREIGN(kiosk::FacetListModel)
+    QML_NAMED_ELEMENT(FacetListModel)
+    QML_UNCREATABLE("provided by Session")
+};
+
+} // namespace kiosk

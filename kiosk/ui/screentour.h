@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+namespace kiosk {
+
+class KioskApp;
+class ManualClock;
+
+/**
+ * Walks every screen of the terminal in both orientations (1080×1920 portrait, 1920×1080
+ * landscape), normal and elder mode, Chinese and English, driving the session the way a resident
+ * would. With an output folder it writes one PNG per screen and mode (`--tour`); without, it only
+ * checks that every page loads without a single QML warning (`--self-test`).
+ */
+class ScreenTour
+{
+public:
+    ScreenTour(KioskApp &app, ManualClock &clock);
+
+    /** Returns false when a page failed to show or QML warned; see errors(). */
+    bool run(const QString &outputDir);
+
+    [[nodiscard]] const QStringList &errors() const { return m_errors; }
+    [[nodiscard]] const QStringList &written() const { return m_written; }
+
+    static constexpr QSize portrait{1080, 1920};
+    static constexpr QSize landscape{1920, 1080};
+
+private:
+    void shoot(const QString &name, const char *expectedPage);
+
+    KioskApp &m_app;
+    ManualClock &m_clock;
+    QString m_outputDir;
+    QString m_prefix;
+    int m_step = 0;
+    QStringList m_errors;
+    QStringList m_written;
+};
+
+} // namespace kiosk

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The frame around every page: header, the page for the session's screen, navigation, and the
+// idle warning. It follows Session; it never decides anything itself.
+import QtQuick
+import Kiosk
+
+Rectangle {
+    id: shell
+    objectName: "appShell"
+
+    color: Theme.background
+
+    Binding {
+        target: Theme
+        property: "elder"
+        value: Session.elderMode
+    }
+    Binding {
+        target: Theme
+        property: "landscape"
+        value: shell.width > shell.height
+    }
+
+    readonly property bool inVisit: Session.screen !== Session.Attract
+
+    HeaderPanel {
+        id: header
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        visible: shell.inVisit
+        height: visible ? implicitHeight : 0
+        centerName: Session.centerName
+        terminalName: Session.terminalName
+        elderMode: Session.elderMode
+        language: Session.language
+        onElderModeToggled: Session.elderMode = !Session.elderMode
+        onLanguageToggled: Session.language = (Session.language === "en" ? "zh_CN" : "en")
+    }
+
+    Loader {
+        id: pageLoader
+        objectName: "pageLoader"
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: header.bottom
+        anchors.bottom: navigation.top
+        source: {
+            switch (Session.screen) {
+            case Session.Home: return "pages/HomePage.qml"
+            case Session.FacetList: return "pages/FacetListPage.qml"
+            case Session.ItemList: return "pages/ServiceListPage.qml"
+            case Session.Search: return "pages/SearchPage.qml"
+            case Session.ItemDetail: return "pages/ServiceDetailPage.qml"
+            default: return "pages/AttractPage.qml"
+            }
+        }
+    }
+
+    NavigationPanel {
+        id: navigation
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        visible: shell.inVisit
+        height: visible ? implicitHeight : 0
+        canGoBack: Session.screen !== Session.Home
+        onBackClicked: Session.back()
+        onHomeClicked: Session.goHome()
+        onEndClicked: Session.reset()
+    }
+
+    IdleWarningPopup {
+        objectName: "idleWarning"
+        anchors.fill: parent
+        visible: Session.idleWarning
+        secondsLeft: Session.idleSecondsLeft
+        onContinueClicked: Session.continueSession()
+    }
+}

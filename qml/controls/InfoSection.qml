@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A titled block of the item page ("所需材料", "办理时限" …).
+import QtQuick
+import Kiosk
+
+Column {
+    id: section
+
+    property string title
+    default property alias content: body.data
+
+    spacing: Theme.spacing / 2
+
+    Text {
+        width: section.width
+        text: section.title
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontLarge
+        font.bold: true
+        color: Theme.primary
+    }
+    Rectangle {
+        width: section.width
+        height: 2
+        color: Theme.border
+    }
+    Column {
+        id: body
+        width: section.width
+        spacing: Theme.spacing / 2
+    }
+}

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// One service item in a list: name, department and how it is handled.
+import QtQuick
+import Kiosk
+
+Rectangle {
+    id: delegate
+
+    required property string code
+    required property string name
+    required property string department
+    required property string handling
+    required property int index
+
+    signal clicked(string code)
+
+    height: Math.max(Theme.touchTarget + Theme.spacing, content.implicitHeight + 2 * Theme.spacing)
+    radius: Theme.radius
+    color: tap.pressed ? Theme.surfaceAlt : Theme.surface
+    border.color: Theme.border
+    border.width: Theme.borderWidth
+
+    Accessible.role: Accessible.ListItem
+    Accessible.name: name
+
+    Column {
+        id: content
+        anchors.left: parent.left
+        anchors.right: chevron.left
+        anchors.verticalCenter: parent.verticalCenter
+        anchors.leftMargin: Theme.margin
+        anchors.rightMargin: Theme.spacing
+        spacing: Theme.spacing / 2
+
+        Text {
+            width: parent.width
+            text: delegate.name
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontLarge
+            font.bold: true
+            color: Theme.textPrimary
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
+            elide: Text.ElideRight
+        }
+        Row {
+            spacing: Theme.spacing
+            HandlingBadge {
+                handling: delegate.handling
+            }
+            Text {
+                anchors.verticalCenter: parent.verticalCenter
+                width: content.width - x
+                text: delegate.department
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontSmall
+                color: Theme.textSecondary
+                elide: Text.ElideRight
+            }
+        }
+    }
+    Text {
+        id: chevron
+        anchors.right: parent.right
+        anchors.rightMargin: Theme.margin
+        anchors.verticalCenter: parent.verticalCenter
+        text: "›"
+        font.pixelSize: Theme.fontTitle
+        color: Theme.primary
+    }
+
+    TapHandler {
+        id: tap
+        onTapped: delegate.clicked(delegate.code)
+    }
+}

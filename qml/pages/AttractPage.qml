@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What a passer-by sees: what the terminal does and how to begin. Any touch starts a visit.
+import QtQuick
+import Kiosk
+
+Rectangle {
+    id: page
+    objectName: "attractPage"
+
+    gradient: Gradient {
+        GradientStop { position: 0; color: Theme.attractTop }
+        GradientStop { position: 1; color: Theme.attractBottom }
+    }
+
+    TapHandler {
+        onTapped: Session.start()
+    }
+
+    Column {
+        anchors.centerIn: parent
+        width: parent.width - 4 * Theme.margin
+        spacing: Theme.spacing * 3
+
+        Text {
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            text: Session.centerName
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontHeading
+            color: Theme.textOnDark
+            wrapMode: Text.Wrap
+        }
+        Text {
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            text: qsTr("24-hour self-service")
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontDisplay
+            font.bold: true
+            color: Theme.textOnDark
+            wrapMode: Text.Wrap
+        }
+        Text {
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            text: qsTr("%n services for residents: social security, medical insurance, elderly care, childcare, housing fund and more", "", Session.itemTotal)
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontLarge
+            lineHeight: Theme.lineHeight
+            color: Theme.textOnDark
+            wrapMode: Text.Wrap
+        }
+
+        Rectangle {
+            objectName: "startButton"
+            anchors.horizontalCenter: parent.horizontalCenter
+            width: Math.min(parent.width, 760)
+            height: Theme.touchTarget * 1.6
+            radius: height / 2
+            color: Theme.accent
+            Text {
+                anchors.centerIn: parent
+                text: qsTr("Touch to start")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                color: Theme.textOnAccent
+            }
+            SequentialAnimation on scale {
+                loops: Animation.Infinite
+                running: !Theme.elder
+                NumberAnimation { from: 1; to: 1.04; duration: 900; easing.type: Easing.InOutQuad }
+                NumberAnimation { from: 1.04; to: 1; duration: 900; easing.type: Easing.InOutQuad }
+            }
+        }
+        Text {
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            text: qsTr("or place your ID card on the reader below")
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontLarge
+            color: Theme.textOnDark
+            wrapMode: Text.Wrap
+        }
+    }
+
+    Text {
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: Theme.margin
+        anchors.horizontalCenter: parent.horizontalCenter
+        width: parent.width - 2 * Theme.margin
+        horizontalAlignment: Text.AlignHCenter
+        text: qsTr("Large text (大字版) and English are available after you start") + "  ·  " + Session.terminalName
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontSmall
+        color: Theme.textOnDark
+        wrapMode: Text.Wrap
+    }
+}

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The start of every visit: search, the six community functions, departments, life events and
+// the services residents use most.
+import QtQuick
+import QtQuick.Layouts
+import Kiosk
+
+Item {
+    id: page
+    objectName: "homePage"
+
+    readonly property var glyphs: ({ childcare: "育", eldercare: "养", medical: "医", food: "食", living: "乐", affairs: "办" })
+    readonly property var tints: ({ childcare: "#b34700", eldercare: "#8e2a6e", medical: "#0b6e6e", food: "#3f6212", living: "#5b3fa0", affairs: "#0b5cad" })
+
+    GridLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        columns: Theme.landscape ? 2 : 1
+        columnSpacing: Theme.margin * 1.5
+        rowSpacing: Theme.spacing * 1.5
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: Theme.landscape
+            Layout.preferredWidth: 1
+            Layout.alignment: Qt.AlignTop
+            spacing: Theme.spacing * 1.5
+
+            Rectangle {
+                objectName: "searchEntry"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.touchTarget * 1.2
+                radius: height / 2
+                color: Theme.surface
+                border.color: Theme.primary
+                border.width: 3
+                Accessible.role: Accessible.Button
+                Accessible.name: qsTr("Search services")
+                Text {
+                    anchors.fill: parent
+                    anchors.leftMargin: Theme.margin * 1.5
+                    anchors.rightMargin: Theme.margin
+                    verticalAlignment: Text.AlignVCenter
+                    text: "🔍  " + qsTr("Search: type pinyin initials, e.g. sbcx")
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontLarge
+                    color: Theme.textSecondary
+                    elide: Text.ElideRight
+                }
+                TapHandler {
+                    onTapped: Session.openSearch()
+                }
+            }
+
+            Text {
+                text: qsTr("Services by need")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontHeading
+                font.bold: true
+                color: Theme.textPrimary
+            }
+            GridLayout {
+                Layout.fillWidth: true
+                columns: Theme.elder && !Theme.landscape ? 2 : 3
+                columnSpacing: Theme.spacing
+                rowSpacing: Theme.spacing
+                Repeater {
+                    model: Session.categories
+                    delegate: CategoryTile {
+                        required property string facetId
+                        required property string name
+                        required property int count
+                        objectName: "categoryTile_" + facetId
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        glyph: page.glyphs[facetId] || "办"
+                        tint: page.tints[facetId] || Theme.primary
+                        title: name
+                        itemCount: count
+                        onClicked: Session.openCategory(facetId)
+                    }
+                }
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                KioskButton {
+                    objectName: "departmentsButton"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    text: qsTr("By department")
+                    onClicked: Session.openDepartments()
+                }
+                KioskButton {
+                    objectName: "lifeEventsButton"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    text: qsTr("By life event")
+                    onClicked: Session.openLifeEvents()
+                }
+            }
+            Item {
+                visible: Theme.landscape
+                Layout.fillHeight: true
+            }
+        }
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.preferredWidth: 1
+            spacing: Theme.spacing
+            RowLayout {
+                Layout.fillWidth: true
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("Most used")
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontHeading
+                    font.bold: true
+                    color: Theme.textPrimary
+                }
+                KioskButton {
+                    objectName: "morePopularButton"
+                    text: qsTr("More ›")
+                    fontSize: Theme.fontBody
+                    onClicked: Session.openItemList("popular", "")
+                }
+            }
+            ListView {
+                objectName: "popularList"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+                interactive: contentHeight > height
+                spacing: Theme.spacing
+                model: Session.popular
+                delegate: ServiceDelegate {
+                    width: ListView.view.width
+                    onClicked: code => Session.openItem(code)
+                }
+            }
+        }
+    }
+}

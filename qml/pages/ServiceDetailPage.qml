@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Everything a resident needs to decide: what the service is, who may apply, what to bring,
+// how long it takes, what it costs, where it is handled and what happens next.
+import QtQuick
+import QtQuick.Layouts
+import Kiosk
+
+Item {
+    id: page
+    objectName: "serviceDetailPage"
+
+    readonly property var item: Session.item
+
+    function daysText(days) {
+        return days === 0 ? qsTr("On the spot") : qsTr("%n working day(s)", "", days)
+    }
+    function handlingText(h) {
+        return h === "terminal" ? qsTr("Completed entirely at this terminal.")
+             : h === "collect" ? qsTr("Apply at this terminal, then collect the result at the counter.")
+                               : qsTr("This terminal explains the service; it is handled at a counter.")
+    }
+
+    Flickable {
+        id: flick
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.bottom: pager.top
+        anchors.margins: Theme.margin
+        contentHeight: layout.implicitHeight
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+
+        GridLayout {
+            id: layout
+            width: flick.width
+            columns: Theme.landscape ? 2 : 1
+            columnSpacing: Theme.margin * 1.5
+            rowSpacing: Theme.spacing * 2
+
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                Layout.alignment: Qt.AlignTop
+                spacing: Theme.spacing * 2
+
+                Text {
+                    objectName: "itemName"
+                    Layout.fillWidth: true
+                    text: page.item.name || ""
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontTitle
+                    font.bold: true
+                    lineHeight: 1.15
+                    color: Theme.textPrimary
+                    wrapMode: Text.Wrap
+                }
+                Flow {
+                    Layout.fillWidth: true
+                    spacing: Theme.spacing
+                    HandlingBadge {
+                        handling: page.item.handling || "guide"
+                    }
+                    Text {
+                        text: (page.item.department || "") + " · " + (page.item.categoryName || "")
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.textSecondary
+                    }
+                    Text {
+                        text: qsTr("Code %1").arg(page.item.code || "")
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.textSecondary
+                    }
+                }
+                BodyText {
+                    Layout.fillWidth: true
+                    text: page.item.summary || ""
+                }
+                InfoSection {
+                    Layout.fillWidth: true
+                    title: qsTr("How it is handled")
+                    BodyText {
+                        text: page.handlingText(page.item.handling) + "\n" + qsTr("Where: %1").arg(page.item.where || "")
+                    }
+                }
+                InfoSection {
+                    Layout.fillWidth: true
+                    title: qsTr("Time limit and fee")
+                    BodyText {
+                        objectName: "timeLimitText"
+                        text: qsTr("Promised: %1 · Legal limit: %2").arg(page.daysText(page.item.promisedDays || 0))
+                                                                    .arg(page.daysText(page.item.legalDays || 0))
+                    }
+                    BodyText {
+                        text: (page.item.fee || 0) > 0
+                              ? qsTr("Fee: %1 yuan (%2)").arg(page.item.fee).arg(page.item.feeNote)
+                              : qsTr("Fee: free of charge")
+                    }
+                }
+            }
+
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                Layout.alignment: Qt.AlignTop
+                spacing: Theme.spacing * 2
+
+                InfoSection {
+                    Layout.fillWidth: true
+                    visible: (page.item.conditions || "").length > 0
+                    title: qsTr("Who can apply")
+                    BodyText {
+                        text: page.item.conditions || ""
+                    }
+                }
+                InfoSection {
+                    objectName: "materialsSection"
+                    Layout.fillWidth: true
+                    title: qsTr("What to bring")
+                    BodyText {
+                        visible: (page.item.materials || []).length === 0
+                        text: qsTr("Nothing needs to be brought.")
+                    }
+                    Repeater {
+                        model: page.item.materials || []
+                        delegate: BodyText {
+                            required property var modelData
+                            required property int index
+                            text: (index + 1) + ". " + modelData.name
+                                  + (modelData.optional ? qsTr(" (if applicable)") : "")
+                                  + (modelData.note ? "\n     " + modelData.note : "")
+                        }
+                    }
+                }
+                InfoSection {
+                    Layout.fillWidth: true
+                    title: qsTr("What happens next")
+                    BodyText {
+                        text: page.item.nextSteps || ""
+                    }
+                }
+            }
+        }
+    }
+
+    Row {
+        id: pager
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: visible ? Theme.spacing : 0
+        anchors.horizontalCenter: parent.horizontalCenter
+        spacing: Theme.spacing * 2
+        // Compared with the page, not the flickable, so showing the pager cannot feed back.
+        visible: layout.implicitHeight > page.height - 2 * Theme.margin
+        height: visible ? Theme.touchTarget : 0
+        KioskButton {
+            text: qsTr("Previous page")
+            enabled: flick.contentY > 1
+            onClicked: flick.contentY = Math.max(0, flick.contentY - flick.height + Theme.spacing)
+        }
+        KioskButton {
+            objectName: "detailPageDown"
+            text: qsTr("Next page")
+            enabled: flick.contentY + flick.height < flick.contentHeight - 1
+            onClicked: flick.contentY = Math.min(flick.contentHeight - flick.height, flick.contentY + flick.height - Theme.spacing)
+        }
+    }
+
+    Connections {
+        target: Session
+        function onItemChanged() { flick.contentY = 0 }
+    }
+}

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Top bar: where the resident is, the time, and the 大字版 / language switches.
+import QtQuick
+import Kiosk
+
+Rectangle {
+    id: header
+
+    property string centerName
+    property string terminalName
+    property bool elderMode: false
+    property string language: "zh_CN"
+
+    signal elderModeToggled
+    signal languageToggled
+
+    implicitHeight: Theme.headerHeight
+    color: Theme.primary
+
+    Column {
+        anchors.left: parent.left
+        anchors.leftMargin: Theme.margin
+        anchors.right: switches.left
+        anchors.rightMargin: Theme.spacing
+        anchors.verticalCenter: parent.verticalCenter
+        Text {
+            width: parent.width
+            text: header.centerName
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontLarge
+            font.bold: true
+            color: Theme.textOnDark
+            elide: Text.ElideRight
+        }
+        Text {
+            id: clock
+            width: parent.width
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontSmall
+            color: Theme.textOnDark
+            elide: Text.ElideRight
+            function refresh() {
+                text = header.terminalName + "  " + Qt.formatDateTime(new Date(), "yyyy-MM-dd hh:mm")
+            }
+            Component.onCompleted: refresh()
+            Timer {
+                interval: 10000
+                running: true
+                repeat: true
+                onTriggered: clock.refresh()
+            }
+        }
+    }
+
+    Row {
+        id: switches
+        anchors.right: parent.right
+        anchors.rightMargin: Theme.margin
+        anchors.verticalCenter: parent.verticalCenter
+        spacing: Theme.spacing
+
+        ToggleChip {
+            objectName: "elderModeSwitch"
+            // Always in Chinese: an elderly resident looks for these exact characters.
+            text: header.elderMode ? "大字版 ✓" : "大字版"
+            checked: header.elderMode
+            onToggled: header.elderModeToggled()
+        }
+        ToggleChip {
+            objectName: "languageSwitch"
+            text: header.language === "en" ? "中文" : "English"
+            onToggled: header.languageToggled()
+        }
+    }
+}

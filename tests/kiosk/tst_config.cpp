@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "kiosk/config.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using kiosk::Config;
+
+class TestConfig : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void defaults()
+    {
+        QString error;
+        const auto c = Config::fromJson("{}", &error);
+        QVERIFY2(c, qPrintable(error));
+        QCOMPARE(c->idleTimeoutSeconds, 90);
+        QCOMPARE(c->idleWarningSeconds, 30);
+        QVERIFY(c->elderIdleTimeoutSeconds > c->idleTimeoutSeconds);
+        QCOMPARE(c->language, QStringLiteral("zh_CN"));
+    }
+
+    void fullFile()
+    {
+        QString error;
+        const auto c = Config::fromJson(R"({"terminalId":"T-9","terminalName":"一号机","centerName":"和平里党群服务中心",
+            "language":"en","idleTimeoutSeconds":60,"idleWarningSeconds":25,"elderIdleTimeoutSeconds":240,
+            "elderWarningSeconds":60,"popularCount":8})", &error);
+        QVERIFY2(c, qPrintable(error));
+        QCOMPARE(c->centerName, QStringLiteral("和平里党群服务中心"));
+        QCOMPARE(c->idleTimeoutSeconds, 60);
+        QCOMPARE(c->popularCount, 8);
+        QCOMPARE(c->language, QStringLiteral("en"));
+    }
+
+    void errors_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("syntax") << QByteArray("{\n\"idleTimeoutSeconds\": }") << "line 2";
+        QTest::newRow("not object") << QByteArray("[]") << "object";
+        QTest::newRow("typo") << QByteArray(R"({"idleTimeout": 90})") << "idleTimeout";
+        QTest::newRow("type") << QByteArray(R"({"idleTimeoutSeconds": "90"})") << "idleTimeoutSeconds";
+        QTest::newRow("too short") << QByteArray(R"({"idleTimeoutSeconds": 5})") << "idleTimeoutSeconds";
+        QTest::newRow("warning < 20 s") << QByteArray(R"({"idleWarningSeconds": 10})") << "idleWarningSeconds";
+        QTest::newRow("fraction") << QByteArray(R"({"idleTimeoutSeconds": 90.5})") << "idleTimeoutSeconds";
+        QTest::newRow("language") << QByteArray(R"({"language": "fr"})") << "language";
+        QTest::newRow("empty name") << QByteArray(R"({"centerName": ""})") << "centerName";
+        QTest::newRow("elder shorter") << QByteArray(R"({"idleTimeoutSeconds": 200, "elderIdleTimeoutSeconds": 100})") << "elder";
+    }
+    void errors()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, mentions);
+        QString error;
+        QVERIFY(!Config::fromJson(json, &error));
+        QVERIFY2(error.contains(mentions), qPrintable(error));
+    }
+
+    void fileRelativeCatalog()
+    {
+        QTemporaryDir dir;
+        QFile f(dir.filePath(QStringLiteral("kiosk.json")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"catalog": "catalogs/city.json"})");
+        f.close();
+        QString error;
+        const auto c = Config::fromFile(f.fileName(), &error);
+        QVERIFY2(c, qPrintable(error));
+        QCOMPARE(c->catalogPath, dir.filePath(QStringLiteral("catalogs/city.json")));
+        QVERIFY(!Config::fromFile(dir.filePath(QStringLiteral("none.json")), &error));
+        QVERIFY(error.contains(QStringLiteral("none.json")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConfig)
+#include "tst_config.moc"

@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "services/catalog/catalogparser.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <functional>
+
+using namespace kiosk::catalog;
+using Kind = Problem::Kind;
+
+namespace {
+
+QJsonObject fixture()
+{
+    QFile f(QStringLiteral(KIOSK_TEST_DATA_DIR "/catalog-small.json"));
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing fixture");
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+/** Applies @p edit to item @p index of the fixture. */
+QByteArray withItem(int index, const std::function<void(QJsonObject &)> &edit)
+{
+    QJsonObject root = fixture();
+    QJsonArray items = root.value(QStringLiteral("items")).toArray();
+    QJsonObject item = items.at(index).toObject();
+    edit(item);
+    items[index] = item;
+    root[QStringLiteral("items")] = items;
+    return QJsonDocument(root).toJson();
+}
+
+bool hasProblem(const ParseResult &r, Kind kind, const QString &where, const QString &field)
+{
+    for (const auto &p : r.problems) {
+        if (p.kind == kind && p.where == where && p.field == field)
+            return true;
+    }
+    QStringList all;
+    for (const auto &p : r.problems)
+        all << problemKindName(p.kind) + QLatin1Char(':') + p.toString();
+    qWarning().noquote() << "problems were:" << all.join(QStringLiteral(" | "));
+    return false;
+}
+
+} // namespace
+
+class TestCatalogParser : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void validFixture()
+    {
+        const auto r = parseCatalog(QJsonDocument(fixture()).toJson());
+        QVERIFY(r.catalog);
+        QCOMPARE(r.errorCount(), 0);
+        QCOMPARE(r.catalog->items.size(), size_t(10));
+        QCOMPARE(r.catalog->version, QStringLiteral("test-1"));
+        const Item *item = r.catalog->item(QStringLiteral("RS-0003"));
+        QVERIFY(item);
+        QCOMPARE(item->name, QStringLiteral("社会保障卡银行账户变更"));
+        QCOMPARE(item->handling, Handling::Collect);
+        QCOMPARE(item->promisedDays, 3);
+        QCOMPARE(item->legalDays, 10);
+        QCOMPARE(item->materials.size(), size_t(1));
+        QCOMPARE(item->keywords, QStringList({QStringLiteral("社保卡"), QStringLiteral("银行卡")}));
+        const Item *fee = r.catalog->item(QStringLiteral("MZ-0003"));
+        QCOMPARE(fee->fee, 9.0);
+        QCOMPARE(fee->feeNote, QStringLiteral("结婚证工本费"));
+        QCOMPARE(r.catalog->mostPopular(2), std::vector<int>({0, 1}));
+        QVERIFY(!r.catalog->item(QStringLiteral("XX-0000")));
+    }
+
+    void syntaxError()
+    {
+        const auto r = parseCatalog("{\n \"format\": 1,\n \"items\": [ }");
+        QVERIFY(!r.catalog);
+        QCOMPARE(r.problems.size(), size_t(1));
+        QCOMPARE(r.problems[0].kind, Kind::Syntax);
+        QVERIFY2(r.problems[0].message.contains(QStringLiteral("line 3")), qPrintable(r.problems[0].message));
+    }
+
+    void notAnObject()
+    {
+        const auto r = parseCatalog("[1,2]");
+        QVERIFY(!r.catalog);
+        QCOMPARE(r.problems[0].kind, Kind::WrongType);
+    }
+
+    void unreadable()
+    {
+        const auto r = loadCatalogFile(QStringLiteral("/nonexistent/catalog.json"));
+        QVERIFY(!r.catalog);
+        QCOMPARE(r.problems[0].kind, Kind::Unreadable);
+    }
+
+    void unsupportedFormat()
+    {
+        QJsonObject root = fixture();
+        root[QStringLiteral("format")] = 2;
+        const auto r = parseCatalog(QJsonDocument(root).toJson());
+        QVERIFY(!r.catalog);
+        QVERIFY(hasProblem(r, Kind::Invalid, QString(), QStringLiteral("format")));
+    }
+
+    void everyErrorKind_data()
+    {
+        QTest::addColumn<int>("index");
+        QTest::addColumn<std::function<void(QJsonObject &)>>("edit");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("where");
+        QTest::addColumn<QString>("field");
+
+        using E = std::function<void(QJsonObject &)>;
+        QTest::newRow("missing name") << 1 << E([](QJsonObject &o) { o.remove(QStringLiteral("name")); })
+                                      << int(Kind::Missing) << "RS-0002" << "name";
+        QTest::newRow("empty summary") << 1 << E([](QJsonObject &o) { o[QStringLiteral("summary")] = QStringLiteral("  "); })
+                                       << int(Kind::Missing) << "RS-0002" << "summary";
+        QTest::newRow("name wrong type") << 1 << E([](QJsonObject &o) { o[QStringLiteral("name")] = 42; })
+                                         << int(Kind::WrongType) << "RS-0002" << "name";
+        QTest::newRow("days as text") << 2 << E([](QJsonObject &o) { o[QStringLiteral("legalDays")] = QStringLiteral("10"); })
+                                      << int(Kind::WrongType) << "RS-0003" << "legalDays";
+        QTest::newRow("bad code") << 1 << E([](QJsonObject &o) { o[QStringLiteral("code")] = QStringLiteral("rs1"); })
+                                  << int(Kind::Invalid) << "items[1]" << "code";
+        QTest::newRow("name too short") << 1 << E([](QJsonObject &o) { o[QStringLiteral("name")] = QStringLiteral("社保"); })
+                                        << int(Kind::Invalid) << "RS-0002" << "name";
+        QTest::newRow("negative fee") << 1 << E([](QJsonObject &o) { o[QStringLiteral("fee")] = -1; })
+                                      << int(Kind::Invalid) << "RS-0002" << "fee";
+        QTest::newRow("fractional days") << 1 << E([](QJsonObject &o) { o[QStringLiteral("legalDays")] = 2.5; })
+                                         << int(Kind::Invalid) << "RS-0002" << "legalDays";
+        QTest::newRow("bad handling") << 1 << E([](QJsonObject &o) { o[QStringLiteral("handling")] = QStringLiteral("online"); })
+                                      << int(Kind::Invalid) << "RS-0002" << "handling";
+        QTest::newRow("popularity range") << 1 << E([](QJsonObject &o) { o[QStringLiteral("popularity")] = 101; })
+                                          << int(Kind::Invalid) << "RS-0002" << "popularity";
+        QTest::newRow("duplicate code") << 1 << E([](QJsonObject &o) { o[QStringLiteral("code")] = QStringLiteral("RS-0001"); })
+                                        << int(Kind::Duplicate) << "items[1]" << "code";
+        QTest::newRow("duplicate name") << 1 << E([](QJsonObject &o) { o[QStringLiteral("name")] = QStringLiteral("社会保险个人权益记录查询"); })
+                                        << int(Kind::Duplicate) << "RS-0002" << "name";
+        QTest::newRow("duplicate keyword") << 1 << E([](QJsonObject &o) { o[QStringLiteral("keywords")] = QJsonArray{QStringLiteral("社保"), QStringLiteral("社保")}; })
+                                           << int(Kind::Duplicate) << "RS-0002" << "keywords[1]";
+        QTest::newRow("unknown department") << 1 << E([](QJsonObject &o) { o[QStringLiteral("department")] = QStringLiteral("mars"); })
+                                            << int(Kind::UnknownReference) << "RS-0002" << "department";
+        QTest::newRow("unknown category") << 1 << E([](QJsonObject &o) { o[QStringLiteral("category")] = QStringLiteral("sports"); })
+                                          << int(Kind::UnknownReference) << "RS-0002" << "category";
+        QTest::newRow("unknown life event") << 1 << E([](QJsonObject &o) { o[QStringLiteral("lifeEvents")] = QJsonArray{QStringLiteral("wedding")}; })
+                                            << int(Kind::UnknownReference) << "RS-0002" << "lifeEvents";
+        QTest::newRow("unknown platform") << 1 << E([](QJsonObject &o) { o[QStringLiteral("platform")] = QStringLiteral("fax"); })
+                                          << int(Kind::UnknownReference) << "RS-0002" << "platform";
+        QTest::newRow("promised > legal") << 2 << E([](QJsonObject &o) { o[QStringLiteral("promisedDays")] = 11; })
+                                          << int(Kind::Inconsistent) << "RS-0003" << "promisedDays";
+        QTest::newRow("form on guide") << 8 << E([](QJsonObject &o) { o[QStringLiteral("form")] = QStringLiteral("x-form"); })
+                                       << int(Kind::Inconsistent) << "MZ-0002" << "form";
+        QTest::newRow("no form on terminal") << 1 << E([](QJsonObject &o) { o.remove(QStringLiteral("form")); })
+                                             << int(Kind::Missing) << "RS-0002" << "form";
+        QTest::newRow("fee without note") << 9 << E([](QJsonObject &o) { o.remove(QStringLiteral("feeNote")); })
+                                          << int(Kind::Missing) << "MZ-0003" << "feeNote";
+        QTest::newRow("no materials") << 1 << E([](QJsonObject &o) { o[QStringLiteral("materials")] = QJsonArray(); })
+                                      << int(Kind::Missing) << "RS-0002" << "materials";
+        QTest::newRow("material without name") << 1 << E([](QJsonObject &o) { o[QStringLiteral("materials")] = QJsonArray{QJsonObject{{QStringLiteral("note"), QStringLiteral("x")}}}; })
+                                               << int(Kind::Missing) << "RS-0002" << "materials[0].name";
+        QTest::newRow("typo key") << 1 << E([](QJsonObject &o) { o[QStringLiteral("matrials")] = QJsonArray(); })
+                                  << int(Kind::UnknownKey) << "RS-0002" << "matrials";
+    }
+
+    void everyErrorKind()
+    {
+        QFETCH(int, index);
+        QFETCH(std::function<void(QJsonObject &)>, edit);
+        QFETCH(int, kind);
+        QFETCH(QString, where);
+        QFETCH(QString, field);
+        const auto r = parseCatalog(withItem(index, edit));
+        QVERIFY(hasProblem(r, Kind(kind), where, field));
+        // Errors reject the file whole; an unknown key alone is only a warning.
+        QCOMPARE(bool(r.catalog), Kind(kind) == Kind::UnknownKey);
+    }
+
+    void reportsEveryProblemNotJustTheFirst()
+    {
+        QByteArray json = withItem(1, [](QJsonObject &o) {
+            o.remove(QStringLiteral("name"));
+            o[QStringLiteral("fee")] = -3;
+            o[QStringLiteral("platform")] = QStringLiteral("fax");
+        });
+        const auto r = parseCatalog(json);
+        QCOMPARE(r.errorCount(), 3);
+        QCOMPARE(r.problems[0].toString(), QStringLiteral("RS-0002 name: is required"));
+    }
+
+    void facetProblems()
+    {
+        QJsonObject root = fixture();
+        QJsonArray depts = root.value(QStringLiteral("departments")).toArray();
+        depts.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("hrss")}, {QStringLiteral("name"), QStringLiteral("重复")}});
+        depts.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("Bad Id")}, {QStringLiteral("name"), QStringLiteral("坏")}});
+        root[QStringLiteral("departments")] = depts;
+        root.remove(QStringLiteral("platforms"));
+        const auto r = parseCatalog(QJsonDocument(root).toJson());
+        QVERIFY(!r.catalog);
+        QVERIFY(hasProblem(r, Kind::Duplicate, QStringLiteral("departments[3]"), QStringLiteral("id")));
+        QVERIFY(hasProblem(r, Kind::Invalid, QStringLiteral("departments[4]"), QStringLiteral("id")));
+        QVERIFY(hasProblem(r, Kind::Missing, QString(), QStringLiteral("platforms")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCatalogParser)
+#include "tst_catalogparser.moc"
