@@ -119,7 +119,7 @@
     </message>
 </context>
 <context>
-    <name>PagedList</name>
+    <name>PagerBar</name>
     <message>
         <source>Previous page</source>
         <translation type="unfinished" />
@@ -230,14 +230,6 @@
     </message>
     <message>
         <source>What happens next</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Previous page</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Next page</source>
         <translation type="unfinished" />
     </message>
 </context>

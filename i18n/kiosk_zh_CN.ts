@@ -119,7 +119,7 @@
     </message>
 </context>
 <context>
-    <name>PagedList</name>
+    <name>PagerBar</name>
     <message>
         <source>Previous page</source>
         <translation>上一页</translation>
@@ -231,14 +231,6 @@
     <message>
         <source>What happens next</source>
         <translation>办理流程与结果</translation>
-    </message>
-    <message>
-        <source>Previous page</source>
-        <translation>上一页</translation>
-    </message>
-    <message>
-        <source>Next page</source>
-        <translation>下一页</translation>
     </message>
 </context>
 <context>

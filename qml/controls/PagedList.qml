@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// A list that scrolls by touch and also pages with two large buttons, showing "page 2 of 9":
-// older residents often find flicking hard, and a page count tells them how much there is.
+// A list that scrolls by touch and also pages with two large buttons.
 import QtQuick
 import Kiosk
 
@@ -12,19 +11,8 @@ Item {
     property alias count: list.count
     property alias view: list
     property string emptyText
-
     // Compared with the whole height, not the list's, so showing the pager cannot feed back.
     readonly property bool paged: list.contentHeight > root.height
-    readonly property int pageCount: Math.max(1, Math.ceil(list.contentHeight / Math.max(1, list.height)))
-    readonly property int page: Math.min(pageCount, 1 + Math.round(list.contentY / Math.max(1, list.height)))
-
-    function pageDown() {
-        list.contentY = Math.min(list.contentY + list.height - Theme.spacing,
-                                 Math.max(0, list.contentHeight - list.height))
-    }
-    function pageUp() {
-        list.contentY = Math.max(0, list.contentY - list.height + Theme.spacing)
-    }
 
     ListView {
         id: list
@@ -51,32 +39,11 @@ Item {
         color: Theme.textSecondary
     }
 
-    Row {
+    PagerBar {
         id: pager
         anchors.bottom: parent.bottom
         anchors.horizontalCenter: parent.horizontalCenter
-        spacing: Theme.spacing * 2
-        visible: root.paged
-        height: visible ? Theme.touchTarget : 0
-
-        KioskButton {
-            objectName: "pageUpButton"
-            text: qsTr("Previous page")
-            enabled: list.contentY > 1
-            onClicked: root.pageUp()
-        }
-        Text {
-            anchors.verticalCenter: parent.verticalCenter
-            text: qsTr("Page %1 of %2").arg(root.page).arg(root.pageCount)
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontBody
-            color: Theme.textPrimary
-        }
-        KioskButton {
-            objectName: "pageDownButton"
-            text: qsTr("Next page")
-            enabled: list.contentY + list.height < list.contentHeight - 1
-            onClicked: root.pageDown()
-        }
+        target: list
+        needed: root.paged
     }
 }

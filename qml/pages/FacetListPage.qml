@@ -27,9 +27,9 @@ Item {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: title.bottom
-        anchors.bottom: parent.bottom
+        anchors.bottom: pager.top
         anchors.margins: Theme.margin
-        readonly property int columns: Theme.landscape ? 4 : (Theme.elder ? 1 : 2)
+        readonly property int columns: Theme.landscape ? (Theme.elder ? 3 : 4) : (Theme.elder ? 1 : 2)
         cellWidth: width / columns
         cellHeight: Theme.touchTarget * 1.5 + Theme.spacing
         clip: true
@@ -82,5 +82,15 @@ Item {
                 }
             }
         }
+    }
+
+    PagerBar {
+        id: pager
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: visible ? Theme.spacing : 0
+        anchors.horizontalCenter: parent.horizontalCenter
+        target: grid
+        // Rows needed against the whole page height, so showing the pager cannot feed back.
+        needed: Math.ceil(grid.count / grid.columns) * grid.cellHeight > page.height - title.height - 2 * Theme.margin
     }
 }

@@ -36,12 +36,18 @@ Item {
                 border.width: 3
                 Accessible.role: Accessible.Button
                 Accessible.name: qsTr("Search services")
+                SearchIcon {
+                    id: searchIcon
+                    anchors.left: parent.left
+                    anchors.leftMargin: Theme.margin * 1.5
+                    anchors.verticalCenter: parent.verticalCenter
+                }
                 Text {
                     anchors.fill: parent
-                    anchors.leftMargin: Theme.margin * 1.5
+                    anchors.leftMargin: Theme.margin * 2 + searchIcon.width + Theme.spacing
                     anchors.rightMargin: Theme.margin
                     verticalAlignment: Text.AlignVCenter
-                    text: "🔍  " + qsTr("Search: type pinyin initials, e.g. sbcx")
+                    text: qsTr("Search: type pinyin initials, e.g. sbcx")
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontLarge
                     color: Theme.textSecondary

@@ -145,26 +145,14 @@ Item {
         }
     }
 
-    Row {
+    PagerBar {
         id: pager
         anchors.bottom: parent.bottom
         anchors.bottomMargin: visible ? Theme.spacing : 0
         anchors.horizontalCenter: parent.horizontalCenter
-        spacing: Theme.spacing * 2
+        target: flick
         // Compared with the page, not the flickable, so showing the pager cannot feed back.
-        visible: layout.implicitHeight > page.height - 2 * Theme.margin
-        height: visible ? Theme.touchTarget : 0
-        KioskButton {
-            text: qsTr("Previous page")
-            enabled: flick.contentY > 1
-            onClicked: flick.contentY = Math.max(0, flick.contentY - flick.height + Theme.spacing)
-        }
-        KioskButton {
-            objectName: "detailPageDown"
-            text: qsTr("Next page")
-            enabled: flick.contentY + flick.height < flick.contentHeight - 1
-            onClicked: flick.contentY = Math.min(flick.contentHeight - flick.height, flick.contentY + flick.height - Theme.spacing)
-        }
+        needed: layout.implicitHeight > page.height - 2 * Theme.margin
     }
 
     Connections {

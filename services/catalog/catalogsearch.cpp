@@ -2,8 +2,11 @@
 #include "services/catalog/catalogsearch.h"
 #include "services/catalog/catalog.h"
 
+#include <QHash>
+
 #include <algorithm>
 #include <array>
+#include <bit>
 
 namespace kiosk::catalog {
 
@@ -20,76 +23,26 @@ bool isHan(char32_t c)
         || c == 0x3007; // 〇
 }
 
-/** Per query: which query positions each syllable's leading letters can consume. */
-struct SyllableMoves {
-    std::uint8_t count = 0;
-    std::array<std::uint8_t, maxSyllable> length{};
-    std::array<std::uint64_t, maxSyllable> from{};
-};
-
-struct CompiledQuery {
-    int size = 0;
-    std::uint64_t done = 0; // bit `size`: the whole query is matched
-    std::array<std::uint64_t, 128> ascii{}; // positions holding each ASCII character
-    std::vector<std::pair<char32_t, std::uint64_t>> other; // the same for Han characters
-    std::vector<SyllableMoves> moves; // by syllable id
-
-    std::uint64_t positionsOf(char32_t c) const
-    {
-        if (c < 128)
-            return ascii[c];
-        for (const auto &[ch, mask] : other) {
-            if (ch == c)
-                return mask;
-        }
-        return 0;
-    }
-};
-
-CompiledQuery compile(const std::u32string &q)
+/**
+ * A text's signature: what it can possibly match. Bits 0–25: letters that occur anywhere in the
+ * readings of its characters (or literally); 26–35: digits; 36–63: its Han characters, hashed.
+ * A query whose own signature is not contained in a text's cannot match it — a one-word test
+ * that skips most of the index once two or three letters are typed.
+ */
+std::uint64_t signatureOf(char32_t c)
 {
-    CompiledQuery cq;
-    cq.size = int(std::min<std::size_t>(q.size(), maxQuery));
-    cq.done = std::uint64_t(1) << cq.size;
-    std::uint32_t letters = 0;
-    for (int i = 0; i < cq.size; ++i) {
-        const char32_t c = q[std::size_t(i)];
-        const std::uint64_t bit = std::uint64_t(1) << i;
-        if (c < 128) {
-            cq.ascii[c] |= bit;
-            if (c >= 'a' && c <= 'z')
-                letters |= 1u << (c - 'a');
-        } else {
-            auto it = std::find_if(cq.other.begin(), cq.other.end(), [c](const auto &p) { return p.first == c; });
-            if (it == cq.other.end())
-                cq.other.emplace_back(c, bit);
-            else
-                it->second |= bit;
-        }
-    }
-    cq.moves.resize(std::size_t(pinyin::syllableCount()));
-    if (letters == 0)
-        return cq;
-    for (int s = 0; s < pinyin::syllableCount(); ++s) {
-        const std::string_view syl = pinyin::syllable(pinyin::SyllableId(s));
-        if (!(letters & (1u << (syl[0] - 'a'))))
-            continue;
-        std::array<std::uint64_t, maxSyllable + 1> byLength{};
-        for (int i = 0; i < cq.size; ++i) {
-            for (int len = 0; len < int(syl.size()) && i + len < cq.size && q[std::size_t(i + len)] == char32_t(syl[std::size_t(len)]); ++len)
-                byLength[std::size_t(len + 1)] |= std::uint64_t(1) << i;
-        }
-        SyllableMoves &m = cq.moves[std::size_t(s)];
-        for (int len = 1; len <= maxSyllable; ++len) {
-            if (byLength[std::size_t(len)]) {
-                m.length[m.count] = std::uint8_t(len);
-                m.from[m.count] = byLength[std::size_t(len)];
-                ++m.count;
-            }
-        }
-    }
-    return cq;
+    if (c >= 'a' && c <= 'z')
+        return std::uint64_t(1) << (c - 'a');
+    if (c >= '0' && c <= '9')
+        return std::uint64_t(1) << (26 + c - '0');
+    return std::uint64_t(1) << (36 + (c * 2654435761u >> 7) % 28);
 }
+
+/** How one character moves the automaton: for each length L, the positions it can advance by L. */
+struct GlyphMoves {
+    std::uint8_t lengths = 0; ///< bit L set when from[L] is not empty
+    std::array<std::uint64_t, maxSyllable + 1> from{};
+};
 
 } // namespace
 
@@ -110,20 +63,37 @@ std::u32string CatalogSearch::normalize(QStringView text)
 
 void CatalogSearch::rebuild(const Catalog &catalog)
 {
+    m_glyphs.clear();
     m_units.clear();
     m_texts.clear();
     m_items.clear();
     m_items.reserve(catalog.items.size());
-    auto addText = [this](const QString &text, TextKind kind, int item) {
+    QHash<quint64, std::uint32_t> glyphIds;
+    auto addText = [&](const QString &text, TextKind kind, int item) {
         const std::u32string norm = normalize(text);
         if (norm.empty())
             return;
         const std::size_t n = std::min<std::size_t>(norm.size(), 0xffff);
-        m_texts.push_back({std::uint32_t(m_units.size()), std::uint16_t(n), kind, item});
+        Text t{0, std::uint32_t(m_units.size()), std::uint16_t(n), kind, item};
+        const bool literalOnly = kind == TextKind::Code;
         for (std::size_t i = 0; i < n; ++i) {
-            const auto r = kind == TextKind::Code ? std::span<const pinyin::SyllableId>() : pinyin::readings(norm[i]);
-            m_units.push_back({norm[i], std::uint8_t(std::min<std::size_t>(r.size(), 255)), r.data()});
+            const char32_t c = norm[i];
+            const quint64 key = (quint64(c) << 1) | quint64(literalOnly);
+            auto it = glyphIds.constFind(key);
+            if (it == glyphIds.cend()) {
+                it = glyphIds.insert(key, std::uint32_t(m_glyphs.size()));
+                m_glyphs.push_back({c, literalOnly});
+            }
+            m_units.push_back(*it);
+            t.signature |= signatureOf(c);
+            if (!literalOnly) {
+                for (auto r : pinyin::readings(c)) {
+                    for (char letter : pinyin::syllable(r))
+                        t.signature |= signatureOf(char32_t(letter));
+                }
+            }
         }
+        m_texts.push_back(t);
     };
     for (int i = 0; i < int(catalog.items.size()); ++i) {
         const Item &item = catalog.items[std::size_t(i)];
@@ -138,17 +108,49 @@ void CatalogSearch::rebuild(const Catalog &catalog)
 std::vector<CatalogSearch::Hit> CatalogSearch::search(QStringView query, int limit) const
 {
     std::vector<Hit> hits;
-    const std::u32string q = normalize(query);
+    std::u32string q = normalize(query);
     if (q.empty())
         return hits;
-    const CompiledQuery cq = compile(q);
+    if (q.size() > std::size_t(maxQuery))
+        q.resize(maxQuery);
+    const int m = int(q.size());
+    const std::uint64_t done = std::uint64_t(1) << m;
+    std::uint64_t querySignature = 0;
+    for (char32_t c : q)
+        querySignature |= signatureOf(c);
 
-    auto step = [&cq](std::uint64_t state, const Unit &u) {
-        std::uint64_t next = (state & cq.positionsOf(u.ch)) << 1;
-        for (int r = 0; r < u.readingCount; ++r) {
-            const SyllableMoves &m = cq.moves[u.readings[r]];
-            for (int k = 0; k < m.count; ++k)
-                next |= (state & m.from[std::size_t(k)]) << m.length[std::size_t(k)];
+    // Per query, how each distinct character of the catalog moves the automaton: by itself
+    // (one query position) and by each leading part of each of its readings. Several thousand
+    // characters, a few word operations each.
+    std::vector<GlyphMoves> moves(m_glyphs.size());
+    for (std::size_t g = 0; g < m_glyphs.size(); ++g) {
+        GlyphMoves &gm = moves[g];
+        const Glyph &glyph = m_glyphs[g];
+        for (int i = 0; i < m; ++i) {
+            if (q[std::size_t(i)] == glyph.ch)
+                gm.from[1] |= std::uint64_t(1) << i;
+        }
+        if (!glyph.literalOnly) {
+            for (auto r : pinyin::readings(glyph.ch)) {
+                const std::string_view syl = pinyin::syllable(r);
+                for (int i = 0; i < m; ++i) {
+                    for (int len = 0; len < int(syl.size()) && i + len < m && q[std::size_t(i + len)] == char32_t(syl[std::size_t(len)]); ++len)
+                        gm.from[std::size_t(len + 1)] |= std::uint64_t(1) << i;
+                }
+            }
+        }
+        for (int len = 1; len <= maxSyllable; ++len) {
+            if (gm.from[std::size_t(len)])
+                gm.lengths |= std::uint8_t(1u << len);
+        }
+    }
+
+    auto step = [&moves](std::uint64_t state, std::uint32_t unit) {
+        const GlyphMoves &gm = moves[unit];
+        std::uint64_t next = 0;
+        for (unsigned lengths = gm.lengths; lengths; lengths &= lengths - 1) {
+            const int len = std::countr_zero(lengths);
+            next |= (state & gm.from[std::size_t(len)]) << len;
         }
         return next;
     };
@@ -165,8 +167,10 @@ std::vector<CatalogSearch::Hit> CatalogSearch::search(QStringView query, int lim
             flush();
             bestItem = t.item;
         }
-        const Unit *u = m_units.data() + t.firstUnit;
-        const Unit *end = u + t.unitCount;
+        if ((t.signature & querySignature) != querySignature)
+            continue;
+        const std::uint32_t *u = m_units.data() + t.firstUnit;
+        const std::uint32_t *end = u + t.unitCount;
         std::uint64_t anywhere = 0; // matches that may have started at any unit
         std::uint64_t fromStart = 1; // matches that started at the first unit
         bool infix = false, prefix = false;
@@ -174,9 +178,9 @@ std::vector<CatalogSearch::Hit> CatalogSearch::search(QStringView query, int lim
             anywhere = step(anywhere | 1, *u);
             if (fromStart) {
                 fromStart = step(fromStart, *u);
-                prefix |= (fromStart & cq.done) != 0;
+                prefix |= (fromStart & done) != 0;
             }
-            if (anywhere & cq.done) {
+            if (anywhere & done) {
                 infix = true;
                 if (!fromStart)
                     break; // nothing better can come from the rest of this text
@@ -184,7 +188,7 @@ std::vector<CatalogSearch::Hit> CatalogSearch::search(QStringView query, int lim
         }
         if (!infix)
             continue;
-        const bool exact = (fromStart & cq.done) != 0;
+        const bool exact = (fromStart & done) != 0;
         int rank = int(Rank::Code);
         switch (t.kind) {
         case TextKind::Name:
@@ -194,7 +198,6 @@ std::vector<CatalogSearch::Hit> CatalogSearch::search(QStringView query, int lim
             rank = int(exact ? Rank::KeywordExact : prefix ? Rank::KeywordPrefix : Rank::KeywordInfix);
             break;
         case TextKind::Code:
-            rank = int(Rank::Code);
             break;
         }
         bestRank = std::min(bestRank, rank);
@@ -223,8 +226,8 @@ std::vector<CatalogSearch::Hit> CatalogSearch::search(QStringView query, int lim
 
 std::size_t CatalogSearch::memoryUsed() const
 {
-    return m_units.capacity() * sizeof(Unit) + m_texts.capacity() * sizeof(Text)
-        + m_items.capacity() * sizeof(ItemInfo);
+    return m_glyphs.capacity() * sizeof(Glyph) + m_units.capacity() * sizeof(std::uint32_t)
+        + m_texts.capacity() * sizeof(Text) + m_items.capacity() * sizeof(ItemInfo);
 }
 
 } // namespace kiosk::catalog

@@ -59,13 +59,9 @@ public:
     [[nodiscard]] std::size_t memoryUsed() const;
 
 private:
-    struct Unit {
-        char32_t ch;
-        std::uint8_t readingCount;
-        const pinyin::SyllableId *readings;
-    };
     enum class TextKind : std::uint8_t { Name, Keyword, Code };
     struct Text {
+        std::uint64_t signature; ///< letters, digits and (hashed) Han characters the text can match
         std::uint32_t firstUnit;
         std::uint16_t unitCount;
         TextKind kind;
@@ -75,8 +71,14 @@ private:
         int popularity;
         int nameLength;
     };
+    struct Glyph {
+        char32_t ch;
+        bool literalOnly; ///< in an item code: matched by itself, not by its readings
+    };
 
-    std::vector<Unit> m_units;
+    /** Distinct characters of the catalog; a unit is an index into this. */
+    std::vector<Glyph> m_glyphs;
+    std::vector<std::uint32_t> m_units;
     std::vector<Text> m_texts;
     std::vector<ItemInfo> m_items;
 };
