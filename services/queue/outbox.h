@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "services/queue/payloadcipher.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace Poco::Data {
+class Session;
+}
+
+namespace kiosk::queue {
+
+/** One request in the outbox, as staff and the progress lookup see it (never the payload). */
+struct OutboxEntry {
+    std::string id; ///< UUID; also the Idempotency-Key
+    std::string platform;
+    std::string kind; ///< submission, suggestion, evaluation
+    std::string itemCode;
+    std::string state; ///< pending, sending, done, dead, discarded
+    int attempts = 0;
+    std::int64_t nextAttemptAt = 0;
+    std::int64_t createdAt = 0;
+    std::int64_t updatedAt = 0;
+    std::string lastError;
+    std::string trackingNumber;
+    std::string platformStatus; ///< accepted, in_progress, done, rejected (from the platform)
+    std::string platformMessage;
+    std::int64_t statusCheckedAt = 0;
+    bool hasPayload = false;
+};
+
+struct OutboxCounts {
+    int pending = 0;
+    int sending = 0;
+    int done = 0;
+    int dead = 0;
+    int discarded = 0;
+    std::int64_t oldestPendingCreatedAt = 0; ///< 0 when nothing is pending
+    std::int64_t bytesUsed = 0;
+    std::int64_t capBytes = 0;
+    bool nearCap = false; ///< staff are warned before the cap is reached
+};
+
+/**
+ * The durable store-and-forward queue: one SQLite file in WAL mode with synchronous=FULL, so a
+ * request whose enqueue() returned survives a power cut. Payloads are sealed with AES-256-GCM;
+ * nothing else about the resident is stored in clear (the subject is a keyed hash).
+ *
+ * One Outbox per thread: the GUI thread enqueues, the dispatcher's own instance claims and
+ * updates; SQLite's locking (with a busy timeout) keeps them consistent.
+ *
+ * States: pending → sending → done, or dead with a reason; a retryable failure goes back to
+ * pending with a later next attempt; staff may retry a dead request or discard it.
+ */
+class Outbox
+{
+public:
+    struct Options {
+        std::string path;
+        std::int64_t capBytes = 256LL * 1024 * 1024; ///< the queue never grows past this
+        double warnRatio = 0.8; ///< nearCap from this share of the cap on
+        std::int64_t retentionMs = 7LL * 24 * 3600'000; ///< delivered payloads are purged after this
+    };
+    struct Request {
+        std::string platform;
+        std::string kind;
+        std::string itemCode;
+        std::string subjectHash; ///< keyed hash of the resident's ID number, for progress lookup
+        std::string payload; ///< JSON, sealed before it is written
+    };
+    struct EnqueueResult {
+        bool ok = false;
+        std::string id;
+        std::string error; ///< for the resident and staff when !ok: "could not be saved: …"
+    };
+    struct Claimed {
+        OutboxEntry entry;
+        std::optional<std::string> payload; ///< nothing when the sealed payload does not open
+    };
+
+    static constexpr int schemaVersion = 2;
+
+    /** Opens (creating or migrating) the outbox. Nothing, with @p error set, on failure. */
+    [[nodiscard]] static std::unique_ptr<Outbox> open(const Options &options, const PayloadCipher &cipher, std::string *error);
+    ~Outbox();
+
+    /** Commits the request (fsync'd) before it returns: only then may the screen say 已提交. */
+    [[nodiscard]] EnqueueResult enqueue(const Request &request, std::int64_t nowMs);
+
+    /** Takes the next due request not for a platform in @p skip and marks it sending (committed). */
+    [[nodiscard]] std::optional<Claimed> claimNext(std::int64_t nowMs, const std::set<std::string> &skip = {});
+
+    bool markDone(const std::string &id, const std::string &trackingNumber, const std::string &platformStatus, std::int64_t nowMs);
+    bool markRetry(const std::string &id, std::int64_t nextAttemptAt, const std::string &error, std::int64_t nowMs);
+    bool markDead(const std::string &id, const std::string &reason, std::int64_t nowMs);
+
+    /** After a crash: requests left in sending go back to pending and are sent again. */
+    int recoverInterrupted(std::int64_t nowMs);
+    /** Pending requests older than @p maxAgeMs become dead. */
+    int expire(std::int64_t nowMs, std::int64_t maxAgeMs);
+    /** Delivered payloads older than the retention are deleted; tracking number and status stay. */
+    int purge(std::int64_t nowMs);
+    /** When the next pending request is due, if any (for @p skip's platforms: not counted). */
+    [[nodiscard]] std::optional<std::int64_t> nextDueAt(const std::set<std::string> &skip = {}) const;
+
+    /** Staff: a dead request is tried again from scratch. */
+    bool retry(const std::string &id, std::int64_t nowMs);
+    /** Staff: a dead (or pending) request is given up; its payload is deleted, its record kept. */
+    bool discard(const std::string &id, std::int64_t nowMs);
+
+    /** Delivered requests whose platform status may still change and was not checked for @p intervalMs. */
+    [[nodiscard]] std::vector<OutboxEntry> dueStatusChecks(std::int64_t nowMs, std::int64_t intervalMs, int limit = 16) const;
+    bool updatePlatformStatus(const std::string &id, const std::string &status, const std::string &message, std::int64_t nowMs);
+
+    [[nodiscard]] OutboxCounts counts() const;
+    [[nodiscard]] std::optional<OutboxEntry> entry(const std::string &id) const;
+    [[nodiscard]] std::vector<OutboxEntry> list(const std::string &state, int limit = 100) const;
+    [[nodiscard]] std::vector<OutboxEntry> bySubject(const std::string &subjectHash, int limit = 20) const;
+    [[nodiscard]] std::optional<OutboxEntry> byTrackingNumber(const std::string &trackingNumber) const;
+
+    [[nodiscard]] const std::string &path() const { return m_options.path; }
+
+private:
+    Outbox(const Options &options, const PayloadCipher &cipher, std::unique_ptr<Poco::Data::Session> session);
+    bool migrate(std::string *error);
+    struct Param {
+        enum Kind { None, Text, Number } kind = None;
+        std::string text;
+        std::int64_t number = 0;
+        static Param ofText(const std::string &t) { return {Text, t, 0}; }
+        static Param ofNumber(std::int64_t n) { return {Number, {}, n}; }
+    };
+    std::vector<OutboxEntry> select(const std::string &where, const Param &param, int limit) const;
+    bool setState(const std::string &sql, const std::string &id, std::int64_t a, const std::string &b, std::int64_t nowMs);
+
+    Options m_options;
+    PayloadCipher m_cipher;
+    std::unique_ptr<Poco::Data::Session> m_session;
+};
+
+/** A random UUID (v4) as text. */
+[[nodiscard]] std::string newUuid();
+
+} // namespace kiosk::queue

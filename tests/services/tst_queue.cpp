@@ -1,0 +1,394 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The durable outbox, its encryption and its retry policy, on real SQLite files.
+#include "services/queue/outbox.h"
+#include "services/queue/payloadcipher.h"
+#include "services/queue/retrypolicy.h"
+
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Session.h>
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+
+using namespace kiosk::queue;
+using namespace Poco::Data::Keywords;
+
+namespace {
+PayloadCipher::Key testKey()
+{
+    PayloadCipher::Key k{};
+    for (std::size_t i = 0; i < k.size(); ++i)
+        k[i] = std::uint8_t(i * 7 + 1);
+    return k;
+}
+const char *const idNumber = "350102199001011234";
+} // namespace
+
+class TestQueue : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    int m_n = 0;
+
+    std::string freshPath() { return m_dir.filePath(QStringLiteral("outbox-%1.sqlite").arg(++m_n)).toStdString(); }
+    std::unique_ptr<Outbox> openBox(const std::string &path, std::int64_t cap = 256LL << 20)
+    {
+        std::string error;
+        Outbox::Options o;
+        o.path = path;
+        o.capBytes = cap;
+        o.retentionMs = 1000;
+        auto box = Outbox::open(o, PayloadCipher(testKey()), &error);
+        if (!box)
+            qWarning("%s", error.c_str());
+        return box;
+    }
+    static Outbox::Request request(const std::string &payload = R"({"name":"张三","idNumber":"350102199001011234"})")
+    {
+        return {"hall", "submission", "RS-0001", "subject-hash-1", payload};
+    }
+
+private Q_SLOTS:
+    // --- encryption -------------------------------------------------------------------------
+    void cipherRoundTrip()
+    {
+        PayloadCipher c(testKey());
+        const auto sealed = c.seal("社保 payload", "row-1");
+        QCOMPARE(sealed.size(), PayloadCipher::nonceSize + std::string("社保 payload").size() + PayloadCipher::tagSize);
+        QCOMPARE(c.open(sealed, "row-1").value_or("?"), std::string("社保 payload"));
+        // Every seal uses a fresh nonce: the same text never gives the same bytes.
+        QVERIFY(c.seal("x", "row-1") != c.seal("x", "row-1"));
+    }
+    void cipherDetectsTampering()
+    {
+        PayloadCipher c(testKey());
+        auto sealed = c.seal("payload", "row-1");
+        QVERIFY(!c.open(sealed, "row-2")); // moved to another row
+        auto flipped = sealed;
+        flipped[PayloadCipher::nonceSize + 2] ^= 0x01;
+        QVERIFY(!c.open(flipped, "row-1")); // ciphertext changed
+        auto badTag = sealed;
+        badTag.back() ^= 0x80;
+        QVERIFY(!c.open(badTag, "row-1"));
+        QVERIFY(!c.open(std::vector<std::uint8_t>(10), "row-1")); // truncated
+        PayloadCipher::Key other = testKey();
+        other[0] ^= 1;
+        QVERIFY(!PayloadCipher(other).open(sealed, "row-1")); // wrong key
+    }
+    void keyFileCreatedPrivateAndReused()
+    {
+        const std::string path = m_dir.filePath(QStringLiteral("payload.key")).toStdString();
+        std::string error;
+        auto first = PayloadCipher::fromKeyFile(path, &error);
+        QVERIFY2(first, error.c_str());
+        struct stat st {};
+        QCOMPARE(::stat(path.c_str(), &st), 0);
+        QCOMPARE(int(st.st_mode & 0777), 0600);
+        QCOMPARE(qint64(st.st_size), qint64(32));
+        auto second = PayloadCipher::fromKeyFile(path, &error);
+        QVERIFY(second);
+        QCOMPARE(second->open(first->seal("x", "a"), "a").value_or(""), std::string("x"));
+        ::chmod(path.c_str(), 0644);
+        QVERIFY(!PayloadCipher::fromKeyFile(path, &error));
+        QVERIFY2(error.find("readable by other users") != std::string::npos, error.c_str());
+        ::chmod(path.c_str(), 0600);
+        QFile f(QString::fromStdString(path));
+        QVERIFY(f.open(QIODevice::Append));
+        f.write("x");
+        f.close();
+        QVERIFY(!PayloadCipher::fromKeyFile(path, &error));
+        QVERIFY2(error.find("not 32 bytes") != std::string::npos, error.c_str());
+    }
+
+    // --- retry policy -----------------------------------------------------------------------
+    void backoffBounds()
+    {
+        BackoffPolicy p;
+        p.baseMs = 1000;
+        p.capMs = 60'000;
+        QCOMPARE(p.windowMs(0), 1000);
+        QCOMPARE(p.windowMs(1), 2000);
+        QCOMPARE(p.windowMs(5), 32'000);
+        QCOMPARE(p.windowMs(6), 60'000);
+        QCOMPARE(p.windowMs(500), 60'000); // no overflow
+        std::mt19937_64 rng(1);
+        std::int64_t lo = 1 << 30, hi = 0;
+        for (int i = 0; i < 2000; ++i) {
+            const auto d = p.delayMs(3, rng);
+            QVERIFY(d >= 0 && d <= 8000);
+            lo = std::min(lo, d);
+            hi = std::max(hi, d);
+        }
+        QVERIFY(lo < 800 && hi > 7200); // full jitter: the whole window is used
+        for (int i = 0; i < 100; ++i)
+            QVERIFY(p.delayMs(0, rng, 30'000) >= 30'000); // Retry-After is honoured
+    }
+    void classification_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<int>("error");
+        QTest::addColumn<QString>("retryAfter");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<qint64>("afterMs");
+        using K = Outcome::Kind;
+        const int none = int(TransportError::None);
+        QTest::newRow("200") << 200 << none << "" << int(K::Done) << qint64(0);
+        QTest::newRow("201") << 201 << none << "" << int(K::Done) << qint64(0);
+        QTest::newRow("408") << 408 << none << "" << int(K::Retry) << qint64(0);
+        QTest::newRow("429 retry-after") << 429 << none << "120" << int(K::Retry) << qint64(120'000);
+        QTest::newRow("429 bad retry-after") << 429 << none << "soon" << int(K::Retry) << qint64(0);
+        QTest::newRow("500") << 500 << none << "" << int(K::Retry) << qint64(0);
+        QTest::newRow("503 retry-after") << 503 << none << "7" << int(K::Retry) << qint64(7000);
+        QTest::newRow("400") << 400 << none << "" << int(K::Dead) << qint64(0);
+        QTest::newRow("401") << 401 << none << "" << int(K::Dead) << qint64(0);
+        QTest::newRow("404") << 404 << none << "" << int(K::Dead) << qint64(0);
+        QTest::newRow("409") << 409 << none << "" << int(K::Dead) << qint64(0);
+        QTest::newRow("422") << 422 << none << "" << int(K::Dead) << qint64(0);
+        QTest::newRow("302") << 302 << none << "" << int(K::Dead) << qint64(0);
+        QTest::newRow("timeout") << 0 << int(TransportError::Timeout) << "" << int(K::Retry) << qint64(0);
+        QTest::newRow("reset") << 0 << int(TransportError::ConnectionReset) << "" << int(K::Retry) << qint64(0);
+        QTest::newRow("refused") << 0 << int(TransportError::ConnectionRefused) << "" << int(K::Retry) << qint64(0);
+        QTest::newRow("tls") << 0 << int(TransportError::Tls) << "" << int(K::Retry) << qint64(0);
+    }
+    void classification()
+    {
+        QFETCH(int, status);
+        QFETCH(int, error);
+        QFETCH(QString, retryAfter);
+        QFETCH(int, kind);
+        QFETCH(qint64, afterMs);
+        const Outcome o = classify(status, TransportError(error), retryAfter.toStdString(), "the reason", 1'000'000);
+        QCOMPARE(int(o.kind), kind);
+        QCOMPARE(o.retryAfterMs, afterMs);
+        if (o.kind == Outcome::Kind::Dead)
+            QVERIFY(o.reason.find("the reason") != std::string::npos);
+    }
+    void retryAfterHttpDate()
+    {
+        // Sun, 06 Nov 1994 08:49:37 GMT = 784111777 s
+        const auto ms = parseRetryAfter("Sun, 06 Nov 1994 08:49:37 GMT", 784111777LL * 1000 - 5000);
+        QCOMPARE(ms.value_or(-1), 5000);
+        QCOMPARE(parseRetryAfter("Sun, 06 Nov 1994 08:49:37 GMT", 784111777LL * 1000 + 5000).value_or(-1), 0);
+        QVERIFY(!parseRetryAfter("", 0));
+        QVERIFY(!parseRetryAfter("99999999999999", 0));
+    }
+
+    // --- the outbox ---------------------------------------------------------------------------
+    void stateTransitions()
+    {
+        auto box = openBox(freshPath());
+        QVERIFY(box);
+        const auto r = box->enqueue(request(), 1000);
+        QVERIFY2(r.ok, r.error.c_str());
+        QCOMPARE(r.id.size(), std::size_t(36));
+        QCOMPARE(box->counts().pending, 1);
+        QVERIFY(!box->claimNext(999)); // not due before it was created
+        auto c = box->claimNext(1000);
+        QVERIFY(c);
+        QCOMPARE(c->entry.id, r.id);
+        QCOMPARE(c->entry.state, std::string("sending"));
+        QCOMPARE(c->entry.attempts, 1);
+        QCOMPARE(c->payload.value_or(""), request().payload);
+        QVERIFY(!box->claimNext(1000)); // nothing else due
+        QVERIFY(box->markRetry(r.id, 5000, "HTTP 503", 1100));
+        QCOMPARE(box->entry(r.id)->state, std::string("pending"));
+        QCOMPARE(box->entry(r.id)->lastError, std::string("HTTP 503"));
+        QCOMPARE(box->nextDueAt().value_or(0), 5000);
+        QVERIFY(!box->claimNext(4999));
+        c = box->claimNext(5000);
+        QCOMPARE(c->entry.attempts, 2);
+        QVERIFY(box->markDone(r.id, "T20261122-0001", "accepted", 5100));
+        const auto e = box->entry(r.id);
+        QCOMPARE(e->state, std::string("done"));
+        QCOMPARE(e->trackingNumber, std::string("T20261122-0001"));
+        QCOMPARE(e->platformStatus, std::string("accepted"));
+        QVERIFY(!box->markRetry(r.id, 0, "late", 5200)); // a done request stays done
+        QCOMPARE(box->byTrackingNumber("T20261122-0001")->id, r.id);
+        QCOMPARE(box->bySubject("subject-hash-1").size(), std::size_t(1));
+        QVERIFY(box->bySubject("someone-else").empty());
+    }
+
+    void deadLetterRetryAndDiscard()
+    {
+        auto box = openBox(freshPath());
+        const auto a = box->enqueue(request(), 0);
+        const auto b = box->enqueue(request(), 0);
+        QVERIFY(box->claimNext(0));
+        QVERIFY(box->claimNext(0));
+        QVERIFY(box->markDead(a.id, "HTTP 422: 缺少必填项", 10));
+        QVERIFY(box->markDead(b.id, "HTTP 400", 10));
+        QCOMPARE(box->counts().dead, 2);
+        QCOMPARE(box->list("dead").size(), std::size_t(2));
+        QVERIFY(box->retry(a.id, 20));
+        QCOMPARE(box->entry(a.id)->state, std::string("pending"));
+        QCOMPARE(box->entry(a.id)->attempts, 0);
+        QVERIFY(box->discard(b.id, 20));
+        QCOMPARE(box->entry(b.id)->state, std::string("discarded"));
+        QVERIFY(!box->entry(b.id)->hasPayload);
+        QVERIFY(!box->retry(b.id, 30)); // a discarded request cannot come back
+        QVERIFY(!box->discard("no-such-id", 30));
+    }
+
+    void survivesRestartAndResendsInterrupted()
+    {
+        const std::string path = freshPath();
+        std::string id;
+        {
+            auto box = openBox(path);
+            id = box->enqueue(request(), 0).id;
+            QVERIFY(box->claimNext(0)); // the process dies here, mid-send
+        }
+        auto box = openBox(path); // a second instance on the same file: the restart
+        QCOMPARE(box->counts().sending, 1);
+        QCOMPARE(box->recoverInterrupted(50), 1);
+        const auto c = box->claimNext(50);
+        QVERIFY(c);
+        QCOMPARE(c->entry.id, id); // the same id: the Idempotency-Key makes resending harmless
+        QCOMPARE(c->entry.attempts, 2);
+    }
+
+    void expireAndPurge()
+    {
+        auto box = openBox(freshPath());
+        const auto old = box->enqueue(request(), 0);
+        const auto fresh = box->enqueue(request(), 100'000);
+        QCOMPARE(box->expire(100'000, 50'000), 1);
+        QCOMPARE(box->entry(old.id)->state, std::string("dead"));
+        QVERIFY(box->entry(old.id)->lastError.find("not delivered") != std::string::npos);
+        QCOMPARE(box->entry(fresh.id)->state, std::string("pending"));
+        QVERIFY(box->claimNext(100'000));
+        box->markDone(fresh.id, "T1", "accepted", 100'000);
+        QCOMPARE(box->purge(100'500), 0); // retention (1 s in this test) not over yet
+        QCOMPARE(box->purge(101'001), 1);
+        const auto e = box->entry(fresh.id);
+        QVERIFY(!e->hasPayload);
+        QCOMPARE(e->trackingNumber, std::string("T1")); // kept for the progress lookup
+    }
+
+    void statusChecks()
+    {
+        auto box = openBox(freshPath());
+        const auto r = box->enqueue(request(), 0);
+        QVERIFY(box->claimNext(0));
+        box->markDone(r.id, "T9", "accepted", 1000);
+        QVERIFY(box->dueStatusChecks(1500, 1000).empty());
+        QCOMPARE(box->dueStatusChecks(2000, 1000).size(), std::size_t(1));
+        QVERIFY(box->updatePlatformStatus(r.id, "in_progress", "社区已受理", 2000));
+        QVERIFY(box->dueStatusChecks(2500, 1000).empty());
+        QVERIFY(box->updatePlatformStatus(r.id, "done", "已办结", 3000));
+        QVERIFY(box->dueStatusChecks(999'999, 1000).empty()); // final: no more checks
+        QCOMPARE(box->entry(r.id)->platformMessage, std::string("已办结"));
+    }
+
+    void storeFullIsReportedAndLosesNothing()
+    {
+        // A tiny cap stands in for a full disk: SQLite answers SQLITE_FULL either way.
+        auto box = openBox(freshPath(), 64 * 1024);
+        QVERIFY(box);
+        const std::string big(2000, 'x');
+        int ok = 0;
+        Outbox::EnqueueResult last;
+        for (int i = 0; i < 200; ++i) {
+            last = box->enqueue(request(big), i);
+            if (!last.ok)
+                break;
+            ++ok;
+        }
+        QVERIFY(!last.ok);
+        QVERIFY2(last.error.rfind("could not be saved", 0) == 0, last.error.c_str());
+        QVERIFY(last.id.empty());
+        QVERIFY(ok > 5);
+        const auto counts = box->counts();
+        QCOMPARE(counts.pending, ok); // every acknowledged request is there, nothing half-written
+        QVERIFY(counts.nearCap);
+        // Delivering and purging makes room again.
+        while (auto c = box->claimNext(1'000'000))
+            box->markDone(c->entry.id, "T", "accepted", 0);
+        QVERIFY(box->purge(1'000'000) > 0);
+        QVERIFY(box->enqueue(request(big), 2'000'000).ok);
+    }
+
+    void tamperedPayloadIsDetected()
+    {
+        const std::string path = freshPath();
+        auto box = openBox(path);
+        const auto r = box->enqueue(request(), 0);
+        {
+            Poco::Data::Session s("SQLite", path);
+            s << "UPDATE outbox SET payload = substr(payload, 1, 20) || x'00' || substr(payload, 22) WHERE id = ?",
+                use(const_cast<std::string &>(r.id)), now;
+        }
+        const auto c = box->claimNext(0);
+        QVERIFY(c);
+        QVERIFY(!c->payload); // the caller dead-letters it as corrupted
+    }
+
+    void migratesVersion1()
+    {
+        const std::string path = freshPath();
+        {
+            Poco::Data::SQLite::Connector::registerConnector();
+            Poco::Data::Session s("SQLite", path);
+            s << "CREATE TABLE outbox (id TEXT PRIMARY KEY, platform TEXT NOT NULL, kind TEXT NOT NULL,"
+                 " state TEXT NOT NULL CHECK (state IN ('pending','sending','done','dead','discarded')), payload BLOB,"
+                 " attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL, last_error TEXT NOT NULL DEFAULT '',"
+                 " created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, tracking_number TEXT NOT NULL DEFAULT '',"
+                 " platform_status TEXT NOT NULL DEFAULT '')", now;
+            s << "INSERT INTO outbox (id, platform, kind, state, next_attempt_at, created_at, updated_at, tracking_number)"
+                 " VALUES ('old-1', 'hall', 'submission', 'done', 0, 5, 5, 'T-OLD')", now;
+            s << "PRAGMA user_version = 1", now;
+        }
+        auto box = openBox(path);
+        QVERIFY(box);
+        const auto e = box->entry("old-1");
+        QVERIFY(e);
+        QCOMPARE(e->trackingNumber, std::string("T-OLD"));
+        QCOMPARE(e->itemCode, std::string()); // the new columns got their defaults
+        Poco::Data::Session s("SQLite", path);
+        int version = 0;
+        s << "PRAGMA user_version", into(version), now;
+        QCOMPARE(version, Outbox::schemaVersion);
+    }
+
+    void refusesNewerSchema()
+    {
+        const std::string path = freshPath();
+        {
+            Poco::Data::Session s("SQLite", path);
+            s << "PRAGMA user_version = 99", now;
+        }
+        std::string error;
+        Outbox::Options o;
+        o.path = path;
+        QVERIFY(!Outbox::open(o, PayloadCipher(testKey()), &error));
+        QVERIFY2(error.find("newer version") != std::string::npos, error.c_str());
+    }
+
+    void noIdNumberInClearOnDisk()
+    {
+        const std::string path = freshPath();
+        {
+            auto box = openBox(path);
+            for (int i = 0; i < 20; ++i)
+                QVERIFY(box->enqueue(request(), i).ok);
+            auto c = box->claimNext(100);
+            box->markRetry(c->entry.id, 200, "HTTP 503", 100);
+        }
+        for (const char *suffix : {"", "-wal", "-shm"}) {
+            QFile f(QString::fromStdString(path + suffix));
+            if (!f.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray bytes = f.readAll();
+            QVERIFY2(!bytes.contains(idNumber), suffix);
+            QVERIFY2(!bytes.contains(QStringLiteral("张三").toUtf8()), suffix);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestQueue)
+#include "tst_queue.moc"
