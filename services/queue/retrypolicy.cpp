@@ -21,7 +21,9 @@ std::int64_t BackoffPolicy::windowMs(int attempt) const
 std::int64_t BackoffPolicy::delayMs(int attempt, std::mt19937_64 &rng, std::int64_t retryAfterMs) const
 {
     std::uniform_int_distribution<std::int64_t> dist(0, windowMs(attempt));
-    return std::max(dist(rng), std::min(retryAfterMs, capMs * 4));
+    // A platform may ask for a pause, but not for ever: a hostile Retry-After is held to a day.
+    constexpr std::int64_t maxRetryAfterMs = 24LL * 3600'000;
+    return std::max(dist(rng), std::min(retryAfterMs, maxRetryAfterMs));
 }
 
 std::optional<std::int64_t> parseRetryAfter(const std::string &value, std::int64_t nowMs)

@@ -1,0 +1,268 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "services/platform/dispatcher.h"
+
+#include "common/privacy.h"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <QString>
+
+#include <chrono>
+
+namespace kiosk::platform {
+
+namespace {
+// Sleep at most this long even with nothing due: housekeeping and clock changes are noticed.
+constexpr std::int64_t maxSleepMs = 60'000;
+
+/** Error text as stored and shown: never with an ID or phone number an echoing server sent back. */
+std::string masked(const std::string &s)
+{
+    return privacy::maskPersonalData(QString::fromStdString(s)).toStdString();
+}
+
+struct Accepted {
+    std::string trackingNumber;
+    std::string status;
+    std::string message;
+};
+
+std::optional<Accepted> parseAccepted(const std::string &body)
+{
+    try {
+        auto o = Poco::JSON::Parser().parse(body).extract<Poco::JSON::Object::Ptr>();
+        Accepted a{o->optValue<std::string>("trackingNumber", ""), o->optValue<std::string>("status", "accepted"),
+                   o->optValue<std::string>("message", "")};
+        // A tracking number goes on a receipt and into a QR code: printable ASCII, bounded.
+        if (a.trackingNumber.empty() || a.trackingNumber.size() > 40)
+            return std::nullopt;
+        for (char c : a.trackingNumber) {
+            if (c < 0x21 || c > 0x7e)
+                return std::nullopt;
+        }
+        if (a.status.size() > 32 || a.message.size() > 500)
+            return std::nullopt;
+        return a;
+    } catch (...) {
+        return std::nullopt;
+    }
+}
+
+std::string platformReason(const std::string &body)
+{
+    try {
+        auto o = Poco::JSON::Parser().parse(body).extract<Poco::JSON::Object::Ptr>();
+        return o->optValue<std::string>("error", "").substr(0, 300);
+    } catch (...) {
+        return {};
+    }
+}
+} // namespace
+
+std::string Dispatcher::pathFor(const std::string &kind)
+{
+    if (kind == "suggestion")
+        return "/api/v1/suggestions";
+    if (kind == "evaluation")
+        return "/api/v1/evaluations";
+    return "/api/v1/submissions";
+}
+
+Dispatcher::Dispatcher(Options options, Callbacks callbacks)
+    : m_options(std::move(options))
+    , m_callbacks(std::move(callbacks))
+    , m_rng(std::random_device{}())
+{
+}
+
+Dispatcher::~Dispatcher()
+{
+    stop();
+}
+
+std::int64_t Dispatcher::now() const
+{
+    if (m_options.clock)
+        return m_options.clock();
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+bool Dispatcher::start(std::string *error)
+{
+    if (m_thread.joinable())
+        return true;
+    m_outbox = queue::Outbox::open(m_options.outbox, queue::PayloadCipher(m_options.key), error);
+    if (!m_outbox)
+        return false;
+    for (const auto &p : m_options.platforms) {
+        m_clients[p.id] = std::make_unique<PlatformClient>(p);
+        m_breakers.emplace(p.id, CircuitBreaker(m_options.breakerThreshold, m_options.breakerOpenMs));
+    }
+    m_stopping = false;
+    m_thread = std::thread([this] { run(); });
+    return true;
+}
+
+void Dispatcher::wake()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_woken = true;
+    }
+    m_cv.notify_one();
+}
+
+void Dispatcher::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_cv.notify_one();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void Dispatcher::run()
+{
+    // Whatever was being sent when the power went is sent again; the key makes that harmless.
+    if (m_outbox->recoverInterrupted(now()) > 0 && m_callbacks.queueChanged)
+        m_callbacks.queueChanged();
+    for (;;) {
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_stopping)
+                return;
+            m_woken = false;
+        }
+        const std::int64_t t = now();
+        if (t - m_lastHousekeeping >= m_options.housekeepingIntervalMs) {
+            m_lastHousekeeping = t;
+            const int expired = m_outbox->expire(t, m_options.backoff.maxAgeMs);
+            m_outbox->purge(t);
+            if (expired > 0 && m_callbacks.queueChanged)
+                m_callbacks.queueChanged();
+        }
+        if (deliverOne(t))
+            continue;
+        if (checkStatuses(t))
+            continue;
+
+        // Nothing to do now: sleep until something will be.
+        std::set<std::string> blocked;
+        std::int64_t wakeAt = t + maxSleepMs;
+        for (const auto &[id, breaker] : m_breakers) {
+            if (!breaker.allows(t)) {
+                blocked.insert(id);
+                wakeAt = std::min(wakeAt, breaker.openUntil());
+            }
+        }
+        if (const auto due = m_outbox->nextDueAt(blocked))
+            wakeAt = std::min(wakeAt, *due);
+        if (!m_outbox->dueStatusChecks(t + m_options.statusIntervalMs, m_options.statusIntervalMs, 1).empty())
+            wakeAt = std::min(wakeAt, t + std::min<std::int64_t>(m_options.statusIntervalMs, maxSleepMs));
+        wakeAt = std::min(wakeAt, m_lastHousekeeping + m_options.housekeepingIntervalMs);
+        std::unique_lock lock(m_mutex);
+        const auto wait = std::chrono::milliseconds(std::max<std::int64_t>(wakeAt - now(), 1));
+        m_cv.wait_for(lock, wait, [this] { return m_stopping || m_woken; });
+    }
+}
+
+bool Dispatcher::deliverOne(std::int64_t t)
+{
+    std::set<std::string> blocked;
+    for (const auto &[id, breaker] : m_breakers) {
+        if (!breaker.allows(t))
+            blocked.insert(id);
+    }
+    auto claimed = m_outbox->claimNext(t, blocked);
+    if (!claimed)
+        return false;
+    const queue::OutboxEntry &e = claimed->entry;
+    auto notify = [this] {
+        if (m_callbacks.queueChanged)
+            m_callbacks.queueChanged();
+    };
+    if (!claimed->payload) {
+        const std::string reason = "the stored request is damaged and cannot be read (failed its integrity check)";
+        m_outbox->markDead(e.id, reason, now());
+        if (m_callbacks.dead)
+            m_callbacks.dead(e.id, reason);
+        notify();
+        return true;
+    }
+    auto client = m_clients.find(e.platform);
+    if (client == m_clients.end()) {
+        const std::string reason = "no platform \"" + e.platform + "\" is configured on this terminal";
+        m_outbox->markDead(e.id, reason, now());
+        if (m_callbacks.dead)
+            m_callbacks.dead(e.id, reason);
+        notify();
+        return true;
+    }
+    const PlatformReply reply = client->second->post(pathFor(e.kind), e.id, *claimed->payload);
+    const std::int64_t after = now();
+    queue::Outcome outcome = queue::classify(reply.status, reply.error, reply.retryAfter,
+                                             reply.error == queue::TransportError::None ? platformReason(reply.body) : reply.errorText, after);
+    std::optional<Accepted> accepted;
+    if (outcome.kind == queue::Outcome::Kind::Done) {
+        accepted = parseAccepted(reply.body);
+        if (!accepted) // the effect may have happened; asking again with the same key is harmless
+            outcome = {queue::Outcome::Kind::Retry, 0, "the platform's reply could not be read"};
+    }
+    CircuitBreaker &breaker = m_breakers.at(e.platform);
+    switch (outcome.kind) {
+    case queue::Outcome::Kind::Done:
+        breaker.success();
+        m_outbox->markDone(e.id, accepted->trackingNumber, accepted->status, after);
+        if (m_callbacks.delivered)
+            m_callbacks.delivered(e.id, accepted->trackingNumber);
+        break;
+    case queue::Outcome::Kind::Retry: {
+        breaker.failure(after);
+        const std::int64_t delay = m_options.backoff.delayMs(std::max(0, e.attempts - 1), m_rng, outcome.retryAfterMs);
+        m_outbox->markRetry(e.id, after + delay, masked(outcome.reason), after);
+        break;
+    }
+    case queue::Outcome::Kind::Dead:
+        breaker.success(); // the platform answered: it is alive, the request is what is wrong
+        m_outbox->markDead(e.id, masked(outcome.reason), after);
+        if (m_callbacks.dead)
+            m_callbacks.dead(e.id, masked(outcome.reason));
+        break;
+    }
+    notify();
+    return true;
+}
+
+bool Dispatcher::checkStatuses(std::int64_t t)
+{
+    bool any = false;
+    for (const auto &e : m_outbox->dueStatusChecks(t, m_options.statusIntervalMs)) {
+        auto client = m_clients.find(e.platform);
+        if (client == m_clients.end() || !m_breakers.at(e.platform).allows(t))
+            continue;
+        const PlatformReply reply = client->second->get("/api/v1/requests/" + e.trackingNumber);
+        const std::int64_t after = now();
+        if (reply.error != queue::TransportError::None || reply.status >= 500) {
+            m_breakers.at(e.platform).failure(after);
+            m_outbox->updatePlatformStatus(e.id, e.platformStatus, e.platformMessage, after); // ask again later
+            continue;
+        }
+        any = true;
+        const auto a = reply.status == 200 ? parseAccepted(reply.body) : std::nullopt;
+        if (!a) {
+            m_outbox->updatePlatformStatus(e.id, e.platformStatus, e.platformMessage, after);
+            continue;
+        }
+        static const std::set<std::string> known = {"accepted", "in_progress", "done", "rejected"};
+        const std::string status = known.contains(a->status) ? a->status : e.platformStatus;
+        m_outbox->updatePlatformStatus(e.id, status, masked(a->message), after);
+        if ((status != e.platformStatus || a->message != e.platformMessage) && m_callbacks.statusChanged)
+            m_callbacks.statusChanged(e.id, status, masked(a->message));
+    }
+    return any && !m_outbox->dueStatusChecks(t, m_options.statusIntervalMs, 1).empty();
+}
+
+} // namespace kiosk::platform

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "services/platform/platformclient.h"
+#include "services/queue/outbox.h"
+#include "services/queue/retrypolicy.h"
+
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace kiosk::platform {
+
+/**
+ * Delivers the outbox to the platforms, on its own thread.
+ *
+ * Ownership and threads: the Dispatcher owns its thread, its own Outbox connection and one
+ * PlatformClient per platform; they are touched only by that thread. start(), wake() and stop()
+ * may be called from any thread. The callbacks run on the dispatcher's thread: a Qt owner
+ * forwards them to the GUI thread with a queued signal. Shutdown: stop() wakes the thread, waits
+ * for the request in flight (bounded by the client timeout) and joins; the destructor calls stop().
+ *
+ * Between attempts the thread sleeps on a condition variable until the next request is due, a
+ * breaker re-closes, a status check is due, or wake() is called: no polling, no CPU while idle.
+ */
+class Dispatcher
+{
+public:
+    struct Options {
+        queue::Outbox::Options outbox;
+        queue::PayloadCipher::Key key{};
+        queue::BackoffPolicy backoff;
+        std::vector<PlatformEndpoint> platforms;
+        int breakerThreshold = 5;
+        std::int64_t breakerOpenMs = 30'000;
+        std::int64_t statusIntervalMs = 10 * 60'000; ///< how often a platform is asked about a request's progress
+        std::int64_t housekeepingIntervalMs = 60'000; ///< expiry and purge
+        std::function<std::int64_t()> clock; ///< wall-clock ms; system clock when empty
+    };
+    struct Callbacks {
+        std::function<void(const std::string &id, const std::string &trackingNumber)> delivered;
+        std::function<void(const std::string &id, const std::string &reason)> dead;
+        std::function<void(const std::string &id, const std::string &status, const std::string &message)> statusChanged;
+        std::function<void()> queueChanged; ///< anything staff would see changed
+    };
+
+    /** The endpoint path for a request kind ("submission" → /api/v1/submissions). */
+    [[nodiscard]] static std::string pathFor(const std::string &kind);
+
+    Dispatcher(Options options, Callbacks callbacks = {});
+    ~Dispatcher();
+
+    /** Starts the thread; false (with @p error) when the outbox cannot be opened. */
+    bool start(std::string *error);
+    void wake();
+    void stop();
+
+private:
+    void run();
+    bool deliverOne(std::int64_t now);
+    bool checkStatuses(std::int64_t now);
+    std::int64_t now() const;
+
+    Options m_options;
+    Callbacks m_callbacks;
+    std::unique_ptr<queue::Outbox> m_outbox;
+    std::map<std::string, std::unique_ptr<PlatformClient>> m_clients;
+    std::map<std::string, CircuitBreaker> m_breakers;
+    std::mt19937_64 m_rng;
+    std::int64_t m_lastHousekeeping = 0;
+
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    bool m_stopping = false;
+    bool m_woken = false;
+    std::thread m_thread;
+};
+
+} // namespace kiosk::platform

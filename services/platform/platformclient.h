@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "services/platform/requestsigner.h"
+#include "services/platform/tls.h"
+#include "services/queue/retrypolicy.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace Poco::Net {
+class HTTPSClientSession;
+}
+
+namespace kiosk::platform {
+
+/** One city platform the terminal talks to (the 12345 hotline platform, the online service hall …). */
+struct PlatformEndpoint {
+    std::string id;
+    std::string host = "127.0.0.1";
+    std::uint16_t port = 443;
+    ClientTlsOptions tls; ///< tls.host defaults to host
+    std::string signingKey;
+    SignatureAlgorithm algorithm = SignatureAlgorithm::HmacSha256;
+    std::string terminalId;
+    int timeoutMs = 15'000;
+};
+
+struct PlatformReply {
+    int status = 0; ///< HTTP status; 0 when no reply arrived
+    queue::TransportError error = queue::TransportError::None;
+    std::string body;
+    std::string retryAfter;
+    std::string errorText; ///< for technicians, in plain words
+};
+
+/**
+ * HTTPS to one platform (Poco): TLS 1.2+, strict verification against the platform's CA and host,
+ * optional client certificate, every request signed. The connection is kept alive between
+ * requests. Blocking: call it from a worker thread only (the Dispatcher), never the GUI thread.
+ */
+class PlatformClient
+{
+public:
+    explicit PlatformClient(PlatformEndpoint endpoint);
+    ~PlatformClient();
+
+    [[nodiscard]] PlatformReply post(const std::string &path, const std::string &idempotencyKey, const std::string &body);
+    [[nodiscard]] PlatformReply get(const std::string &path);
+
+    [[nodiscard]] const PlatformEndpoint &endpoint() const { return m_endpoint; }
+
+private:
+    PlatformReply exchange(const std::string &method, const std::string &path, const std::string &key, const std::string &body);
+
+    PlatformEndpoint m_endpoint;
+    Poco::Net::Context::Ptr m_context;
+    std::unique_ptr<Poco::Net::HTTPSClientSession> m_session;
+    bool m_sessionUsed = false;
+};
+
+/** Turns an OpenSSL/Poco TLS error into words a technician acts on. */
+[[nodiscard]] std::string describeTlsError(const std::string &raw);
+
+/**
+ * Per-platform circuit breaker: after `threshold` consecutive failures the platform is left alone
+ * for `openMs`, then one trial request decides (half-open). One dead platform never holds up
+ * another, and a dead one is not hammered.
+ */
+class CircuitBreaker
+{
+public:
+    enum class State { Closed, Open, HalfOpen };
+
+    explicit CircuitBreaker(int threshold = 5, std::int64_t openMs = 30'000)
+        : m_threshold(threshold)
+        , m_openMs(openMs)
+    {
+    }
+
+    [[nodiscard]] bool allows(std::int64_t nowMs) const { return state(nowMs) != State::Open; }
+    [[nodiscard]] State state(std::int64_t nowMs) const
+    {
+        if (m_failures < m_threshold)
+            return State::Closed;
+        return nowMs < m_openUntil ? State::Open : State::HalfOpen;
+    }
+    /** When an open breaker lets the next trial through. */
+    [[nodiscard]] std::int64_t openUntil() const { return m_openUntil; }
+    void success() { m_failures = 0; }
+    void failure(std::int64_t nowMs)
+    {
+        ++m_failures;
+        if (m_failures >= m_threshold)
+            m_openUntil = nowMs + m_openMs;
+    }
+
+private:
+    int m_threshold;
+    std::int64_t m_openMs;
+    int m_failures = 0;
+    std::int64_t m_openUntil = 0;
+};
+
+} // namespace kiosk::platform

@@ -1,0 +1,424 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "services/platform/referenceplatform.h"
+#include "services/platform/tls.h"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/SecureServerSocket.h>
+#include <Poco/StreamCopier.h>
+
+#include <openssl/ssl.h>
+
+#include <chrono>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+namespace kiosk::platform {
+
+using Poco::Net::HTTPResponse;
+
+namespace {
+// Requests signed further than this from the platform's clock are refused (replay window).
+constexpr std::int64_t maxSkewMs = 5 * 60'000;
+// A request body larger than this is not a resident's application.
+constexpr std::size_t maxBody = 1 << 20;
+
+std::int64_t nowMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+} // namespace
+
+struct ReferencePlatform::State {
+    Options options;
+    mutable std::mutex mutex;
+    std::deque<std::pair<Fault, int>> faults;
+    struct Stored {
+        std::string digest;
+        std::string reply;
+        std::string trackingNumber;
+    };
+    std::map<std::string, Stored> byKey;
+    std::map<std::string, int> deliveries;
+    std::vector<Effect> effects;
+    struct Status {
+        std::string status = "accepted";
+        std::string message;
+    };
+    std::map<std::string, Status> statuses;
+    std::map<std::string, std::int64_t> nonces;
+    int rejected = 0;
+    int sequence = 0;
+    std::unique_ptr<Poco::Net::HTTPServer> server;
+    std::uint16_t port = 0;
+
+    std::optional<std::pair<Fault, int>> takeFault()
+    {
+        std::lock_guard lock(mutex);
+        if (faults.empty())
+            return std::nullopt;
+        auto f = faults.front();
+        faults.pop_front();
+        return f;
+    }
+};
+
+namespace {
+
+void reply(Poco::Net::HTTPServerResponse &response, HTTPResponse::HTTPStatus status, const std::string &body)
+{
+    response.setStatus(status);
+    response.setContentType("application/json; charset=utf-8");
+    response.setContentLength(std::streamsize(body.size()));
+    response.send() << body;
+}
+
+std::string errorBody(const std::string &message)
+{
+    Poco::JSON::Object o;
+    o.set("error", message);
+    std::ostringstream s;
+    o.stringify(s);
+    return s.str();
+}
+
+void closeWithoutReply(Poco::Net::HTTPServerRequest &request)
+{
+    auto &impl = static_cast<Poco::Net::HTTPServerRequestImpl &>(request);
+    impl.socket().shutdown();
+    impl.socket().close();
+}
+
+class Handler : public Poco::Net::HTTPRequestHandler
+{
+public:
+    explicit Handler(std::shared_ptr<ReferencePlatform::State> state)
+        : m_state(std::move(state))
+    {
+    }
+
+    void handleRequest(Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerResponse &response) override
+    {
+        std::string body;
+        Poco::StreamCopier::copyToString(request.stream(), body, 8192);
+        if (body.size() > maxBody)
+            return reply(response, HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, errorBody("request too large"));
+        const std::string &path = request.getURI();
+        if (path.rfind("/_control/", 0) == 0)
+            return control(request, response, body);
+
+        const auto fault = m_state->takeFault();
+        if (fault) {
+            switch (fault->first) {
+            case ReferencePlatform::Fault::Latency:
+                std::this_thread::sleep_for(std::chrono::milliseconds(fault->second));
+                break;
+            case ReferencePlatform::Fault::ServerError:
+                return reply(response, HTTPResponse::HTTP_SERVICE_UNAVAILABLE, errorBody("platform temporarily unavailable"));
+            case ReferencePlatform::Fault::TooManyRequests:
+                response.set("Retry-After", std::to_string(fault->second));
+                return reply(response, HTTPResponse::HTTP_TOO_MANY_REQUESTS, errorBody("too many requests"));
+            case ReferencePlatform::Fault::Hang:
+                std::this_thread::sleep_for(std::chrono::milliseconds(fault->second));
+                return closeWithoutReply(request);
+            case ReferencePlatform::Fault::DropConnection:
+            case ReferencePlatform::Fault::Malformed:
+                break; // after the effect is recorded
+            }
+        }
+
+        if (request.getMethod() == "GET" && path.rfind("/api/v1/requests/", 0) == 0)
+            return status(response, path.substr(std::string("/api/v1/requests/").size()));
+
+        std::string kind;
+        if (path == "/api/v1/submissions")
+            kind = "submission";
+        else if (path == "/api/v1/suggestions")
+            kind = "suggestion";
+        else if (path == "/api/v1/evaluations")
+            kind = "evaluation";
+        if (kind.empty() || request.getMethod() != "POST")
+            return reply(response, HTTPResponse::HTTP_NOT_FOUND, errorBody("no such endpoint: " + request.getMethod() + " " + path));
+
+        if (std::string why; !verify(request, body, &why)) {
+            std::lock_guard lock(m_state->mutex);
+            ++m_state->rejected;
+            return reply(response, HTTPResponse::HTTP_UNAUTHORIZED, errorBody(why));
+        }
+        const std::string key = request.get(header::idempotencyKey, "");
+        if (key.size() < 8 || key.size() > 128)
+            return reply(response, HTTPResponse::HTTP_BAD_REQUEST, errorBody("Idempotency-Key header missing or malformed"));
+
+        // Validate the request before it has an effect.
+        Poco::JSON::Object::Ptr json;
+        try {
+            json = Poco::JSON::Parser().parse(body).extract<Poco::JSON::Object::Ptr>();
+        } catch (const Poco::Exception &) {
+        }
+        if (!json)
+            return reply(response, HTTPResponse::HTTP_BAD_REQUEST, errorBody("body is not a JSON object"));
+        const char *required = kind == "submission" ? "itemCode" : kind == "suggestion" ? "description" : "rating";
+        if (!json->has(required))
+            return reply(response, HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, errorBody(std::string("missing field: ") + required));
+
+        std::string replyBody;
+        bool replayed = false;
+        {
+            std::lock_guard lock(m_state->mutex);
+            ++m_state->deliveries[key];
+            const std::string digest = request.get(header::contentDigest, "");
+            auto it = m_state->byKey.find(key);
+            if (it != m_state->byKey.end()) {
+                if (it->second.digest != digestHex(m_state->options.algorithm, body)) {
+                    return reply(response, HTTPResponse::HTTP_UNPROCESSABLE_ENTITY,
+                                 errorBody("Idempotency-Key was already used for a different request"));
+                }
+                replyBody = it->second.reply;
+                replayed = true;
+            } else {
+                char date[16];
+                const std::time_t t = std::time(nullptr);
+                std::strftime(date, sizeof date, "%Y%m%d", std::localtime(&t));
+                char tracking[40];
+                std::snprintf(tracking, sizeof tracking, "%s%s%06d", kind == "suggestion" ? "RX" : kind == "evaluation" ? "PJ" : "SQ",
+                              date, ++m_state->sequence);
+                Poco::JSON::Object o;
+                o.set("trackingNumber", std::string(tracking));
+                o.set("status", std::string("accepted"));
+                std::ostringstream s;
+                o.stringify(s);
+                replyBody = s.str();
+                m_state->byKey[key] = {digestHex(m_state->options.algorithm, body), replyBody, tracking};
+                m_state->statuses[tracking] = {};
+                m_state->effects.push_back({key, kind, tracking, body, request.get(header::terminal, "")});
+            }
+        }
+        if (fault && fault->first == ReferencePlatform::Fault::DropConnection)
+            return closeWithoutReply(request); // the effect happened; the terminal never hears of it
+        if (fault && fault->first == ReferencePlatform::Fault::Malformed)
+            return reply(response, HTTPResponse::HTTP_OK, "{\"trackingNumber\": <html>oops");
+        if (replayed)
+            response.set("Idempotent-Replayed", "true");
+        reply(response, replayed ? HTTPResponse::HTTP_OK : HTTPResponse::HTTP_CREATED, replyBody);
+    }
+
+private:
+    bool verify(Poco::Net::HTTPServerRequest &request, const std::string &body, std::string *why)
+    {
+        const auto &o = m_state->options;
+        if (!o.verifySignatures)
+            return true;
+        const std::string terminal = request.get(header::terminal, "");
+        const std::string timestamp = request.get(header::timestamp, "");
+        const std::string nonce = request.get(header::nonce, "");
+        const std::string digest = request.get(header::contentDigest, "");
+        const std::string signature = request.get(header::signature, "");
+        const auto alg = algorithmFromName(request.get(header::algorithm, ""));
+        if (terminal.empty() || timestamp.empty() || nonce.size() < 16 || signature.empty() || !alg) {
+            *why = "request is not signed";
+            return false;
+        }
+        if (*alg != o.algorithm) {
+            *why = "this platform requires " + algorithmName(o.algorithm);
+            return false;
+        }
+        std::int64_t ts = 0;
+        try {
+            ts = std::stoll(timestamp);
+        } catch (...) {
+        }
+        const std::int64_t now = nowMs();
+        if (ts < now - maxSkewMs || ts > now + maxSkewMs) {
+            *why = "request timestamp is outside the accepted window (check the terminal's clock)";
+            return false;
+        }
+        if (!equalHex(digest, digestHex(o.algorithm, body))) {
+            *why = "content digest does not match the body";
+            return false;
+        }
+        const std::string expected = hmacHex(o.algorithm, o.signingKey,
+                                             canonicalRequest(request.getMethod(), request.getURI(), timestamp, nonce, digest, terminal));
+        if (!equalHex(signature, expected)) {
+            *why = "signature does not match";
+            return false;
+        }
+        std::lock_guard lock(m_state->mutex);
+        for (auto it = m_state->nonces.begin(); it != m_state->nonces.end();)
+            it = it->second < now - 2 * maxSkewMs ? m_state->nonces.erase(it) : std::next(it);
+        if (!m_state->nonces.emplace(nonce, now).second) {
+            *why = "nonce was already used (replayed request)";
+            return false;
+        }
+        return true;
+    }
+
+    void status(Poco::Net::HTTPServerResponse &response, const std::string &tracking)
+    {
+        std::lock_guard lock(m_state->mutex);
+        auto it = m_state->statuses.find(tracking);
+        if (it == m_state->statuses.end())
+            return reply(response, HTTPResponse::HTTP_NOT_FOUND, errorBody("no such request"));
+        Poco::JSON::Object o;
+        o.set("trackingNumber", tracking);
+        o.set("status", it->second.status);
+        o.set("message", it->second.message);
+        std::ostringstream s;
+        o.stringify(s);
+        reply(response, HTTPResponse::HTTP_OK, s.str());
+    }
+
+    void control(Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerResponse &response, const std::string &body)
+    {
+        if (!m_state->options.controlApi || request.getMethod() != "POST")
+            return reply(response, HTTPResponse::HTTP_NOT_FOUND, errorBody("no control API"));
+        try {
+            auto o = Poco::JSON::Parser().parse(body).extract<Poco::JSON::Object::Ptr>();
+            if (request.getURI() == "/_control/status") {
+                std::lock_guard lock(m_state->mutex);
+                auto it = m_state->statuses.find(o->getValue<std::string>("trackingNumber"));
+                if (it == m_state->statuses.end())
+                    return reply(response, HTTPResponse::HTTP_NOT_FOUND, errorBody("no such request"));
+                it->second = {o->getValue<std::string>("status"), o->optValue<std::string>("message", "")};
+                return reply(response, HTTPResponse::HTTP_OK, "{}");
+            }
+        } catch (const Poco::Exception &e) {
+            return reply(response, HTTPResponse::HTTP_BAD_REQUEST, errorBody(e.displayText()));
+        }
+        reply(response, HTTPResponse::HTTP_NOT_FOUND, errorBody("no such control endpoint"));
+    }
+
+    std::shared_ptr<ReferencePlatform::State> m_state;
+};
+
+class Factory : public Poco::Net::HTTPRequestHandlerFactory
+{
+public:
+    explicit Factory(std::shared_ptr<ReferencePlatform::State> state)
+        : m_state(std::move(state))
+    {
+    }
+    Poco::Net::HTTPRequestHandler *createRequestHandler(const Poco::Net::HTTPServerRequest &) override
+    {
+        return new Handler(m_state);
+    }
+
+private:
+    std::shared_ptr<ReferencePlatform::State> m_state;
+};
+
+} // namespace
+
+ReferencePlatform::ReferencePlatform(Options options)
+    : m_state(std::make_shared<State>())
+{
+    m_state->options = std::move(options);
+}
+
+ReferencePlatform::~ReferencePlatform()
+{
+    stop();
+}
+
+bool ReferencePlatform::start(std::string *error)
+{
+    initializeTls();
+    const Options &o = m_state->options;
+    try {
+        Poco::Net::Context::Params params;
+        params.certificateFile = o.certificateFile;
+        params.privateKeyFile = o.keyFile;
+        params.caLocation = o.clientCaFile;
+        params.loadDefaultCAs = false;
+        params.verificationMode = o.clientCaFile.empty() ? Poco::Net::Context::VERIFY_NONE : Poco::Net::Context::VERIFY_STRICT;
+        params.cipherList = o.legacyTlsOnly ? "DEFAULT:@SECLEVEL=0" : "HIGH:!aNULL:!MD5";
+        Poco::Net::Context::Ptr ctx(new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, params));
+        // Client certificates identify terminals, not hosts: no reverse lookup of the peer address.
+        ctx->enableExtendedCertificateVerification(false);
+        if (o.legacyTlsOnly) {
+            SSL_CTX_set_security_level(ctx->sslContext(), 0);
+            SSL_CTX_set_min_proto_version(ctx->sslContext(), TLS1_VERSION);
+            SSL_CTX_set_max_proto_version(ctx->sslContext(), TLS1_1_VERSION);
+        }
+        Poco::Net::SecureServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", o.port), 64, ctx);
+        m_state->port = socket.address().port();
+        auto *params2 = new Poco::Net::HTTPServerParams;
+        params2->setMaxThreads(o.maxThreads);
+        params2->setMaxQueued(256);
+        params2->setKeepAlive(true);
+        params2->setTimeout(Poco::Timespan(10, 0));
+        m_state->server = std::make_unique<Poco::Net::HTTPServer>(new Factory(m_state), socket, params2);
+        m_state->server->start();
+        return true;
+    } catch (const Poco::Exception &e) {
+        if (error)
+            *error = "reference platform: " + e.displayText();
+        return false;
+    }
+}
+
+void ReferencePlatform::stop()
+{
+    if (m_state->server) {
+        m_state->server->stopAll(true);
+        m_state->server.reset();
+    }
+}
+
+std::uint16_t ReferencePlatform::port() const
+{
+    return m_state->port;
+}
+
+void ReferencePlatform::injectFault(Fault fault, int times, int value)
+{
+    std::lock_guard lock(m_state->mutex);
+    for (int i = 0; i < times; ++i)
+        m_state->faults.emplace_back(fault, value);
+}
+
+void ReferencePlatform::clearFaults()
+{
+    std::lock_guard lock(m_state->mutex);
+    m_state->faults.clear();
+}
+
+std::vector<ReferencePlatform::Effect> ReferencePlatform::effects() const
+{
+    std::lock_guard lock(m_state->mutex);
+    return m_state->effects;
+}
+
+int ReferencePlatform::deliveries(const std::string &idempotencyKey) const
+{
+    std::lock_guard lock(m_state->mutex);
+    auto it = m_state->deliveries.find(idempotencyKey);
+    return it == m_state->deliveries.end() ? 0 : it->second;
+}
+
+int ReferencePlatform::rejectedSignatures() const
+{
+    std::lock_guard lock(m_state->mutex);
+    return m_state->rejected;
+}
+
+bool ReferencePlatform::setStatus(const std::string &trackingNumber, const std::string &status, const std::string &message)
+{
+    std::lock_guard lock(m_state->mutex);
+    auto it = m_state->statuses.find(trackingNumber);
+    if (it == m_state->statuses.end())
+        return false;
+    it->second = {status, message};
+    return true;
+}
+
+} // namespace kiosk::platform
