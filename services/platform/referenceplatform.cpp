@@ -117,6 +117,8 @@ public:
         if (path.rfind("/_control/", 0) == 0)
             return control(request, response, body);
 
+        if (m_state->options.latencyMs > 0)
+            std::this_thread::sleep_for(std::chrono::milliseconds(m_state->options.latencyMs));
         const auto fault = m_state->takeFault();
         if (fault) {
             switch (fault->first) {

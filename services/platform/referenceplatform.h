@@ -29,6 +29,7 @@ public:
         bool verifySignatures = true;
         bool legacyTlsOnly = false; ///< serve only TLS 1.0/1.1 (to test that terminals refuse it)
         bool controlApi = false; ///< /_control/… endpoints (the demo's status changes)
+        int latencyMs = 0; ///< every request waits this long (a slow platform; the crash harness)
         std::uint16_t port = 0; ///< 0: any free port
         int maxThreads = 8;
     };
