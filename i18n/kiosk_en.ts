@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AppShell</name>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AttractPage</name>
     <message>
         <source>24-hour self-service</source>
@@ -31,6 +38,17 @@
         <source>%n service(s)</source>
         <translation>
             <numerusform>%n service</numerusform><numerusform>%n services</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmPopup</name>
+    <message>
+        <source>Confirm</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -130,6 +148,17 @@
     </message>
     <message>
         <source>Next page</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PinPopup</name>
+    <message>
+        <source>Staff PIN</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -242,6 +271,82 @@
     </message>
     <message>
         <source>No services here.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StaffQueuePage</name>
+    <message>
+        <source>Request queue (staff)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The request store is unavailable: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Oldest waiting request: %n minute(s).</source>
+        <translation>
+            <numerusform>Oldest waiting request: %n minute.</numerusform><numerusform>Oldest waiting request: %n minutes.</numerusform></translation>
+    </message>
+    <message>
+        <source>Store used: %1%</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The request store is nearly full. Check the network and the platforms; failed requests can be discarded below.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Failed requests</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No failed requests.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n attempt</numerusform><numerusform>%n attempts</numerusform></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Discard this request?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It will not be sent to the platform. The resident may need to apply again. This is recorded in the terminal's log.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>kiosk::QueueService</name>
+    <message>
+        <source>could not be saved: the request store is unavailable</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AppShell</name>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>密码错误。</translation>
+    </message>
+</context>
+<context>
     <name>AttractPage</name>
     <message>
         <source>24-hour self-service</source>
@@ -31,6 +38,17 @@
         <source>%n service(s)</source>
         <translation>
             <numerusform>%n 项服务</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmPopup</name>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -131,6 +149,17 @@
     <message>
         <source>Next page</source>
         <translation>下一页</translation>
+    </message>
+</context>
+<context>
+    <name>PinPopup</name>
+    <message>
+        <source>Staff PIN</source>
+        <translation>工作人员密码</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -243,6 +272,82 @@
     <message>
         <source>No services here.</source>
         <translation>暂无事项。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffQueuePage</name>
+    <message>
+        <source>Request queue (staff)</source>
+        <translation>申请发送队列（工作人员）</translation>
+    </message>
+    <message>
+        <source>The request store is unavailable: %1</source>
+        <translation>申请存储不可用：%1</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>发送失败</translation>
+    </message>
+    <message numerus="yes">
+        <source>Oldest waiting request: %n minute(s).</source>
+        <translation>
+            <numerusform>最早的待发送申请已等待 %n 分钟。</numerusform></translation>
+    </message>
+    <message>
+        <source>Store used: %1%</source>
+        <translation>存储已用 %1%</translation>
+    </message>
+    <message>
+        <source>The request store is nearly full. Check the network and the platforms; failed requests can be discarded below.</source>
+        <translation>申请存储即将用满。请检查网络和平台连接；发送失败的申请可在下方放弃。</translation>
+    </message>
+    <message>
+        <source>Failed requests</source>
+        <translation>发送失败的申请</translation>
+    </message>
+    <message>
+        <source>No failed requests.</source>
+        <translation>没有发送失败的申请。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>已尝试 %n 次</numerusform></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Discard this request?</source>
+        <translation>确定放弃这条申请吗？</translation>
+    </message>
+    <message>
+        <source>It will not be sent to the platform. The resident may need to apply again. This is recorded in the terminal's log.</source>
+        <translation>放弃后将不再发送到平台，居民可能需要重新申请。此操作会记录在终端日志中。</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::QueueService</name>
+    <message>
+        <source>could not be saved: the request store is unavailable</source>
+        <translation>无法保存：申请存储不可用</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 #include <cmath>
 
@@ -70,7 +72,7 @@ std::optional<Config> Config::fromJson(const QByteArray &json, QString *error)
         QStringLiteral("catalog"), QStringLiteral("stateDir"), QStringLiteral("language"),
         QStringLiteral("idleTimeoutSeconds"), QStringLiteral("idleWarningSeconds"),
         QStringLiteral("elderIdleTimeoutSeconds"), QStringLiteral("elderWarningSeconds"),
-        QStringLiteral("popularCount"),
+        QStringLiteral("popularCount"), QStringLiteral("staffPin"), QStringLiteral("platforms"), QStringLiteral("queue"),
     };
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!known.contains(it.key())) {
@@ -86,8 +88,84 @@ std::optional<Config> Config::fromJson(const QByteArray &json, QString *error)
         || !readInt(o, "idleWarningSeconds", minWarningSeconds, maxSeconds, c.idleWarningSeconds, error)
         || !readInt(o, "elderIdleTimeoutSeconds", minIdleSeconds, maxSeconds, c.elderIdleTimeoutSeconds, error)
         || !readInt(o, "elderWarningSeconds", minWarningSeconds, maxSeconds, c.elderWarningSeconds, error)
-        || !readInt(o, "popularCount", 0, 20, c.popularCount, error))
+        || !readInt(o, "popularCount", 0, 20, c.popularCount, error) || !readString(o, "staffPin", c.staffPin, error))
         return std::nullopt;
+    static const QRegularExpression pinPattern(QStringLiteral("^[0-9]{4,12}$"));
+    if (!pinPattern.match(c.staffPin).hasMatch()) {
+        *error = QStringLiteral("\"staffPin\" must be 4 to 12 digits");
+        return std::nullopt;
+    }
+    if (o.contains(QLatin1String("queue"))) {
+        const QJsonValue qv = o.value(QLatin1String("queue"));
+        if (!qv.isObject()) {
+            *error = QStringLiteral("\"queue\" must be an object");
+            return std::nullopt;
+        }
+        const QJsonObject q = qv.toObject();
+        static const QStringList queueKeys = {QStringLiteral("capMegabytes"), QStringLiteral("retentionDays"), QStringLiteral("maxAgeHours"),
+                                              QStringLiteral("backoffBaseSeconds"), QStringLiteral("backoffCapSeconds"),
+                                              QStringLiteral("statusIntervalMinutes")};
+        for (auto it = q.begin(); it != q.end(); ++it) {
+            if (!queueKeys.contains(it.key())) {
+                *error = QStringLiteral("unknown setting \"queue.%1\" (known: %2)").arg(it.key(), queueKeys.join(QStringLiteral(", ")));
+                return std::nullopt;
+            }
+        }
+        if (!readInt(q, "capMegabytes", 1, 65536, c.queue.capMegabytes, error) || !readInt(q, "retentionDays", 0, 3650, c.queue.retentionDays, error)
+            || !readInt(q, "maxAgeHours", 1, 24 * 365, c.queue.maxAgeHours, error)
+            || !readInt(q, "backoffBaseSeconds", 1, 3600, c.queue.backoffBaseSeconds, error)
+            || !readInt(q, "backoffCapSeconds", 1, 86400, c.queue.backoffCapSeconds, error)
+            || !readInt(q, "statusIntervalMinutes", 1, 1440, c.queue.statusIntervalMinutes, error)) {
+            *error = QStringLiteral("queue: ") + *error;
+            return std::nullopt;
+        }
+    }
+    if (o.contains(QLatin1String("platforms"))) {
+        const QJsonValue pv = o.value(QLatin1String("platforms"));
+        if (!pv.isArray()) {
+            *error = QStringLiteral("\"platforms\" must be an array");
+            return std::nullopt;
+        }
+        static const QStringList platformKeys = {QStringLiteral("id"), QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("caFile"),
+                                                 QStringLiteral("clientCertificateFile"), QStringLiteral("clientKeyFile"),
+                                                 QStringLiteral("signingKeyFile"), QStringLiteral("signature"), QStringLiteral("timeoutSeconds")};
+        const QJsonArray arr = pv.toArray();
+        for (qsizetype i = 0; i < arr.size(); ++i) {
+            const QString where = QStringLiteral("platforms[%1]: ").arg(i);
+            if (!arr.at(i).isObject()) {
+                *error = where + QStringLiteral("must be an object");
+                return std::nullopt;
+            }
+            const QJsonObject p = arr.at(i).toObject();
+            for (auto it = p.begin(); it != p.end(); ++it) {
+                if (!platformKeys.contains(it.key())) {
+                    *error = where + QStringLiteral("unknown setting \"%1\" (known: %2)").arg(it.key(), platformKeys.join(QStringLiteral(", ")));
+                    return std::nullopt;
+                }
+            }
+            PlatformConfig pc;
+            if (!readString(p, "id", pc.id, error) || !readString(p, "host", pc.host, error) || !readInt(p, "port", 1, 65535, pc.port, error)
+                || !readString(p, "caFile", pc.caFile, error) || !readString(p, "clientCertificateFile", pc.clientCertificateFile, error)
+                || !readString(p, "clientKeyFile", pc.clientKeyFile, error) || !readString(p, "signingKeyFile", pc.signingKeyFile, error)
+                || !readString(p, "signature", pc.signature, error) || !readInt(p, "timeoutSeconds", 1, 300, pc.timeoutSeconds, error)) {
+                *error = where + *error;
+                return std::nullopt;
+            }
+            if (pc.id.isEmpty() || pc.host.isEmpty() || pc.caFile.isEmpty() || pc.signingKeyFile.isEmpty()) {
+                *error = where + QStringLiteral("\"id\", \"host\", \"caFile\" and \"signingKeyFile\" are required");
+                return std::nullopt;
+            }
+            if (pc.signature != QLatin1String("hmac-sha256") && pc.signature != QLatin1String("hmac-sm3")) {
+                *error = where + QStringLiteral("\"signature\" must be hmac-sha256 or hmac-sm3");
+                return std::nullopt;
+            }
+            if (pc.clientCertificateFile.isEmpty() != pc.clientKeyFile.isEmpty()) {
+                *error = where + QStringLiteral("a client certificate needs both clientCertificateFile and clientKeyFile");
+                return std::nullopt;
+            }
+            c.platforms.push_back(pc);
+        }
+    }
     if (c.language != QLatin1String("zh_CN") && c.language != QLatin1String("en")) {
         *error = QStringLiteral("\"language\" must be zh_CN or en, not \"%1\"").arg(c.language);
         return std::nullopt;

@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <vector>
 
 namespace kiosk {
 
@@ -13,6 +14,29 @@ namespace kiosk {
  * defaults suit a demo terminal. A file with a typo or a value out of range is rejected with a
  * message naming the key — a terminal must not start half-configured.
  */
+/** One city platform the terminal submits to (docs/configuration.md, "platforms"). */
+struct PlatformConfig {
+    QString id; ///< matches the catalog's platform ids (hall, hotline12345, …)
+    QString host;
+    int port = 443;
+    QString caFile; ///< the CA bundle that signs the platform's certificate
+    QString clientCertificateFile; ///< mutual TLS, when the platform requires it
+    QString clientKeyFile;
+    QString signingKeyFile; ///< the shared HMAC key, readable only by the kiosk user
+    QString signature = QStringLiteral("hmac-sha256"); ///< or hmac-sm3
+    int timeoutSeconds = 15;
+};
+
+/** The store-and-forward queue's limits (docs/configuration.md, "queue"). */
+struct QueueConfig {
+    int capMegabytes = 256;
+    int retentionDays = 7;
+    int maxAgeHours = 168;
+    int backoffBaseSeconds = 5;
+    int backoffCapSeconds = 1800;
+    int statusIntervalMinutes = 10;
+};
+
 struct Config {
     QString terminalId = QStringLiteral("DEMO-0001");
     QString terminalName = QStringLiteral("24小时自助服务终端");
@@ -25,6 +49,9 @@ struct Config {
     int elderIdleTimeoutSeconds = 180;
     int elderWarningSeconds = 60;
     int popularCount = 6; ///< items on the home screen's 常办事项 list
+    QString staffPin = QStringLiteral("246810"); ///< opens the staff pages; change it on every real terminal
+    std::vector<PlatformConfig> platforms; ///< empty with --simulate: an in-process reference platform
+    QueueConfig queue;
     bool simulate = false; ///< set by --simulate, not by the file
 
     /** Parses a config file's contents; on failure @p error says what is wrong. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/kioskapp.h"
 #include "common/logging.h"
+#include "kiosk/queue/queueservice.h"
 #include "kiosk/session/clock.h"
 #include "kiosk/session/session.h"
 #include "kiosk/ui/activityfilter.h"
@@ -21,6 +22,7 @@ KioskApp::KioskApp(const Config &config, std::unique_ptr<Clock> clock, QObject *
     , m_store(std::make_unique<catalog::CatalogStore>(config.catalogPath, config.stateDir))
     , m_search(std::make_unique<catalog::CatalogSearch>())
     , m_session(std::make_unique<Session>(config, m_clock.get()))
+    , m_queue(std::make_unique<QueueService>(config))
 {
 }
 
@@ -30,7 +32,9 @@ KioskApp::~KioskApp()
     m_activity.reset();
     m_localization.reset();
     m_engine.reset();
+    m_queue->stop();
     QmlSingletons::session = nullptr;
+    QmlSingletons::queue = nullptr;
 }
 
 void KioskApp::loadCatalog()
@@ -43,9 +47,15 @@ void KioskApp::loadCatalog()
                                     .arg(m_store->catalog().items.size());
 }
 
+void KioskApp::startQueue()
+{
+    m_queue->start();
+}
+
 bool KioskApp::loadUi()
 {
     QmlSingletons::session = m_session.get();
+    QmlSingletons::queue = m_queue.get();
     m_engine = std::make_unique<QQmlApplicationEngine>();
     m_engine->addImportPath(QStringLiteral("qrc:/"));
     connect(m_engine.get(), &QQmlEngine::warnings, this, [this](const QList<QQmlError> &warnings) {

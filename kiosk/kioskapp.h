@@ -20,6 +20,7 @@ class CatalogStore;
 class ActivityFilter;
 class Clock;
 class Localization;
+class QueueService;
 class Session;
 
 /**
@@ -40,10 +41,14 @@ public:
     /** Loads the catalog (falling back as CatalogStore describes) and gives it to the session. */
     void loadCatalog();
 
+    /** Opens the request store and starts delivering to the platforms (in the background). */
+    void startQueue();
+
     /** Loads qrc:/Kiosk/Main.qml. Returns false, with the reasons in qmlWarnings(), on failure. */
     bool loadUi();
 
     Session *session() const { return m_session.get(); }
+    QueueService *queue() const { return m_queue.get(); }
     catalog::CatalogStore *catalogStore() const { return m_store.get(); }
     QQmlApplicationEngine *engine() const { return m_engine.get(); }
     QQuickWindow *window() const { return m_window; }
@@ -57,6 +62,7 @@ private:
     std::unique_ptr<catalog::CatalogStore> m_store;
     std::unique_ptr<catalog::CatalogSearch> m_search;
     std::unique_ptr<Session> m_session;
+    std::unique_ptr<QueueService> m_queue;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     std::unique_ptr<Localization> m_localization;
     std::unique_ptr<ActivityFilter> m_activity;

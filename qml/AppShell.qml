@@ -22,6 +22,9 @@ Rectangle {
     }
 
     readonly property bool inVisit: Session.screen !== Session.Attract
+    // While a popup is up, nothing underneath takes touches (pointer handlers would otherwise
+    // still see them through the popup).
+    readonly property bool modal: pinPopup.visible || Session.idleWarning
 
     HeaderPanel {
         id: header
@@ -29,6 +32,7 @@ Rectangle {
         anchors.right: parent.right
         anchors.top: parent.top
         visible: shell.inVisit
+        enabled: !shell.modal
         height: visible ? implicitHeight : 0
         centerName: Session.centerName
         terminalName: Session.terminalName
@@ -36,11 +40,17 @@ Rectangle {
         language: Session.language
         onElderModeToggled: Session.elderMode = !Session.elderMode
         onLanguageToggled: Session.language = (Session.language === "en" ? "zh_CN" : "en")
+        onStaffGesture: {
+            pinPopup.clear()
+            pinPopup.message = ""
+            pinPopup.visible = true
+        }
     }
 
     Loader {
         id: pageLoader
         objectName: "pageLoader"
+        enabled: !shell.modal
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: header.bottom
@@ -52,6 +62,7 @@ Rectangle {
             case Session.ItemList: return "pages/ServiceListPage.qml"
             case Session.Search: return "pages/SearchPage.qml"
             case Session.ItemDetail: return "pages/ServiceDetailPage.qml"
+            case Session.StaffQueue: return "pages/StaffQueuePage.qml"
             default: return "pages/AttractPage.qml"
             }
         }
@@ -63,11 +74,28 @@ Rectangle {
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         visible: shell.inVisit
+        enabled: !shell.modal
         height: visible ? implicitHeight : 0
         canGoBack: Session.screen !== Session.Home
         onBackClicked: Session.back()
         onHomeClicked: Session.goHome()
         onEndClicked: Session.reset()
+    }
+
+    PinPopup {
+        id: pinPopup
+        objectName: "pinPopup"
+        anchors.fill: parent
+        visible: false
+        onCancelled: visible = false
+        onSubmitted: pin => {
+            if (Session.unlockStaff(pin)) {
+                visible = false
+            } else {
+                clear()
+                message = qsTr("Wrong PIN.")
+            }
+        }
     }
 
     IdleWarningPopup {

@@ -89,6 +89,7 @@ int main(int argc, char *argv[])
     kiosk::ManualClock *clock = manualClock.get();
     kiosk::KioskApp kioskApp(cfg, std::move(manualClock));
     kioskApp.loadCatalog();
+    kioskApp.startQueue();
     if (!kioskApp.loadUi()) {
         for (const QString &w : kioskApp.qmlWarnings())
             std::fprintf(stderr, "%s\n", qPrintable(w));

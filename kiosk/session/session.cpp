@@ -180,6 +180,7 @@ void Session::restore(const Frame &f)
     }
     case Screen::Home:
     case Screen::Attract:
+    case Screen::StaffQueue:
         break;
     }
     setScreen(f.screen);
@@ -320,6 +321,20 @@ bool Session::openItem(const QString &code)
     }
     push();
     restore({Screen::ItemDetail, QString(), QString(), code.trimmed(), QString()});
+    return true;
+}
+
+bool Session::unlockStaff(const QString &pin)
+{
+    if (m_screen == Screen::Attract)
+        start();
+    if (pin != m_config.staffPin) {
+        qCWarning(lcSession) << "staff mode: wrong PIN entered";
+        return false;
+    }
+    qCInfo(lcSession) << "staff mode opened (queue page)";
+    push();
+    setScreen(Screen::StaffQueue);
     return true;
 }
 

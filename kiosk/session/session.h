@@ -59,7 +59,7 @@ class Session : public QObject
     Q_PROPERTY(int itemTotal READ itemTotal NOTIFY catalogChanged)
 
 public:
-    enum class Screen { Attract, Home, FacetList, ItemList, Search, ItemDetail };
+    enum class Screen { Attract, Home, FacetList, ItemList, Search, ItemDetail, StaffQueue };
     Q_ENUM(Screen)
 
     Session(const Config &config, const Clock *clock, QObject *parent = nullptr);
@@ -109,6 +109,9 @@ public Q_SLOTS:
     void backspace();
     void clearQuery();
     void setQuery(const QString &query);
+
+    /** Staff mode (hidden gesture + PIN): opens the queue page. False for a wrong PIN. Logged. */
+    bool unlockStaff(const QString &pin);
 
     /** A touch, key or card anywhere: the resident is still here. */
     void userActivity();

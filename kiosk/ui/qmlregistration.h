@@ -5,6 +5,7 @@
 
 #include "kiosk/models/facetlistmodel.h"
 #include "kiosk/models/servicelistmodel.h"
+#include "kiosk/queue/queueservice.h"
 #include "kiosk/session/session.h"
 
 #include <QJSEngine>
@@ -16,6 +17,7 @@ namespace kiosk {
 /** Set by KioskApp (or a test) before the first QML file loads. */
 struct QmlSingletons {
     static inline Session *session = nullptr;
+    static inline QueueService *queue = nullptr;
 };
 
 struct SessionForeign {
@@ -32,6 +34,28 @@ public:
         QJSEngine::setObjectOwnership(QmlSingletons::session, QJSEngine::CppOwnership);
         return QmlSingletons::session;
     }
+};
+
+struct QueueServiceForeign {
+    Q_GADGET
+    QML_FOREIGN(kiosk::QueueService)
+    QML_NAMED_ELEMENT(Queue)
+    QML_SINGLETON
+
+public:
+    static QueueService *create(QQmlEngine *, QJSEngine *)
+    {
+        Q_ASSERT(QmlSingletons::queue);
+        QJSEngine::setObjectOwnership(QmlSingletons::queue, QJSEngine::CppOwnership);
+        return QmlSingletons::queue;
+    }
+};
+
+struct QueueEntryModelForeign {
+    Q_GADGET
+    QML_FOREIGN(kiosk::QueueEntryModel)
+    QML_NAMED_ELEMENT(QueueEntryModel)
+    QML_UNCREATABLE("provided by Queue")
 };
 
 struct ServiceListModelForeign {

@@ -118,6 +118,11 @@ bool ScreenTour::run(const QString &outputDir)
         shoot(QStringLiteral("idle-warning"), "homePage");
         s->continueSession();
 
+        s->goHome();
+        if (s->unlockStaff(cfg.staffPin))
+            shoot(QStringLiteral("staff-queue"), "staffQueuePage");
+        s->goHome();
+
         s->setLanguage(QStringLiteral("en"));
         shoot(QStringLiteral("home-english"), "homePage");
         s->openItem(firstCode);

@@ -13,16 +13,24 @@ Rectangle {
 
     signal elderModeToggled
     signal languageToggled
+    /** Staff hold the centre's name for three seconds to open the PIN pad. */
+    signal staffGesture
 
     implicitHeight: Theme.headerHeight
     color: Theme.primary
 
     Column {
+        id: identity
+        objectName: "headerIdentity"
         anchors.left: parent.left
         anchors.leftMargin: Theme.margin
         anchors.right: switches.left
         anchors.rightMargin: Theme.spacing
         anchors.verticalCenter: parent.verticalCenter
+        TapHandler {
+            longPressThreshold: 3
+            onLongPressed: header.staffGesture()
+        }
         Text {
             width: parent.width
             text: header.centerName

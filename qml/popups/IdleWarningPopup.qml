@@ -13,9 +13,10 @@ Rectangle {
 
     color: Theme.scrim
 
-    // Swallow touches on the scrim so nothing behind it is pressed by accident.
-    TapHandler {
-        onTapped: popup.continueClicked()
+    // A touch anywhere means the resident is here; nothing behind the scrim is pressed by accident.
+    MouseArea {
+        anchors.fill: parent
+        onClicked: popup.continueClicked()
     }
 
     Rectangle {

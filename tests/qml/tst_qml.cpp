@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Qt Quick Test entry: builds the real session over the test catalog before the QML tests run.
+#include "kiosk/queue/queueservice.h"
 #include "kiosk/session/clock.h"
 #include "kiosk/session/session.h"
 #include "kiosk/ui/localization.h"
@@ -8,6 +9,7 @@
 #include "services/catalog/catalogsearch.h"
 
 #include <QQmlEngine>
+#include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest>
 
@@ -50,10 +52,29 @@ public Q_SLOTS:
         kiosk::QmlSingletons::session = m_session.get();
         m_l10n = std::make_unique<kiosk::Localization>(m_session.get(), engine);
         engine->addImportPath(QStringLiteral("qrc:/"));
+        // A real queue in a scratch state folder, with one request for a platform this terminal
+        // does not know: the dispatcher dead-letters it, and the staff page has something to show.
+        m_config.stateDir = m_stateDir.path();
+        if (m_queue) { // one queue for all test files (qmlEngineAvailable runs once per file)
+            kiosk::QmlSingletons::queue = m_queue.get();
+            m_testClock = std::make_unique<TestClock>(&m_clock, m_session.get());
+            return;
+        }
+        m_queue = std::make_unique<kiosk::QueueService>(m_config);
+        if (!m_queue->start())
+            qFatal("queue did not start");
+        m_queue->enqueue(QStringLiteral("nowhere"), QStringLiteral("submission"), QStringLiteral("RS-0001"), QString(),
+                         QByteArrayLiteral("{\"itemCode\":\"RS-0001\"}"));
+        kiosk::QmlSingletons::queue = m_queue.get();
         m_testClock = std::make_unique<TestClock>(&m_clock, m_session.get());
         qmlRegisterSingletonInstance("KioskTest", 1, 0, "TestClock", m_testClock.get());
     }
-    void cleanupTestCase() { m_l10n.reset(); }
+    void cleanupTestCase()
+    {
+        m_l10n.reset();
+        if (m_queue)
+            m_queue->stop();
+    }
 
 private:
     kiosk::Config m_config;
@@ -63,6 +84,8 @@ private:
     std::unique_ptr<kiosk::Session> m_session;
     std::unique_ptr<kiosk::Localization> m_l10n;
     std::unique_ptr<TestClock> m_testClock;
+    QTemporaryDir m_stateDir;
+    std::unique_ptr<kiosk::QueueService> m_queue;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(kiosk_qml, Setup)

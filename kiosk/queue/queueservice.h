@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "kiosk/config.h"
+
+#include <QAbstractListModel>
+#include <QObject>
+#include <QVariantMap>
+
+#include <memory>
+#include <vector>
+
+namespace kiosk::queue {
+class Outbox;
+struct OutboxEntry;
+}
+namespace kiosk::platform {
+class Dispatcher;
+class ReferencePlatform;
+}
+
+namespace kiosk {
+
+/** Requests in one state (dead letters, for staff), newest first. */
+class QueueEntryModel : public QAbstractListModel
+{
+    Q_OBJECT
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+public:
+    enum Role { IdRole = Qt::UserRole + 1, KindRole, ItemCodeRole, ReasonRole, CreatedRole, AttemptsRole, PlatformRole };
+    Q_ENUM(Role)
+
+    explicit QueueEntryModel(QObject *parent = nullptr);
+    ~QueueEntryModel() override;
+    void setEntries(std::vector<queue::OutboxEntry> entries);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+Q_SIGNALS:
+    void countChanged();
+
+private:
+    std::vector<queue::OutboxEntry> m_entries;
+};
+
+/**
+ * The store-and-forward queue as the terminal uses it: enqueue a resident's request (committed
+ * before it returns), deliver it on the Dispatcher's thread, and show staff what is waiting,
+ * what failed and why. With --simulate and no platforms configured, a reference platform runs
+ * in-process on 127.0.0.1 so the demo submits for real.
+ *
+ * Lives on the GUI thread; the dispatcher's callbacks arrive here through queued calls.
+ */
+class QueueService : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(bool available READ available NOTIFY changed)
+    Q_PROPERTY(QString problem READ problem NOTIFY changed)
+    Q_PROPERTY(int pending READ pending NOTIFY changed)
+    Q_PROPERTY(int sending READ sending NOTIFY changed)
+    Q_PROPERTY(int done READ done NOTIFY changed)
+    Q_PROPERTY(int dead READ dead NOTIFY changed)
+    Q_PROPERTY(int oldestPendingMinutes READ oldestPendingMinutes NOTIFY changed)
+    Q_PROPERTY(bool nearCap READ nearCap NOTIFY changed)
+    Q_PROPERTY(int usedPercent READ usedPercent NOTIFY changed)
+    Q_PROPERTY(kiosk::QueueEntryModel *deadLetters READ deadLetters CONSTANT)
+
+public:
+    QueueService(const Config &config, QObject *parent = nullptr);
+    ~QueueService() override;
+
+    /** Opens the outbox and starts delivery. False (see problem()) when the store is unusable. */
+    bool start();
+    void stop();
+
+    /** {ok, id, error}: ok only once the request is on disk. */
+    Q_INVOKABLE QVariantMap enqueue(const QString &platform, const QString &kind, const QString &itemCode,
+                                    const QString &subjectHash, const QByteArray &payloadJson);
+    /** Staff: try a dead request again. Logged. */
+    Q_INVOKABLE bool retry(const QString &id);
+    /** Staff: give a request up (after confirming on screen). Logged. */
+    Q_INVOKABLE bool discard(const QString &id);
+    Q_INVOKABLE void refresh();
+
+    bool available() const { return bool(m_outbox); }
+    QString problem() const { return m_problem; }
+    int pending() const { return m_pending; }
+    int sending() const { return m_sending; }
+    int done() const { return m_done; }
+    int dead() const { return m_dead; }
+    int oldestPendingMinutes() const { return m_oldestMinutes; }
+    bool nearCap() const { return m_nearCap; }
+    int usedPercent() const { return m_usedPercent; }
+    QueueEntryModel *deadLetters() const { return m_deadLetters.get(); }
+
+    /** The in-process reference platform of --simulate (null otherwise): tests and the demo move statuses. */
+    platform::ReferencePlatform *simulatedPlatform() const { return m_simulated.get(); }
+
+Q_SIGNALS:
+    void changed();
+    void delivered(const QString &id, const QString &trackingNumber);
+    void deadLettered(const QString &id, const QString &reason);
+    void statusChanged(const QString &id, const QString &status, const QString &message);
+
+private:
+    Config m_config;
+    std::unique_ptr<platform::ReferencePlatform> m_simulated;
+    std::unique_ptr<queue::Outbox> m_outbox;
+    std::unique_ptr<platform::Dispatcher> m_dispatcher;
+    std::unique_ptr<QueueEntryModel> m_deadLetters;
+    QString m_problem;
+    int m_pending = 0, m_sending = 0, m_done = 0, m_dead = 0, m_oldestMinutes = 0, m_usedPercent = 0;
+    bool m_nearCap = false;
+};
+
+} // namespace kiosk

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Staff: what the request queue holds — waiting, being sent, delivered, failed — the oldest wait,
+// the store's fill level, and the failed requests with their reason, to retry or discard.
+import QtQuick
+import QtQuick.Layouts
+import Kiosk
+
+Item {
+    id: page
+    objectName: "staffQueuePage"
+
+    property string pendingDiscard
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        spacing: Theme.spacing * 1.5
+        enabled: page.pendingDiscard.length === 0
+
+        Text {
+            text: qsTr("Request queue (staff)")
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontTitle
+            font.bold: true
+            color: Theme.textPrimary
+        }
+        Text {
+            Layout.fillWidth: true
+            visible: !Queue.available
+            text: qsTr("The request store is unavailable: %1").arg(Queue.problem)
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontBody
+            color: Theme.accent
+            wrapMode: Text.Wrap
+        }
+        GridLayout {
+            Layout.fillWidth: true
+            columns: Theme.landscape ? 4 : 2
+            columnSpacing: Theme.spacing
+            rowSpacing: Theme.spacing
+            Repeater {
+                model: [
+                    { label: qsTr("Waiting"), value: Queue.pending, name: "pending" },
+                    { label: qsTr("Sending"), value: Queue.sending, name: "sending" },
+                    { label: qsTr("Delivered"), value: Queue.done, name: "done" },
+                    { label: qsTr("Failed"), value: Queue.dead, name: "dead" }
+                ]
+                delegate: Rectangle {
+                    required property var modelData
+                    objectName: "count_" + modelData.name
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.touchTarget * 1.6
+                    radius: Theme.radius
+                    color: Theme.surface
+                    border.color: modelData.name === "dead" && modelData.value > 0 ? Theme.accent : Theme.border
+                    border.width: Math.max(2, Theme.borderWidth)
+                    Column {
+                        anchors.centerIn: parent
+                        Text {
+                            anchors.horizontalCenter: parent.horizontalCenter
+                            text: modelData.value
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontTitle
+                            font.bold: true
+                            color: Theme.textPrimary
+                        }
+                        Text {
+                            anchors.horizontalCenter: parent.horizontalCenter
+                            text: modelData.label
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontBody
+                            color: Theme.textSecondary
+                        }
+                    }
+                }
+            }
+        }
+        BodyText {
+            Layout.fillWidth: true
+            text: (Queue.pending > 0 ? qsTr("Oldest waiting request: %n minute(s).", "", Queue.oldestPendingMinutes) + " " : "")
+                  + qsTr("Store used: %1%").arg(Queue.usedPercent)
+        }
+        Rectangle {
+            Layout.fillWidth: true
+            visible: Queue.nearCap
+            Layout.preferredHeight: warn.implicitHeight + 2 * Theme.spacing
+            radius: Theme.radius
+            color: Theme.warningBackground
+            BodyText {
+                id: warn
+                anchors.fill: parent
+                anchors.margins: Theme.spacing
+                color: Theme.warningText
+                text: qsTr("The request store is nearly full. Check the network and the platforms; failed requests can be discarded below.")
+            }
+        }
+        Text {
+            text: qsTr("Failed requests")
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontHeading
+            font.bold: true
+            color: Theme.textPrimary
+        }
+        PagedList {
+            objectName: "deadLetters"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            model: Queue.deadLetters
+            emptyText: qsTr("No failed requests.")
+            delegate: Rectangle {
+                id: row
+                required property string requestId
+                required property string kind
+                required property string itemCode
+                required property string reason
+                required property string created
+                required property int attempts
+                width: ListView.view.width
+                height: rowColumn.implicitHeight + 2 * Theme.spacing
+                radius: Theme.radius
+                color: Theme.surface
+                border.color: Theme.border
+                border.width: Theme.borderWidth
+                ColumnLayout {
+                    id: rowColumn
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacing
+                    spacing: Theme.spacing / 2
+                    Text {
+                        Layout.fillWidth: true
+                        text: row.created + " · " + row.kind + " " + row.itemCode + " · " + qsTr("%n attempt(s)", "", row.attempts)
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.textSecondary
+                        elide: Text.ElideRight
+                    }
+                    BodyText {
+                        Layout.fillWidth: true
+                        text: row.reason
+                    }
+                    RowLayout {
+                        spacing: Theme.spacing
+                        KioskButton {
+                            objectName: "retry_" + row.requestId
+                            text: qsTr("Retry")
+                            primary: true
+                            onClicked: Queue.retry(row.requestId)
+                        }
+                        KioskButton {
+                            objectName: "discard_" + row.requestId
+                            text: qsTr("Discard")
+                            onClicked: page.pendingDiscard = row.requestId
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    ConfirmPopup {
+        objectName: "discardConfirm"
+        anchors.fill: parent
+        visible: page.pendingDiscard.length > 0
+        title: qsTr("Discard this request?")
+        text: qsTr("It will not be sent to the platform. The resident may need to apply again. This is recorded in the terminal's log.")
+        confirmText: qsTr("Discard")
+        onCancelled: page.pendingDiscard = ""
+        onConfirmed: {
+            Queue.discard(page.pendingDiscard)
+            page.pendingDiscard = ""
+        }
+    }
+}
