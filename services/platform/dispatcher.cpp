@@ -4,6 +4,7 @@
 #include "common/privacy.h"
 
 #include <Poco/JSON/Object.h>
+#include <Poco/Exception.h>
 #include <Poco/JSON/Parser.h>
 
 #include <QString>
@@ -96,8 +97,14 @@ bool Dispatcher::start(std::string *error)
     if (!m_outbox)
         return false;
     for (const auto &p : m_options.platforms) {
-        m_clients[p.id] = std::make_unique<PlatformClient>(p);
         m_breakers.emplace(p.id, CircuitBreaker(m_options.breakerThreshold, m_options.breakerOpenMs));
+        try {
+            m_clients[p.id] = std::make_unique<PlatformClient>(p);
+        } catch (const Poco::Exception &e) {
+            // A broken CA file or client certificate must not stop the terminal: the platform's
+            // requests wait (and say why) until provisioning fixes it.
+            m_misconfigured[p.id] = "platform \"" + p.id + "\" is misconfigured on this terminal: " + e.displayText();
+        }
     }
     m_stopping = false;
     m_thread = std::thread([this] { run(); });
@@ -189,6 +196,11 @@ bool Dispatcher::deliverOne(std::int64_t t)
         m_outbox->markDead(e.id, reason, now());
         if (m_callbacks.dead)
             m_callbacks.dead(e.id, reason);
+        notify();
+        return true;
+    }
+    if (auto bad = m_misconfigured.find(e.platform); bad != m_misconfigured.end()) {
+        m_outbox->markRetry(e.id, now() + m_options.backoff.capMs, bad->second, now());
         notify();
         return true;
     }

@@ -71,6 +71,7 @@ private:
     std::unique_ptr<queue::Outbox> m_outbox;
     std::map<std::string, std::unique_ptr<PlatformClient>> m_clients;
     std::map<std::string, CircuitBreaker> m_breakers;
+    std::map<std::string, std::string> m_misconfigured; ///< platform → why it cannot be used
     std::mt19937_64 m_rng;
     std::int64_t m_lastHousekeeping = 0;
 

@@ -316,7 +316,10 @@ int Outbox::expire(std::int64_t nowMs, std::int64_t maxAgeMs)
 {
     try {
         Poco::Int64 t = nowMs, oldest = nowMs - maxAgeMs;
-        std::string reason = "not delivered within " + std::to_string(maxAgeMs / 3600'000) + " hours; given up";
+        const std::string span = maxAgeMs >= 3600'000 ? std::to_string(maxAgeMs / 3600'000) + " hours"
+            : maxAgeMs >= 60'000                       ? std::to_string(maxAgeMs / 60'000) + " minutes"
+                                                       : std::to_string(maxAgeMs / 1000) + " seconds";
+        std::string reason = "not delivered within " + span + "; given up";
         Statement st(*m_session);
         st << "UPDATE outbox SET state = 'dead', last_error = ?, updated_at = ? WHERE state = 'pending' AND created_at < ?",
             use(reason), use(t), use(oldest);

@@ -391,6 +391,23 @@ private Q_SLOTS:
         QCOMPARE(seen.back(), std::string("done:已办结，请到窗口领取"));
     }
 
+    void misconfiguredPlatformWaitsAndSaysWhy()
+    {
+        auto e = endpoint(1, "hall");
+        e.tls.caFile = m_dir.filePath(QStringLiteral("no-such-ca.pem")).toStdString();
+        auto o = dispatcherOptions({e}, "misconfigured.sqlite");
+        auto box = openOutbox(o);
+        const auto r = box->enqueue({"hall", "submission", "RS-0001", "", R"({"itemCode":"RS-0001"})"}, wall());
+        Dispatcher d(o);
+        std::string error;
+        QVERIFY(d.start(&error)); // a broken CA file does not stop the terminal
+        QVERIFY(waitFor([&] { return box->entry(r.id)->attempts == 1; }));
+        d.stop();
+        const auto entry = box->entry(r.id);
+        QCOMPARE(entry->state, std::string("pending")); // kept until provisioning fixes it
+        QVERIFY2(entry->lastError.find("misconfigured") != std::string::npos, entry->lastError.c_str());
+    }
+
     void restartResendsInterruptedRequest()
     {
         auto platform = startPlatform();

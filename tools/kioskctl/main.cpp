@@ -2,6 +2,7 @@
 // kioskctl — the technician's tool. One subcommand family per concern.
 #include "common/logging.h"
 #include "tools/kioskctl/catalogcommand.h"
+#include "tools/kioskctl/queuecommand.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -15,6 +16,8 @@ static constexpr const char *usage =
     "  catalog validate [FILE]                 check a catalog file; prints every problem\n"
     "  catalog search QUERY [--limit N]        search as the terminal does (code<TAB>name)\n"
     "  catalog stats                           items per category, department, handling mode\n"
+    "  queue status [--json]                   requests per state, oldest pending, dead letters\n"
+    "  queue retry ID | queue discard ID       act on a dead request (staff)\n"
     "\n"
     "  --help                                  this text\n";
 
@@ -33,6 +36,8 @@ int main(int argc, char *argv[])
     const QString family = args.takeFirst();
     if (family == QLatin1String("catalog"))
         return kiosk::ctl::catalogCommand(args, stdout, stderr);
+    if (family == QLatin1String("queue"))
+        return kiosk::ctl::queueCommand(args, stdout, stderr);
     std::fprintf(stderr, "kioskctl: unknown command '%s'\n%s", qPrintable(family), usage);
     return 2;
 }

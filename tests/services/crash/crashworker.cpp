@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <thread>
@@ -49,6 +50,10 @@ int main(int argc, char **argv)
     o.backoff.baseMs = 10;
     o.backoff.capMs = 100;
     o.breakerThreshold = 1000; // the harness's platform is always up; only the worker dies
+    if (const char *age = std::getenv("KIOSK_TEST_MAX_AGE_MS")) { // the kioskctl test: requests die of old age
+        o.backoff.maxAgeMs = std::atoll(age);
+        o.housekeepingIntervalMs = 1;
+    }
     platform::PlatformEndpoint e;
     e.id = "hall";
     e.port = std::uint16_t(port);
