@@ -12,9 +12,12 @@ namespace kiosk::platform {
 
 namespace {
 
+/** Fetched once: OpenSSL 3's implicit fetch on every call is slower than the digest itself. */
 const EVP_MD *md(SignatureAlgorithm a)
 {
-    return a == SignatureAlgorithm::HmacSm3 ? EVP_sm3() : EVP_sha256();
+    static EVP_MD *sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    static EVP_MD *sm3 = EVP_MD_fetch(nullptr, "SM3", nullptr);
+    return a == SignatureAlgorithm::HmacSm3 ? sm3 : sha256;
 }
 
 std::string toHex(const unsigned char *p, std::size_t n)

@@ -128,7 +128,7 @@ std::unique_ptr<Outbox> Outbox::open(const Options &options, const PayloadCipher
             return nullptr;
         }
         // FULL: a committed transaction survives a power cut (NORMAL may roll it back).
-        s << "PRAGMA synchronous = FULL", now;
+        s << (options.syncEveryCommit ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL"), now;
         Poco::Int64 pageSize = 4096;
         s << "PRAGMA page_size", into(pageSize), now;
         // The cap is enforced by SQLite itself: past it, writes fail with SQLITE_FULL, exactly as
@@ -219,42 +219,118 @@ Outbox::EnqueueResult Outbox::enqueue(const Request &request, std::int64_t nowMs
 
 std::optional<Outbox::Claimed> Outbox::claimNext(std::int64_t nowMs, const std::set<std::string> &skip)
 {
+    auto batch = claimBatch(nowMs, skip, 1);
+    if (batch.empty())
+        return std::nullopt;
+    return std::move(batch.front());
+}
+
+std::vector<Outbox::Claimed> Outbox::claimBatch(std::int64_t nowMs, const std::set<std::string> &skip, int max)
+{
+    std::vector<Claimed> claimed;
     Poco::Data::Session &s = *m_session;
     try {
         s.begin();
         Poco::Int64 t = nowMs;
-        Statement st(s);
-        st << std::string("SELECT ") + columns + " FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?"
-                                                   " ORDER BY next_attempt_at, created_at LIMIT 64",
-            use(t);
-        st.execute();
-        std::optional<Claimed> claimed;
-        for (auto &e : readEntries(st)) {
-            if (!skip.contains(e.platform)) {
-                claimed = Claimed{std::move(e), std::nullopt};
-                break;
+        // Only what sending needs, extracted column-wise in one go (the hot path of a drain).
+        std::vector<std::string> ids, platforms, kinds, items;
+        std::vector<int> attempts;
+        std::vector<Poco::Int64> created;
+        std::vector<Poco::Nullable<Poco::Data::BLOB>> payloads;
+        s << "SELECT id, platform, kind, item_code, attempts, created_at, payload FROM outbox"
+             " WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at LIMIT "
+                + std::to_string(std::max(1, max) * (skip.empty() ? 1 : 4)),
+            use(t), into(ids), into(platforms), into(kinds), into(items), into(attempts), into(created), into(payloads), now;
+        std::string inList;
+        for (std::size_t i = 0; i < ids.size() && int(claimed.size()) < max; ++i) {
+            if (skip.contains(platforms[i]))
+                continue;
+            Claimed c;
+            c.entry.id = ids[i];
+            c.entry.platform = platforms[i];
+            c.entry.kind = kinds[i];
+            c.entry.itemCode = items[i];
+            c.entry.attempts = attempts[i] + 1;
+            c.entry.createdAt = created[i];
+            c.entry.state = "sending";
+            c.entry.hasPayload = !payloads[i].isNull();
+            if (c.entry.hasPayload) {
+                const auto &content = payloads[i].value().content();
+                c.payload = m_cipher.open(std::vector<std::uint8_t>(content.begin(), content.end()), c.entry.id);
             }
+            // ids are UUIDs this outbox generated (hex and dashes only), safe to list inline
+            inList += (inList.empty() ? "'" : ",'") + c.entry.id + "'";
+            claimed.push_back(std::move(c));
         }
-        if (!claimed) {
+        if (claimed.empty()) {
             s.rollback();
-            return std::nullopt;
+            return claimed;
         }
-        std::string id = claimed->entry.id;
-        s << "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ?", use(t), use(id), now;
-        Poco::Nullable<Poco::Data::BLOB> blob;
-        s << "SELECT payload FROM outbox WHERE id = ?", use(id), into(blob), now;
+        s << "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id IN (" + inList + ")", use(t), now;
         s.commit();
-        claimed->entry.state = "sending";
-        claimed->entry.attempts += 1;
-        if (!blob.isNull()) {
-            const auto &content = blob.value().content();
-            claimed->payload = m_cipher.open(std::vector<std::uint8_t>(content.begin(), content.end()), id);
-        }
         return claimed;
     } catch (const Poco::Exception &) {
         if (s.isTransaction())
             s.rollback();
-        return std::nullopt;
+        return {};
+    }
+}
+
+void Outbox::release(const std::vector<std::string> &ids, std::int64_t nowMs)
+{
+    for (const std::string &id : ids)
+        setState("UPDATE outbox SET state = 'pending', attempts = MAX(attempts - 1, 0), next_attempt_at = ?, last_error = ?,"
+                 " updated_at = ? WHERE id = ? AND state = 'sending'",
+                 id, nowMs, std::string(), nowMs);
+}
+
+bool Outbox::record(const std::vector<Result> &results, std::int64_t nowMs)
+{
+    if (results.empty())
+        return true;
+    // Column vectors bound in bulk: SQLite runs each statement once per row, prepared once.
+    std::vector<std::string> doneIds, trackings, statuses, retryIds, retryTexts, deadIds, deadTexts;
+    std::vector<Poco::Int64> nexts;
+    for (const Result &r : results) {
+        switch (r.kind) {
+        case Result::Kind::Done:
+            doneIds.push_back(r.id);
+            trackings.push_back(r.trackingNumber);
+            statuses.push_back(r.platformStatus.empty() ? std::string("accepted") : r.platformStatus);
+            break;
+        case Result::Kind::Retry:
+            retryIds.push_back(r.id);
+            retryTexts.push_back(r.text);
+            nexts.push_back(r.nextAttemptAt);
+            break;
+        case Result::Kind::Dead:
+            deadIds.push_back(r.id);
+            deadTexts.push_back(r.text);
+            break;
+        }
+    }
+    Poco::Data::Session &s = *m_session;
+    try {
+        s.begin();
+        const std::string t = std::to_string(nowMs);
+        if (!doneIds.empty())
+            s << "UPDATE outbox SET state = 'done', tracking_number = ?, platform_status = ?, last_error = '',"
+                 " status_checked_at = " + t + ", updated_at = " + t + " WHERE id = ? AND state IN ('sending', 'pending')",
+                use(trackings), use(statuses), use(doneIds), now;
+        if (!retryIds.empty())
+            s << "UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ?, updated_at = " + t
+                    + " WHERE id = ? AND state = 'sending'",
+                use(nexts), use(retryTexts), use(retryIds), now;
+        if (!deadIds.empty())
+            s << "UPDATE outbox SET state = 'dead', next_attempt_at = 0, last_error = ?, updated_at = " + t
+                    + " WHERE id = ? AND state IN ('sending', 'pending')",
+                use(deadTexts), use(deadIds), now;
+        s.commit();
+        return true;
+    } catch (const Poco::Exception &) {
+        if (s.isTransaction())
+            s.rollback();
+        return false;
     }
 }
 

@@ -66,6 +66,13 @@ public:
         std::int64_t capBytes = 256LL * 1024 * 1024; ///< the queue never grows past this
         double warnRatio = 0.8; ///< nearCap from this share of the cap on
         std::int64_t retentionMs = 7LL * 24 * 3600'000; ///< delivered payloads are purged after this
+        /**
+         * FULL: every commit is synced before it returns — required where requests are
+         * acknowledged (enqueue). The dispatcher's own connection uses NORMAL: in WAL mode its
+         * commits stay consistent, and one lost in a power cut only means the request is sent
+         * again, which the platform de-duplicates.
+         */
+        bool syncEveryCommit = true;
     };
     struct Request {
         std::string platform;
@@ -95,6 +102,25 @@ public:
 
     /** Takes the next due request not for a platform in @p skip and marks it sending (committed). */
     [[nodiscard]] std::optional<Claimed> claimNext(std::int64_t nowMs, const std::set<std::string> &skip = {});
+    /** Up to @p max due requests, oldest first, marked sending in one transaction. */
+    [[nodiscard]] std::vector<Claimed> claimBatch(std::int64_t nowMs, const std::set<std::string> &skip, int max);
+    /** Claimed requests that were not sent after all go back to pending, their attempt not counted. */
+    void release(const std::vector<std::string> &ids, std::int64_t nowMs);
+
+    /** What happened to one sent request. */
+    struct Result {
+        enum class Kind { Done, Retry, Dead } kind;
+        std::string id;
+        std::string trackingNumber; ///< Done
+        std::string platformStatus; ///< Done
+        std::int64_t nextAttemptAt = 0; ///< Retry
+        std::string text; ///< Retry / Dead: the reason
+    };
+    /**
+     * Records the results of a batch in one transaction (one fsync). Safe to lose in a crash:
+     * the requests are then sent again and the platform de-duplicates them.
+     */
+    bool record(const std::vector<Result> &results, std::int64_t nowMs);
 
     bool markDone(const std::string &id, const std::string &trackingNumber, const std::string &platformStatus, std::int64_t nowMs);
     bool markRetry(const std::string &id, std::int64_t nextAttemptAt, const std::string &error, std::int64_t nowMs);

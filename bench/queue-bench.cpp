@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Figures for the store-and-forward queue:
+//  - durable enqueue (encrypt + one WAL/FULL commit) next to a bare SQLite FULL-sync insert on the same disk;
+//  - drain rate against the reference platform over TLS next to wrk on the same endpoint;
+//  - CPU used while idle with a backlog (platform down).
+//
+//   build/bin/queue-bench [--quick]
+#include "services/platform/devpki.h"
+#include "services/platform/dispatcher.h"
+#include "services/platform/referenceplatform.h"
+#include "services/queue/outbox.h"
+
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Session.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <sys/resource.h>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+using namespace kiosk;
+using namespace Poco::Data::Keywords;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double ms(Clock::duration d)
+{
+    return std::chrono::duration<double, std::milli>(d).count();
+}
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+std::int64_t wall()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+double cpuSeconds()
+{
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    return double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
+const std::string payload = R"({"itemCode":"RS-0001","fields":{"name":"张三","idNumber":"350102199001011234","address":"福建省福州市鼓楼区某某路1号","phone":"13812345678","reason":"申请打印社会保险缴费证明用于办理居住证"}})";
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const bool quick = argc > 1 && std::string(argv[1]) == "--quick";
+    const int n = quick ? 100 : 500;
+    char tmpl[] = "/var/tmp/kiosk-queue-bench-XXXXXX"; // a real disk, not tmpfs: fsync must cost what it costs
+    const std::string dir = mkdtemp(tmpl);
+    std::printf("queue-bench in %s (%s)\n\n", dir.c_str(), quick ? "quick" : "full");
+
+    // --- enqueue vs bare insert ---------------------------------------------------------------
+    queue::PayloadCipher::Key key{};
+    key.fill(3);
+    std::string error;
+    queue::Outbox::Options oo;
+    oo.path = dir + "/outbox.sqlite";
+    auto box = queue::Outbox::open(oo, queue::PayloadCipher(key), &error);
+    if (!box) {
+        std::fprintf(stderr, "%s\n", error.c_str());
+        return 1;
+    }
+    std::vector<double> enqueueMs, bareMs;
+    for (int i = 0; i < n; ++i) {
+        const auto t = Clock::now();
+        if (!box->enqueue({"hall", "submission", "RS-0001", "subject", payload}, wall()).ok)
+            return 1;
+        enqueueMs.push_back(ms(Clock::now() - t));
+    }
+    {
+        Poco::Data::SQLite::Connector::registerConnector();
+        Poco::Data::Session s("SQLite", dir + "/bare.sqlite");
+        std::string mode;
+        s << "PRAGMA journal_mode = WAL", into(mode), now;
+        s << "PRAGMA synchronous = FULL", now;
+        s << "CREATE TABLE t (id TEXT PRIMARY KEY, payload BLOB, created INTEGER)", now;
+        std::string blob(payload.size() + 28, 'x'); // the same size as the sealed payload
+        for (int i = 0; i < n; ++i) {
+            std::string id = queue::newUuid();
+            Poco::Int64 created = wall();
+            const auto t = Clock::now();
+            s << "INSERT INTO t VALUES (?, ?, ?)", use(id), use(blob), use(created), now;
+            bareMs.push_back(ms(Clock::now() - t));
+        }
+    }
+    const double e = median(enqueueMs), b = median(bareMs);
+    std::printf("durable enqueue (AES-GCM + WAL/FULL commit)   median %.3f ms\n", e);
+    std::printf("bare SQLite insert (WAL/FULL commit)          median %.3f ms\n", b);
+    std::printf("ratio                                          %.2fx   goal: <= 1.5x\n\n", e / b);
+
+    // --- drain rate vs wrk ----------------------------------------------------------------------
+    auto pki = platform::DevPki::open(dir, "bench", &error);
+    auto cert = pki->issue("server", {.commonName = "127.0.0.1"}, &error);
+    platform::ReferencePlatform::Options po;
+    po.certificateFile = cert->certificateFile;
+    po.keyFile = cert->keyFile;
+    po.signingKey = "bench";
+    po.verifySignatures = false; // wrk cannot sign; both sides skip the check alike
+    platform::ReferencePlatform server(po);
+    if (!server.start(&error))
+        return 1;
+    platform::Dispatcher::Options d;
+    d.outbox.path = dir + "/drain.sqlite";
+    d.key = key;
+    platform::PlatformEndpoint ep;
+    ep.id = "hall";
+    ep.port = server.port();
+    ep.tls.caFile = pki->caFile();
+    ep.signingKey = "bench";
+    ep.terminalId = "T-BENCH";
+    d.platforms = {ep};
+    const int drainN = quick ? 300 : 2000;
+    {
+        auto drainBox = queue::Outbox::open(d.outbox, queue::PayloadCipher(key), &error);
+        for (int i = 0; i < drainN; ++i)
+            (void)drainBox->enqueue({"hall", "submission", "RS-0001", "", payload}, wall());
+        platform::Dispatcher dispatcher(d);
+        const auto t = Clock::now();
+        dispatcher.start(&error);
+        while (drainBox->counts().done < drainN)
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        const double secs = ms(Clock::now() - t) / 1000;
+        dispatcher.stop();
+        std::printf("drain %d requests (1 connection, each claimed, sent, committed)  %.0f req/s\n", drainN, drainN / secs);
+        {
+            // The client alone (signing, TLS, HTTP, no outbox): where the rest of the time goes.
+            platform::PlatformClient client(ep);
+            const int m = drainN / 2;
+            const auto tc = Clock::now();
+            for (int i = 0; i < m; ++i)
+                (void)client.post("/api/v1/submissions", "client-only-" + std::to_string(i), payload);
+            std::printf("  of which the platform client alone: %.0f req/s\n", m / (ms(Clock::now() - tc) / 1000));
+        }
+        const std::string lua = dir + "/post.lua";
+        std::ofstream(lua) << "local n = 0\nrequest = function()\n  n = n + 1\n"
+                              "  return wrk.format('POST', '/api/v1/submissions', {['Content-Type'] = 'application/json', "
+                              "['Idempotency-Key'] = string.format('wrk-%012d', n)}, '"
+                           << payload << "')\nend\n";
+        const std::string out = dir + "/wrk.txt";
+        const std::string cmd = "wrk -t1 -c1 -d" + std::string(quick ? "2" : "5") + "s -s " + lua + " https://127.0.0.1:"
+            + std::to_string(server.port()) + "/api/v1/submissions > " + out + " 2>&1";
+        if (std::system(cmd.c_str()) == 0) {
+            std::ifstream in(out);
+            std::string line;
+            double rps = 0;
+            while (std::getline(in, line)) {
+                if (line.rfind("Requests/sec:", 0) == 0)
+                    rps = std::atof(line.c_str() + 13);
+            }
+            std::printf("wrk -t1 -c1, same endpoint and body                          %.0f req/s\n", rps);
+            std::printf("drain / wrk                                                   %.0f%%   goal: >= 50%%\n\n",
+                        rps > 0 ? 100.0 * drainN / secs / rps : 0.0);
+        } else {
+            std::printf("wrk not available (apt-get install wrk): no comparison\n\n");
+        }
+    }
+    server.stop();
+
+    // --- idle with a backlog -----------------------------------------------------------------------
+    {
+        platform::Dispatcher::Options idle = d;
+        idle.outbox.path = dir + "/idle.sqlite";
+        idle.platforms[0].port = 9; // nothing listens: the platform is down
+        auto idleBox = queue::Outbox::open(idle.outbox, queue::PayloadCipher(key), &error);
+        for (int i = 0; i < 200; ++i)
+            (void)idleBox->enqueue({"hall", "submission", "RS-0001", "", payload}, wall());
+        platform::Dispatcher dispatcher(idle);
+        dispatcher.start(&error);
+        std::this_thread::sleep_for(std::chrono::seconds(2)); // first attempts fail, the breaker opens
+        const double c0 = cpuSeconds();
+        const auto t0 = Clock::now();
+        std::this_thread::sleep_for(std::chrono::seconds(quick ? 3 : 10));
+        const double cpuMs = (cpuSeconds() - c0) * 1000;
+        const double wallS = ms(Clock::now() - t0) / 1000;
+        dispatcher.stop();
+        const auto c = idleBox->counts();
+        std::printf("idle with a backlog of %d (platform down): %.1f ms CPU in %.0f s = %.2f%% of one core\n", c.pending, cpuMs,
+                    wallS, cpuMs / (wallS * 10));
+    }
+    std::system(("rm -rf '" + dir + "'").c_str());
+    return 0;
+}
