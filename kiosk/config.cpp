@@ -189,8 +189,20 @@ std::optional<Config> Config::fromFile(const QString &path, QString *error)
     auto c = fromJson(f.readAll(), error);
     if (!c && error)
         *error = path + QStringLiteral(": ") + *error;
-    if (c && !c->catalogPath.isEmpty() && QFileInfo(c->catalogPath).isRelative())
-        c->catalogPath = QFileInfo(path).dir().filePath(c->catalogPath); // relative to the config file
+    // Relative paths are relative to the config file, so a provisioning bundle can be moved whole.
+    auto resolve = [&path](QString &file) {
+        if (!file.isEmpty() && QFileInfo(file).isRelative())
+            file = QFileInfo(path).dir().filePath(file);
+    };
+    if (c) {
+        resolve(c->catalogPath);
+        for (PlatformConfig &p : c->platforms) {
+            resolve(p.caFile);
+            resolve(p.clientCertificateFile);
+            resolve(p.clientKeyFile);
+            resolve(p.signingKeyFile);
+        }
+    }
     return c;
 }
 

@@ -58,6 +58,45 @@ private Q_SLOTS:
         QVERIFY2(error.contains(mentions), qPrintable(error));
     }
 
+    void platformsAndQueue()
+    {
+        QString error;
+        const auto c = Config::fromJson(R"({"staffPin":"135790","queue":{"capMegabytes":64,"maxAgeHours":48},
+            "platforms":[{"id":"hall","host":"hall.example.gov.cn","port":8443,"caFile":"/etc/kiosk/ca.pem",
+                          "signingKeyFile":"/etc/kiosk/hall.key","signature":"hmac-sm3",
+                          "clientCertificateFile":"/etc/kiosk/t.pem","clientKeyFile":"/etc/kiosk/t.key"}]})", &error);
+        QVERIFY2(c, qPrintable(error));
+        QCOMPARE(c->staffPin, QStringLiteral("135790"));
+        QCOMPARE(c->queue.capMegabytes, 64);
+        QCOMPARE(c->queue.maxAgeHours, 48);
+        QCOMPARE(c->queue.retentionDays, 7);
+        QCOMPARE(c->platforms.size(), std::size_t(1));
+        QCOMPARE(c->platforms[0].port, 8443);
+        QCOMPARE(c->platforms[0].signature, QStringLiteral("hmac-sm3"));
+    }
+    void platformErrors_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("not array") << QByteArray(R"({"platforms": {}})") << "must be an array";
+        QTest::newRow("missing ca") << QByteArray(R"({"platforms": [{"id":"hall","host":"h","signingKeyFile":"k"}]})") << "platforms[0]";
+        QTest::newRow("typo") << QByteArray(R"({"platforms": [{"id":"hall","host":"h","caFile":"c","signingKeyFile":"k","cafile":"x"}]})") << "cafile";
+        QTest::newRow("algorithm") << QByteArray(R"({"platforms": [{"id":"hall","host":"h","caFile":"c","signingKeyFile":"k","signature":"md5"}]})") << "hmac-sm3";
+        QTest::newRow("half mtls") << QByteArray(R"({"platforms": [{"id":"hall","host":"h","caFile":"c","signingKeyFile":"k","clientKeyFile":"x"}]})") << "both";
+        QTest::newRow("port") << QByteArray(R"({"platforms": [{"id":"hall","host":"h","caFile":"c","signingKeyFile":"k","port":70000}]})") << "port";
+        QTest::newRow("queue typo") << QByteArray(R"({"queue": {"capMB": 1}})") << "queue.capMB";
+        QTest::newRow("queue range") << QByteArray(R"({"queue": {"capMegabytes": 0}})") << "capMegabytes";
+        QTest::newRow("pin") << QByteArray(R"({"staffPin": "12ab"})") << "staffPin";
+    }
+    void platformErrors()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, mentions);
+        QString error;
+        QVERIFY(!Config::fromJson(json, &error));
+        QVERIFY2(error.contains(mentions), qPrintable(error));
+    }
+
     void fileRelativeCatalog()
     {
         QTemporaryDir dir;
