@@ -3,6 +3,7 @@
 #include "services/catalog/catalogparser.h"
 #include "services/catalog/catalogsearch.h"
 #include "services/catalog/catalogstore.h"
+#include "services/forms/formdefinition.h"
 
 #include <QMap>
 
@@ -11,10 +12,10 @@ namespace kiosk::ctl {
 namespace {
 
 constexpr const char *usage =
-    "usage: kioskctl catalog validate [FILE]\n"
+    "usage: kioskctl catalog validate [FILE] [--forms FORMS]\n"
     "       kioskctl catalog search QUERY [--limit N] [--catalog FILE]\n"
     "       kioskctl catalog stats [--catalog FILE]\n"
-    "Without FILE the catalog built into the terminal is used.\n";
+    "Without FILE (FORMS) the catalog (forms) built into the terminal is used.\n";
 
 void print(std::FILE *f, const QString &s)
 {
@@ -47,9 +48,10 @@ std::optional<catalog::Catalog> loadOrReport(const QString &path, std::FILE *err
     return std::move(r.catalog);
 }
 
-int validate(const QStringList &args, std::FILE *out, std::FILE *err)
+int validate(QStringList args, std::FILE *out, std::FILE *err)
 {
-    if (args.size() > 1) {
+    QString formsFile;
+    if (!takeOption(args, QStringLiteral("--forms"), formsFile) || args.size() > 1) {
         print(err, QString::fromLatin1(usage));
         return 2;
     }
@@ -61,10 +63,29 @@ int validate(const QStringList &args, std::FILE *out, std::FILE *err)
         print(err, QStringLiteral("%1: INVALID — %2 error(s), %3 warning(s)\n").arg(path).arg(r.errorCount()).arg(r.warningCount()));
         return 1;
     }
-    print(out, QStringLiteral("%1: valid — catalog %2 for %3, %4 items, %5 warning(s)\n")
+    // The forms the catalog's items name are part of what is deployed: check them together.
+    const QString formsPath = formsFile.isEmpty() ? forms::builtInFormsPath() : formsFile;
+    auto f = forms::loadFormsFile(formsPath);
+    std::vector<catalog::Problem> formProblems = f.problems;
+    if (f.forms) {
+        const auto cross = forms::crossCheck(*r.catalog, *f.forms);
+        formProblems.insert(formProblems.end(), cross.begin(), cross.end());
+    }
+    int formErrors = 0;
+    for (const auto &p : formProblems) {
+        formErrors += p.isError();
+        print(p.isError() ? err : out, QStringLiteral("forms: ") + p.toString() + QLatin1Char('\n'));
+    }
+    if (formErrors > 0 || !f.forms) {
+        print(err, QStringLiteral("%1: INVALID — the catalog is valid, but its forms (%2) have %3 error(s)\n")
+                       .arg(path, formsPath).arg(std::max(formErrors, 1)));
+        return 1;
+    }
+    print(out, QStringLiteral("%1: valid — catalog %2 for %3, %4 items, %5 forms, %6 warning(s)\n")
                    .arg(path, r.catalog->version, r.catalog->city)
                    .arg(r.catalog->items.size())
-                   .arg(r.warningCount()));
+                   .arg(f.forms->forms.size())
+                   .arg(r.warningCount() + int(formProblems.size())));
     return 0;
 }
 

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "services/catalog/catalogparser.h"
+
+#include <QDate>
+#include <QHash>
+#include <QJsonValue>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+/**
+ * Forms as data (docs/forms-format.md): what each catalog item asks the resident, with the rules
+ * every answer must meet and where the ID card fills it in.
+ */
+namespace kiosk::forms {
+
+enum class FieldType { Text, Number, Date, Phone, IdNumber, Choice, MultiChoice, Address, YesNo, Consent };
+
+[[nodiscard]] QString fieldTypeName(FieldType t);
+
+struct Option {
+    QString value;
+    QString label;
+    QString labelEn;
+};
+
+/** A date bound: absolute, or relative to the day the form is filled in. */
+struct DateBound {
+    std::optional<QDate> absolute;
+    int years = 0, months = 0, days = 0; ///< offsets from today when not absolute
+    [[nodiscard]] QDate resolve(const QDate &today) const;
+};
+
+struct Field {
+    QString id;
+    FieldType type = FieldType::Text;
+    QString label;
+    QString labelEn;
+    QString purpose;
+    QString placeholder;
+    bool required = true;
+    int minLength = 1;
+    int maxLength = 100;
+    QString pattern;
+    QString patternMessage;
+    double min = 0, max = 1e9;
+    int decimals = 0;
+    std::optional<DateBound> minDate, maxDate;
+    std::vector<Option> options;
+    int minChoices = 0, maxChoices = 0;
+    QString prefill; ///< name, idNumber, gender, birthDate, address, nation — or empty
+    QString consentText;
+};
+
+struct Form {
+    QString id;
+    QString title;
+    QString titleEn;
+    std::vector<Field> fields;
+    [[nodiscard]] const Field *field(const QString &fieldId) const;
+};
+
+class FormSet
+{
+public:
+    QString version;
+    std::vector<Form> forms;
+    [[nodiscard]] const Form *form(const QString &formId) const;
+    void reindex();
+
+private:
+    QHash<QString, int> m_byId;
+};
+
+/** Problems are reported as for the catalog: where is the form id (or index), field the path. */
+using catalog::Problem;
+
+struct FormParseResult {
+    std::optional<FormSet> forms;
+    std::vector<Problem> problems;
+    [[nodiscard]] int errorCount() const;
+};
+
+[[nodiscard]] FormParseResult parseForms(const QByteArray &json);
+[[nodiscard]] FormParseResult loadFormsFile(const QString &path);
+[[nodiscard]] QString builtInFormsPath();
+
+/** Every terminal/collect item's form must exist in @p forms; every form should be used. */
+[[nodiscard]] std::vector<Problem> crossCheck(const catalog::Catalog &catalog, const FormSet &forms);
+
+// --- answers -----------------------------------------------------------------------------------
+
+struct FieldError {
+    QString field;
+    QString message; ///< plain words for the resident, in the current language
+};
+
+/** Checks one answer (null/empty = not answered). Empty message when it is fine. */
+[[nodiscard]] QString validateValue(const Field &field, const QJsonValue &value, const QDate &today);
+
+/** Checks every field of @p form against @p answers (field id → value). Every error is returned. */
+[[nodiscard]] std::vector<FieldError> validateAnswers(const Form &form, const QJsonObject &answers, const QDate &today);
+
+} // namespace kiosk::forms
