@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Chinese input engine over libgooglepinyin: what a resident types becomes characters.
+#include "services/input/pinyinengine.h"
+
+#include <QTest>
+
+using kiosk::input::PinyinEngine;
+
+class TestPinyinEngine : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(PinyinEngine::instance().isOpen(), qPrintable(PinyinEngine::instance().error()));
+    }
+    void init() { PinyinEngine::instance().reset(); }
+
+    void shebao()
+    {
+        auto &e = PinyinEngine::instance();
+        const QStringList c = e.search(QStringLiteral("shebao"));
+        QVERIFY(!c.isEmpty());
+        QCOMPARE(c.first(), QStringLiteral("社保"));
+        QCOMPARE(e.choose(0), QStringLiteral("社保"));
+    }
+    void longerPhrases_data()
+    {
+        QTest::addColumn<QString>("letters");
+        QTest::addColumn<QString>("phrase");
+        QTest::newRow("医疗保险") << "yiliaobaoxian" << "医疗保险";
+        QTest::newRow("养老") << "yanglao" << "养老";
+        QTest::newRow("路灯") << "ludeng" << "路灯";
+    }
+    void longerPhrases()
+    {
+        QFETCH(QString, letters);
+        QFETCH(QString, phrase);
+        const QStringList c = PinyinEngine::instance().search(letters);
+        QVERIFY2(c.contains(phrase), qPrintable(c.mid(0, 5).join(QLatin1Char(' '))));
+    }
+    void stepByStepChoice()
+    {
+        // Choose a single character first; the rest stays open and is offered next.
+        auto &e = PinyinEngine::instance();
+        const QStringList c = e.search(QStringLiteral("shebao"));
+        const int she = int(c.indexOf(QStringLiteral("社")));
+        QVERIFY2(she >= 0, qPrintable(c.join(QLatin1Char(' '))));
+        QStringList rest;
+        QCOMPARE(e.choose(she, &rest), QString());
+        QCOMPARE(e.composing(), QStringLiteral("社bao"));
+        const int bao = int(rest.indexOf(QStringLiteral("保")));
+        QVERIFY2(bao >= 0, qPrintable(rest.join(QLatin1Char(' '))));
+        QCOMPARE(e.choose(bao), QStringLiteral("社保"));
+    }
+    void noInput()
+    {
+        auto &e = PinyinEngine::instance();
+        QVERIFY(e.search(QString()).isEmpty());
+        QVERIFY(e.search(QStringLiteral("123 ")).isEmpty());
+        QCOMPARE(e.choose(0), QString());
+        // 27+ unsplittable letters abort the library; input is cut before that.
+        for (const char *pattern : {"a", "zh", "x", "q"}) {
+            QString s;
+            while (s.size() < 200)
+                s += QLatin1String(pattern);
+            e.search(s);
+            QVERIFY(e.composing().size() <= 24);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPinyinEngine)
+#include "tst_pinyinengine.moc"
