@@ -4,6 +4,7 @@
 #include "services/platform/devpki.h"
 #include "services/platform/dispatcher.h"
 #include "services/platform/referenceplatform.h"
+#include "services/platform/requestsigner.h"
 #include "services/queue/outbox.h"
 
 #include <QDateTime>
@@ -107,6 +108,7 @@ bool QueueService::start()
         if (key.open(QIODevice::ReadOnly)) {
             const QByteArray bytes = key.readAll();
             std::copy_n(bytes.constData(), std::min<qsizetype>(bytes.size(), qsizetype(o.key.size())), o.key.begin());
+            m_subjectKey = "subject-v1:" + bytes;
         }
     }
 
@@ -222,6 +224,16 @@ QVariantMap QueueService::enqueue(const QString &platformId, const QString &kind
     refresh();
     return {{QStringLiteral("ok"), r.ok}, {QStringLiteral("id"), QString::fromStdString(r.id)},
             {QStringLiteral("error"), QString::fromStdString(r.error)}};
+}
+
+QString QueueService::subjectHash(const QString &idNumber) const
+{
+    if (m_subjectKey.isEmpty() || idNumber.isEmpty())
+        return {};
+    const QByteArray id = idNumber.trimmed().toUpper().toUtf8();
+    return QString::fromStdString(platform::hmacHex(platform::SignatureAlgorithm::HmacSha256,
+                                                    std::string_view(m_subjectKey.constData(), size_t(m_subjectKey.size())),
+                                                    std::string_view(id.constData(), size_t(id.size()))));
 }
 
 bool QueueService::retry(const QString &id)

@@ -78,6 +78,11 @@ public:
     /** {ok, id, error}: ok only once the request is on disk. */
     Q_INVOKABLE QVariantMap enqueue(const QString &platform, const QString &kind, const QString &itemCode,
                                     const QString &subjectHash, const QByteArray &payloadJson);
+    /**
+     * A resident's requests are found again by this keyed hash of their ID number (HMAC-SHA256
+     * with the terminal's payload key), so the number itself is never stored.
+     */
+    Q_INVOKABLE QString subjectHash(const QString &idNumber) const;
     /** Staff: try a dead request again. Logged. */
     Q_INVOKABLE bool retry(const QString &id);
     /** Staff: give a request up (after confirming on screen). Logged. */
@@ -111,6 +116,7 @@ private:
     std::unique_ptr<platform::Dispatcher> m_dispatcher;
     std::unique_ptr<QueueEntryModel> m_deadLetters;
     QString m_problem;
+    QByteArray m_subjectKey;
     int m_pending = 0, m_sending = 0, m_done = 0, m_dead = 0, m_oldestMinutes = 0, m_usedPercent = 0;
     bool m_nearCap = false;
 };

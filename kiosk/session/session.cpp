@@ -324,6 +324,25 @@ bool Session::openItem(const QString &code)
     return true;
 }
 
+void Session::identify(const QString &name, const QString &idMasked, const QString &subjectKey)
+{
+    if (!m_subjectKey.isEmpty() && m_subjectKey != subjectKey) {
+        qCInfo(lcSession) << "another resident's card: the previous visit ends";
+        reset();
+    }
+    if (m_screen == Screen::Attract)
+        start();
+    else
+        userActivity();
+    if (m_subjectKey == subjectKey)
+        return;
+    m_residentName = name;
+    m_residentIdMasked = idMasked;
+    m_subjectKey = subjectKey;
+    qCInfo(lcSession).noquote() << "resident identified by ID card" << idMasked;
+    Q_EMIT residentChanged();
+}
+
 bool Session::unlockStaff(const QString &pin)
 {
     if (m_screen == Screen::Attract)
@@ -441,6 +460,13 @@ void Session::reset()
     // The next resident starts from the terminal's defaults, not the last one's choices.
     setElderMode(false);
     setLanguage(m_config.language);
+    const bool wasIdentified = identified();
+    m_residentName.clear();
+    m_residentIdMasked.clear();
+    m_subjectKey.clear();
+    if (wasIdentified)
+        Q_EMIT residentChanged();
+    Q_EMIT ended();
     if (m_screen != Screen::Attract) {
         m_screen = Screen::Attract;
         Q_EMIT screenChanged();

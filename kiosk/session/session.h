@@ -57,6 +57,10 @@ class Session : public QObject
     Q_PROPERTY(QString centerName READ centerName CONSTANT)
     Q_PROPERTY(QString catalogVersion READ catalogVersion NOTIFY catalogChanged)
     Q_PROPERTY(int itemTotal READ itemTotal NOTIFY catalogChanged)
+    /** A resident who tapped their ID card: the name is shown, the ID number only masked. */
+    Q_PROPERTY(bool identified READ identified NOTIFY residentChanged)
+    Q_PROPERTY(QString residentName READ residentName NOTIFY residentChanged)
+    Q_PROPERTY(QString residentIdMasked READ residentIdMasked NOTIFY residentChanged)
 
 public:
     enum class Screen { Attract, Home, FacetList, ItemList, Search, ItemDetail, StaffQueue };
@@ -110,6 +114,16 @@ public Q_SLOTS:
     void clearQuery();
     void setQuery(const QString &query);
 
+    bool identified() const { return !m_residentName.isEmpty(); }
+    QString residentName() const { return m_residentName; }
+    QString residentIdMasked() const { return m_residentIdMasked; }
+    /**
+     * An ID card was read: from the attract screen this starts an identified visit; during an
+     * anonymous visit it identifies it; another resident's card ends the visit and starts theirs.
+     * @p subjectKey tells residents apart without the number (a keyed hash).
+     */
+    void identify(const QString &name, const QString &idMasked, const QString &subjectKey);
+
     /** Staff mode (hidden gesture + PIN): opens the queue page. False for a wrong PIN. Logged. */
     bool unlockStaff(const QString &pin);
 
@@ -130,6 +144,9 @@ Q_SIGNALS:
     void catalogChanged();
     /** The resident walked away: the session was wiped by the idle timeout. */
     void timedOut();
+    void residentChanged();
+    /** A visit ended (finish, idle, another card): whatever holds its data must forget it now. */
+    void ended();
 
 private:
     struct Frame {
@@ -170,6 +187,9 @@ private:
     int m_idleSecondsLeft = 0;
     bool m_elderMode = false;
     QString m_language;
+    QString m_residentName;
+    QString m_residentIdMasked;
+    QString m_subjectKey;
 
     std::unique_ptr<ServiceListModel> m_items;
     std::unique_ptr<ServiceListModel> m_popular;

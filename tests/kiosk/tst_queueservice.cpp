@@ -83,6 +83,24 @@ private Q_SLOTS:
         }
     }
 
+    void subjectHashIsKeyedAndStable()
+    {
+        QTemporaryDir a, b;
+        Config config;
+        config.stateDir = a.path();
+        QueueService first(config);
+        QVERIFY(first.start());
+        const QString h = first.subjectHash(QStringLiteral("11010519491231002x"));
+        QCOMPARE(h.size(), 64);
+        QCOMPARE(first.subjectHash(QStringLiteral("11010519491231002X")), h); // x and X are the same number
+        QVERIFY(first.subjectHash(QStringLiteral("350102199003070012")) != h);
+        QVERIFY(!h.contains(QStringLiteral("1101")));
+        config.stateDir = b.path();
+        QueueService other(config); // another terminal, another key: not linkable across terminals
+        QVERIFY(other.start());
+        QVERIFY(other.subjectHash(QStringLiteral("11010519491231002X")) != h);
+    }
+
     void unusableStoreIsReportedNotFatal()
     {
         Config config;

@@ -247,6 +247,42 @@ private Q_SLOTS:
         QCOMPARE(s->language(), QStringLiteral("zh_CN"));
     }
 
+    void idCardStartsAnIdentifiedVisit()
+    {
+        QSignalSpy ended(s.get(), &Session::ended);
+        s->identify(QStringLiteral("张三"), QStringLiteral("1101**********002X"), QStringLiteral("key-a"));
+        QCOMPARE(s->screen(), Screen::Home);
+        QVERIFY(s->identified());
+        QCOMPARE(s->residentName(), QStringLiteral("张三"));
+        QCOMPARE(s->residentIdMasked(), QStringLiteral("1101**********002X"));
+        s->openCategory(QStringLiteral("medical"));
+        // The same card again: nothing changes.
+        s->identify(QStringLiteral("张三"), QStringLiteral("1101**********002X"), QStringLiteral("key-a"));
+        QCOMPARE(s->screen(), Screen::ItemList);
+        QCOMPARE(ended.size(), 0);
+        // Another resident's card: the first visit ends (wiped), the new one starts.
+        s->identify(QStringLiteral("李四"), QStringLiteral("3501**********0012"), QStringLiteral("key-b"));
+        QCOMPARE(ended.size(), 1);
+        QCOMPARE(s->screen(), Screen::Home);
+        QCOMPARE(s->residentName(), QStringLiteral("李四"));
+        QVERIFY(!s->canGoBack());
+        s->reset();
+        QVERIFY(!s->identified());
+        QVERIFY(s->residentName().isEmpty());
+        QCOMPARE(ended.size(), 2);
+    }
+
+    void cardDuringAnonymousVisitIdentifiesIt()
+    {
+        s->start();
+        s->openSearch();
+        s->typeText(QStringLiteral("sb"));
+        s->identify(QStringLiteral("王五"), QStringLiteral("3501**********0012"), QStringLiteral("key-c"));
+        QCOMPARE(s->screen(), Screen::Search); // the resident's place is kept
+        QCOMPARE(s->query(), QStringLiteral("sb"));
+        QVERIFY(s->identified());
+    }
+
     void endButtonResets()
     {
         s->start();
