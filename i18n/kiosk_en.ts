@@ -52,6 +52,21 @@
     </message>
 </context>
 <context>
+    <name>DeviceNoticePanel</name>
+    <message>
+        <source>The ID card reader is not working right now. You can still browse, and type your details where needed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The printer is not working right now. Receipts are shown on the screen to photograph instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The code scanner is not working right now. Please search for the service instead.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>FacetListPage</name>
     <message numerus="yes">
         <source>%n service(s)</source>
@@ -71,6 +86,13 @@
     </message>
     <message>
         <source>Guide only</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HeaderPanel</name>
+    <message>
+        <source>Hello, %1 (%2)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -133,6 +155,13 @@
     </message>
     <message>
         <source>Finish</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>NoticePopup</name>
+    <message>
+        <source>OK</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -275,6 +304,101 @@
     </message>
 </context>
 <context>
+    <name>StaffDevicesPage</name>
+    <message>
+        <source>normal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>fault</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>busy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ID card reader</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Receipt printer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Code scanner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Devices (staff)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Request queue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Developer panel (simulated devices)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scan RS-0001</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scan unknown code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paper OK</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paper low</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paper out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open cover</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close cover</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unplug %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Plug in %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>StaffQueuePage</name>
     <message>
         <source>Request queue (staff)</source>
@@ -342,6 +466,21 @@
         <source>It will not be sent to the platform. The resident may need to apply again. This is recorded in the terminal's log.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>kiosk::KioskApp</name>
+    <message>
+        <source>Your ID card expired on %1. Some services need a valid card; staff can help.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The ID card could not be read. Please place it flat on the reader again.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>kiosk::QueueService</name>
@@ -362,6 +501,115 @@
     </message>
     <message>
         <source>Most used services</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This code is not one the terminal knows. Scan a service code or the code on your receipt.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>kiosk::forms</name>
+    <message>
+        <source>Enter an 11-digit mobile number, or a landline with its area code (e.g. 0591-87654321).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Please read and agree to this before submitting.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Please choose %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Please fill in %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 must be text.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is too short: at least %2 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is too long: at most %2 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 must be a number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 must be a whole number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: at most %2 digits after the decimal point.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not a real date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 cannot be before %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 cannot be after %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 must be a phone number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 must be an ID number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An ID number has 18 characters. Please check %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An ID number has 17 digits and a last digit or X. Please check %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The birth date inside %1 is not a real date. Please check it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 does not add up: one of its characters is wrong. Please check it against the card.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Please choose one of the options for %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Please choose from the options for %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Choose at least %n option(s) for %1.</source>
+        <translation>
+            <numerusform>Choose at least %n option for %1.</numerusform><numerusform>Choose at least %n options for %1.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Choose at most %n option(s) for %1.</source>
+        <translation>
+            <numerusform>Choose at most %n option for %1.</numerusform><numerusform>Choose at most %n options for %1.</numerusform></translation>
+    </message>
+    <message>
+        <source>Please answer yes or no for %1.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -52,6 +52,21 @@
     </message>
 </context>
 <context>
+    <name>DeviceNoticePanel</name>
+    <message>
+        <source>The ID card reader is not working right now. You can still browse, and type your details where needed.</source>
+        <translation>身份证读卡器暂时无法使用。您仍可查询事项，需要时可手动填写身份信息。</translation>
+    </message>
+    <message>
+        <source>The printer is not working right now. Receipts are shown on the screen to photograph instead.</source>
+        <translation>打印机暂时无法使用。回执将显示在屏幕上，请拍照保存。</translation>
+    </message>
+    <message>
+        <source>The code scanner is not working right now. Please search for the service instead.</source>
+        <translation>扫码器暂时无法使用，请通过搜索查找事项。</translation>
+    </message>
+</context>
+<context>
     <name>FacetListPage</name>
     <message numerus="yes">
         <source>%n service(s)</source>
@@ -72,6 +87,13 @@
     <message>
         <source>Guide only</source>
         <translation>办事指引</translation>
+    </message>
+</context>
+<context>
+    <name>HeaderPanel</name>
+    <message>
+        <source>Hello, %1 (%2)</source>
+        <translation>您好，%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -134,6 +156,13 @@
     <message>
         <source>Finish</source>
         <translation>结束办理</translation>
+    </message>
+</context>
+<context>
+    <name>NoticePopup</name>
+    <message>
+        <source>OK</source>
+        <translation>知道了</translation>
     </message>
 </context>
 <context>
@@ -275,6 +304,101 @@
     </message>
 </context>
 <context>
+    <name>StaffDevicesPage</name>
+    <message>
+        <source>normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>需要注意</translation>
+    </message>
+    <message>
+        <source>fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>忙</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>ID card reader</source>
+        <translation>身份证读卡器</translation>
+    </message>
+    <message>
+        <source>Receipt printer</source>
+        <translation>回执打印机</translation>
+    </message>
+    <message>
+        <source>Code scanner</source>
+        <translation>扫码器</translation>
+    </message>
+    <message>
+        <source>Devices (staff)</source>
+        <translation>设备状态（工作人员）</translation>
+    </message>
+    <message>
+        <source>Request queue</source>
+        <translation>申请队列</translation>
+    </message>
+    <message>
+        <source>Developer panel (simulated devices)</source>
+        <translation>开发调试面板（模拟设备）</translation>
+    </message>
+    <message>
+        <source>Card: %1</source>
+        <translation>放卡：%1</translation>
+    </message>
+    <message>
+        <source>Remove card</source>
+        <translation>取走身份证</translation>
+    </message>
+    <message>
+        <source>Scan RS-0001</source>
+        <translation>扫码 RS-0001</translation>
+    </message>
+    <message>
+        <source>Scan unknown code</source>
+        <translation>扫描未知二维码</translation>
+    </message>
+    <message>
+        <source>Paper OK</source>
+        <translation>纸张正常</translation>
+    </message>
+    <message>
+        <source>Paper low</source>
+        <translation>纸张将尽</translation>
+    </message>
+    <message>
+        <source>Paper out</source>
+        <translation>缺纸</translation>
+    </message>
+    <message>
+        <source>Open cover</source>
+        <translation>打开机盖</translation>
+    </message>
+    <message>
+        <source>Close cover</source>
+        <translation>合上机盖</translation>
+    </message>
+    <message>
+        <source>Unplug %1</source>
+        <translation>拔出%1</translation>
+    </message>
+    <message>
+        <source>Plug in %1</source>
+        <translation>插回%1</translation>
+    </message>
+</context>
+<context>
     <name>StaffQueuePage</name>
     <message>
         <source>Request queue (staff)</source>
@@ -342,6 +466,21 @@
         <source>It will not be sent to the platform. The resident may need to apply again. This is recorded in the terminal's log.</source>
         <translation>放弃后将不再发送到平台，居民可能需要重新申请。此操作会记录在终端日志中。</translation>
     </message>
+    <message>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::KioskApp</name>
+    <message>
+        <source>Your ID card expired on %1. Some services need a valid card; staff can help.</source>
+        <translation>您的身份证已于 %1 过期。部分事项需要有效证件，可请工作人员协助。</translation>
+    </message>
+    <message>
+        <source>The ID card could not be read. Please place it flat on the reader again.</source>
+        <translation>身份证未能读取，请将身份证平放在读卡区重新放置。</translation>
+    </message>
 </context>
 <context>
     <name>kiosk::QueueService</name>
@@ -363,6 +502,115 @@
     <message>
         <source>Most used services</source>
         <translation>常办事项</translation>
+    </message>
+    <message>
+        <source>This code is not one the terminal knows. Scan a service code or the code on your receipt.</source>
+        <translation>无法识别此二维码。请扫描事项二维码或回执上的二维码。</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::forms</name>
+    <message>
+        <source>Enter an 11-digit mobile number, or a landline with its area code (e.g. 0591-87654321).</source>
+        <translation>请填写11位手机号码，或带区号的固定电话（如 0591-87654321）。</translation>
+    </message>
+    <message>
+        <source>Please read and agree to this before submitting.</source>
+        <translation>提交前请阅读并勾选同意。</translation>
+    </message>
+    <message>
+        <source>Please choose %1.</source>
+        <translation>请选择%1。</translation>
+    </message>
+    <message>
+        <source>Please fill in %1.</source>
+        <translation>请填写%1。</translation>
+    </message>
+    <message>
+        <source>%1 must be text.</source>
+        <translation>%1应为文字。</translation>
+    </message>
+    <message>
+        <source>%1 is too short: at least %2 characters.</source>
+        <translation>%1太短，至少需要 %2 个字。</translation>
+    </message>
+    <message>
+        <source>%1 is too long: at most %2 characters.</source>
+        <translation>%1太长，最多 %2 个字。</translation>
+    </message>
+    <message>
+        <source>%1 must be a number.</source>
+        <translation>%1应为数字。</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number.</source>
+        <translation>%1应为整数。</translation>
+    </message>
+    <message>
+        <source>%1: at most %2 digits after the decimal point.</source>
+        <translation>%1最多保留 %2 位小数。</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3.</source>
+        <translation>%1应在 %2 到 %3 之间。</translation>
+    </message>
+    <message>
+        <source>%1 is not a real date.</source>
+        <translation>%1不是有效日期。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be before %2.</source>
+        <translation>%1不能早于 %2。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be after %2.</source>
+        <translation>%1不能晚于 %2。</translation>
+    </message>
+    <message>
+        <source>%1 must be a phone number.</source>
+        <translation>%1应为电话号码。</translation>
+    </message>
+    <message>
+        <source>%1 must be an ID number.</source>
+        <translation>%1应为身份证号码。</translation>
+    </message>
+    <message>
+        <source>An ID number has 18 characters. Please check %1.</source>
+        <translation>身份证号码应为18位，请核对%1。</translation>
+    </message>
+    <message>
+        <source>An ID number has 17 digits and a last digit or X. Please check %1.</source>
+        <translation>身份证号码前17位是数字，最后一位是数字或X，请核对%1。</translation>
+    </message>
+    <message>
+        <source>The birth date inside %1 is not a real date. Please check it.</source>
+        <translation>%1中的出生日期不正确，请核对。</translation>
+    </message>
+    <message>
+        <source>%1 does not add up: one of its characters is wrong. Please check it against the card.</source>
+        <translation>%1校验不通过，可能有一位填错，请对照证件核对。</translation>
+    </message>
+    <message>
+        <source>Please choose one of the options for %1.</source>
+        <translation>请从选项中选择%1。</translation>
+    </message>
+    <message>
+        <source>Please choose from the options for %1.</source>
+        <translation>请从选项中选择%1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Choose at least %n option(s) for %1.</source>
+        <translation>
+            <numerusform>%1至少选择 %n 项。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Choose at most %n option(s) for %1.</source>
+        <translation>
+            <numerusform>%1最多选择 %n 项。</numerusform></translation>
+    </message>
+    <message>
+        <source>Please answer yes or no for %1.</source>
+        <translation>请选择%1：是或否。</translation>
     </message>
 </context>
 </TS>

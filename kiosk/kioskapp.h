@@ -13,6 +13,9 @@ class QQuickWindow;
 
 namespace kiosk {
 
+namespace devices {
+class DeviceManager;
+}
 namespace catalog {
 class CatalogSearch;
 class CatalogStore;
@@ -43,12 +46,18 @@ public:
 
     /** Opens the request store and starts delivering to the platforms (in the background). */
     void startQueue();
+    /** Finds the devices (or starts the simulators) and connects them to the session. */
+    void startDevices();
+
+    /** Hands the session, queue and devices to QML (before any QML file loads). */
+    void exposeToQml();
 
     /** Loads qrc:/Kiosk/Main.qml. Returns false, with the reasons in qmlWarnings(), on failure. */
     bool loadUi();
 
     Session *session() const { return m_session.get(); }
     QueueService *queue() const { return m_queue.get(); }
+    devices::DeviceManager *devices() const { return m_devices.get(); }
     catalog::CatalogStore *catalogStore() const { return m_store.get(); }
     QQmlApplicationEngine *engine() const { return m_engine.get(); }
     QQuickWindow *window() const { return m_window; }
@@ -63,6 +72,7 @@ private:
     std::unique_ptr<catalog::CatalogSearch> m_search;
     std::unique_ptr<Session> m_session;
     std::unique_ptr<QueueService> m_queue;
+    std::unique_ptr<devices::DeviceManager> m_devices;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     std::unique_ptr<Localization> m_localization;
     std::unique_ptr<ActivityFilter> m_activity;

@@ -37,6 +37,8 @@ Rectangle {
         centerName: Session.centerName
         terminalName: Session.terminalName
         elderMode: Session.elderMode
+        residentName: Session.residentName
+        residentIdMasked: Session.residentIdMasked
         language: Session.language
         onElderModeToggled: Session.elderMode = !Session.elderMode
         onLanguageToggled: Session.language = (Session.language === "en" ? "zh_CN" : "en")
@@ -63,6 +65,7 @@ Rectangle {
             case Session.Search: return "pages/SearchPage.qml"
             case Session.ItemDetail: return "pages/ServiceDetailPage.qml"
             case Session.StaffQueue: return "pages/StaffQueuePage.qml"
+            case Session.StaffDevices: return "pages/StaffDevicesPage.qml"
             default: return "pages/AttractPage.qml"
             }
         }
@@ -80,6 +83,16 @@ Rectangle {
         onBackClicked: Session.back()
         onHomeClicked: Session.goHome()
         onEndClicked: Session.reset()
+    }
+
+    NoticePopup {
+        objectName: "notice"
+        anchors.top: header.bottom
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.margins: Theme.margin
+        text: Session.notice
+        onClosed: Session.clearNotice()
     }
 
     PinPopup {

@@ -90,6 +90,7 @@ int main(int argc, char *argv[])
     kiosk::KioskApp kioskApp(cfg, std::move(manualClock));
     kioskApp.loadCatalog();
     kioskApp.startQueue();
+    kioskApp.startDevices();
     if (!kioskApp.loadUi()) {
         for (const QString &w : kioskApp.qmlWarnings())
             std::fprintf(stderr, "%s\n", qPrintable(w));

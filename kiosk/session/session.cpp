@@ -181,6 +181,7 @@ void Session::restore(const Frame &f)
     case Screen::Home:
     case Screen::Attract:
     case Screen::StaffQueue:
+    case Screen::StaffDevices:
         break;
     }
     setScreen(f.screen);
@@ -343,6 +344,35 @@ void Session::identify(const QString &name, const QString &idMasked, const QStri
     Q_EMIT residentChanged();
 }
 
+void Session::handleScannedCode(const QString &code)
+{
+    const QString trimmed = code.trimmed();
+    if (openItem(trimmed)) {
+        qCInfo(lcSession).noquote() << "scanned code opened item" << trimmed;
+        return;
+    }
+    // What a resident scans is not logged: it may be anyone's health code or payment code.
+    qCInfo(lcSession) << "scanned code not recognised (" << trimmed.size() << "characters)";
+    if (m_screen == Screen::Attract)
+        start();
+    showNotice(tr("This code is not one the terminal knows. Scan a service code or the code on your receipt."));
+}
+
+void Session::showNotice(const QString &text)
+{
+    userActivity();
+    m_notice = text;
+    Q_EMIT noticeChanged();
+}
+
+void Session::clearNotice()
+{
+    if (m_notice.isEmpty())
+        return;
+    m_notice.clear();
+    Q_EMIT noticeChanged();
+}
+
 bool Session::unlockStaff(const QString &pin)
 {
     if (m_screen == Screen::Attract)
@@ -352,8 +382,22 @@ bool Session::unlockStaff(const QString &pin)
         return false;
     }
     qCInfo(lcSession) << "staff mode opened (queue page)";
+    m_staff = true;
     push();
     setScreen(Screen::StaffQueue);
+    return true;
+}
+
+bool Session::openStaffPage(const QString &page)
+{
+    if (!m_staff)
+        return false;
+    const Screen target = page == QLatin1String("devices") ? Screen::StaffDevices : Screen::StaffQueue;
+    if (target == m_screen)
+        return true;
+    qCInfo(lcSession).noquote() << "staff page" << page;
+    push();
+    setScreen(target);
     return true;
 }
 
@@ -460,6 +504,8 @@ void Session::reset()
     // The next resident starts from the terminal's defaults, not the last one's choices.
     setElderMode(false);
     setLanguage(m_config.language);
+    clearNotice();
+    m_staff = false;
     const bool wasIdentified = identified();
     m_residentName.clear();
     m_residentIdMasked.clear();

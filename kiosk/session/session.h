@@ -61,9 +61,11 @@ class Session : public QObject
     Q_PROPERTY(bool identified READ identified NOTIFY residentChanged)
     Q_PROPERTY(QString residentName READ residentName NOTIFY residentChanged)
     Q_PROPERTY(QString residentIdMasked READ residentIdMasked NOTIFY residentChanged)
+    /** A short message for the resident (an unknown code scanned, a card that could not be read). */
+    Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
 
 public:
-    enum class Screen { Attract, Home, FacetList, ItemList, Search, ItemDetail, StaffQueue };
+    enum class Screen { Attract, Home, FacetList, ItemList, Search, ItemDetail, StaffQueue, StaffDevices };
     Q_ENUM(Screen)
 
     Session(const Config &config, const Clock *clock, QObject *parent = nullptr);
@@ -115,6 +117,7 @@ public Q_SLOTS:
     void setQuery(const QString &query);
 
     bool identified() const { return !m_residentName.isEmpty(); }
+    QString notice() const { return m_notice; }
     QString residentName() const { return m_residentName; }
     QString residentIdMasked() const { return m_residentIdMasked; }
     /**
@@ -124,13 +127,20 @@ public Q_SLOTS:
      */
     void identify(const QString &name, const QString &idMasked, const QString &subjectKey);
 
+    /** A scanned code: a catalog item code opens that item; anything else is explained. */
+    void handleScannedCode(const QString &code);
+
     /** Staff mode (hidden gesture + PIN): opens the queue page. False for a wrong PIN. Logged. */
     bool unlockStaff(const QString &pin);
+    /** Staff only (after unlockStaff in this visit): "queue" or "devices". */
+    bool openStaffPage(const QString &page);
 
     /** A touch, key or card anywhere: the resident is still here. */
     void userActivity();
     /** The warning's "continue" button. */
     void continueSession();
+    void showNotice(const QString &text);
+    void clearNotice();
     /** Wipes everything the resident entered and returns to the attract screen. */
     void reset();
 
@@ -145,6 +155,7 @@ Q_SIGNALS:
     /** The resident walked away: the session was wiped by the idle timeout. */
     void timedOut();
     void residentChanged();
+    void noticeChanged();
     /** A visit ended (finish, idle, another card): whatever holds its data must forget it now. */
     void ended();
 
@@ -190,6 +201,8 @@ private:
     QString m_residentName;
     QString m_residentIdMasked;
     QString m_subjectKey;
+    QString m_notice;
+    bool m_staff = false;
 
     std::unique_ptr<ServiceListModel> m_items;
     std::unique_ptr<ServiceListModel> m_popular;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/ui/screentour.h"
 #include "common/logging.h"
+#include "devices/devicemanager.h"
 #include "kiosk/kioskapp.h"
 #include "kiosk/models/facetlistmodel.h"
 #include "kiosk/models/servicelistmodel.h"
@@ -9,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QImage>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -21,6 +23,14 @@ ScreenTour::ScreenTour(KioskApp &app, ManualClock &clock)
     : m_app(app)
     , m_clock(clock)
 {
+}
+
+void ScreenTour::waitFor(const std::function<bool()> &condition, int ms)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!condition() && t.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
 }
 
 void ScreenTour::shoot(const QString &name, const char *expectedPage)
@@ -119,9 +129,39 @@ bool ScreenTour::run(const QString &outputDir)
         s->continueSession();
 
         s->goHome();
-        if (s->unlockStaff(cfg.staffPin))
+        if (s->unlockStaff(cfg.staffPin)) {
             shoot(QStringLiteral("staff-queue"), "staffQueuePage");
-        s->goHome();
+            s->openStaffPage(QStringLiteral("devices"));
+            shoot(QStringLiteral("staff-devices"), "staffDevicesPage");
+        }
+        s->reset();
+
+        // The devices (simulated under --simulate): an ID card, a fault, a scanned code.
+        if (devices::DeviceManager *d = m_app.devices(); d && d->isSimulated()) {
+            d->removeCard();
+            d->insertCard(0);
+            waitFor([s] { return s->identified(); });
+            s->setElderMode(pass.elder);
+            shoot(QStringLiteral("card-identified"), "homePage");
+            d->removeCard();
+            d->unplug(QStringLiteral("printer"));
+            waitFor([d] { return d->printerStatus() == 2; });
+            shoot(QStringLiteral("printer-fault-home"), "homePage");
+            s->openItem(firstCode);
+            shoot(QStringLiteral("printer-fault-item"), "serviceDetailPage");
+            d->replug(QStringLiteral("printer"));
+            waitFor([d] { return d->printerStatus() != 2; });
+            s->goHome();
+            d->scanCode(QStringLiteral("https://example.invalid/pay?code=123"));
+            waitFor([s] { return !s->notice().isEmpty(); });
+            shoot(QStringLiteral("scan-unknown-code"), "homePage");
+            s->reset();
+            s->start();
+            s->setElderMode(pass.elder);
+        } else {
+            s->start();
+            s->setElderMode(pass.elder);
+        }
 
         s->setLanguage(QStringLiteral("en"));
         shoot(QStringLiteral("home-english"), "homePage");

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace kiosk {
 
 class KioskApp;
@@ -32,6 +34,7 @@ public:
 
 private:
     void shoot(const QString &name, const char *expectedPage);
+    void waitFor(const std::function<bool()> &condition, int ms = 3000);
 
     KioskApp &m_app;
     ManualClock &m_clock;

@@ -76,6 +76,7 @@ Rectangle {
         Text {
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
+            visible: Devices.idCardStatus !== 2
             text: qsTr("or place your ID card on the reader below")
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontLarge

@@ -26,6 +26,15 @@ Item {
             Layout.alignment: Qt.AlignTop
             spacing: Theme.spacing * 1.5
 
+            DeviceNoticePanel {
+                objectName: "deviceNotice"
+                Layout.fillWidth: true
+                Layout.preferredHeight: implicitHeight
+                idCardStatus: Devices.idCardStatus
+                printerStatus: Devices.printerStatus
+                scannerStatus: Devices.scannerStatus
+            }
+
             Rectangle {
                 objectName: "searchEntry"
                 Layout.fillWidth: true

@@ -78,6 +78,15 @@ Item {
                     Layout.fillWidth: true
                     text: page.item.summary || ""
                 }
+                DeviceNoticePanel {
+                    objectName: "itemDeviceNotice"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: implicitHeight
+                    // Only the devices this item needs: the printer for a receipt, the reader to fill the form.
+                    readonly property bool submitted: page.item.handling === "terminal" || page.item.handling === "collect"
+                    idCardStatus: submitted ? Devices.idCardStatus : 0
+                    printerStatus: submitted ? Devices.printerStatus : 0
+                }
                 InfoSection {
                     Layout.fillWidth: true
                     title: qsTr("How it is handled")

@@ -17,12 +17,22 @@ Item {
         spacing: Theme.spacing * 1.5
         enabled: page.pendingDiscard.length === 0
 
-        Text {
-            text: qsTr("Request queue (staff)")
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontTitle
-            font.bold: true
-            color: Theme.textPrimary
+        RowLayout {
+            Layout.fillWidth: true
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("Request queue (staff)")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                color: Theme.textPrimary
+                elide: Text.ElideRight
+            }
+            KioskButton {
+                objectName: "toDevicesPage"
+                text: qsTr("Devices")
+                onClicked: Session.openStaffPage("devices")
+            }
         }
         Text {
             Layout.fillWidth: true

@@ -10,6 +10,8 @@ Rectangle {
     property string terminalName
     property bool elderMode: false
     property string language: "zh_CN"
+    property string residentName
+    property string residentIdMasked
 
     signal elderModeToggled
     signal languageToggled
@@ -47,8 +49,12 @@ Rectangle {
             font.pixelSize: Theme.fontSmall
             color: Theme.textOnDark
             elide: Text.ElideRight
+            property string now
+            text: header.residentName.length > 0
+                  ? qsTr("Hello, %1 (%2)").arg(header.residentName).arg(header.residentIdMasked) + "  " + now
+                  : header.terminalName + "  " + now
             function refresh() {
-                text = header.terminalName + "  " + Qt.formatDateTime(new Date(), "yyyy-MM-dd hh:mm")
+                now = Qt.formatDateTime(new Date(), "yyyy-MM-dd hh:mm")
             }
             Component.onCompleted: refresh()
             Timer {

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Qt Quick Test entry: builds the real session over the test catalog before the QML tests run.
+// Qt Quick Test entry: the real application parts (KioskApp: session, queue with the in-process
+// reference platform, simulated devices) over the test catalog, before the QML tests run.
+#include "devices/devicemanager.h"
+#include "kiosk/kioskapp.h"
 #include "kiosk/queue/queueservice.h"
 #include "kiosk/session/clock.h"
 #include "kiosk/session/session.h"
 #include "kiosk/ui/localization.h"
-#include "kiosk/ui/qmlregistration.h"
-#include "services/catalog/catalogparser.h"
-#include "services/catalog/catalogsearch.h"
 
 #include <QQmlEngine>
 #include <QTemporaryDir>
@@ -42,50 +42,42 @@ class Setup : public QObject
 public Q_SLOTS:
     void qmlEngineAvailable(QQmlEngine *engine)
     {
-        auto r = kiosk::catalog::loadCatalogFile(QStringLiteral(KIOSK_TEST_DATA_DIR "/catalog-small.json"));
-        if (!r.catalog)
-            qFatal("test catalog is invalid");
-        m_catalog = std::move(*r.catalog);
-        m_search.rebuild(m_catalog);
-        m_session = std::make_unique<kiosk::Session>(m_config, &m_clock);
-        m_session->setCatalog(&m_catalog, &m_search);
-        kiosk::QmlSingletons::session = m_session.get();
-        m_l10n = std::make_unique<kiosk::Localization>(m_session.get(), engine);
         engine->addImportPath(QStringLiteral("qrc:/"));
-        // A real queue in a scratch state folder, with one request for a platform this terminal
-        // does not know: the dispatcher dead-letters it, and the staff page has something to show.
-        m_config.stateDir = m_stateDir.path();
-        if (m_queue) { // one queue for all test files (qmlEngineAvailable runs once per file)
-            kiosk::QmlSingletons::queue = m_queue.get();
-            m_testClock = std::make_unique<TestClock>(&m_clock, m_session.get());
-            return;
+        if (!m_app) { // one application for all test files (this runs once per file)
+            kiosk::Config config;
+            config.catalogPath = QStringLiteral(KIOSK_TEST_DATA_DIR "/catalog-small.json");
+            config.stateDir = m_stateDir.path();
+            config.simulate = true;
+            auto clock = std::make_unique<kiosk::ManualClock>();
+            m_clock = clock.get();
+            m_app = std::make_unique<kiosk::KioskApp>(config, std::move(clock));
+            kiosk::devices::DeviceManager::Options o = m_app->devices()->options();
+            o.realisticSimulation = false;
+            m_app->devices()->setOptions(o);
+            m_app->loadCatalog();
+            m_app->startQueue();
+            m_app->startDevices();
+            // A request for a platform this terminal does not know: the dispatcher dead-letters
+            // it, and the staff page has something to show.
+            m_app->queue()->enqueue(QStringLiteral("nowhere"), QStringLiteral("submission"), QStringLiteral("RS-0001"), QString(),
+                                    QByteArrayLiteral("{\"itemCode\":\"RS-0001\"}"));
+            m_testClock = std::make_unique<TestClock>(m_clock, m_app->session());
+            qmlRegisterSingletonInstance("KioskTest", 1, 0, "TestClock", m_testClock.get());
         }
-        m_queue = std::make_unique<kiosk::QueueService>(m_config);
-        if (!m_queue->start())
-            qFatal("queue did not start");
-        m_queue->enqueue(QStringLiteral("nowhere"), QStringLiteral("submission"), QStringLiteral("RS-0001"), QString(),
-                         QByteArrayLiteral("{\"itemCode\":\"RS-0001\"}"));
-        kiosk::QmlSingletons::queue = m_queue.get();
-        m_testClock = std::make_unique<TestClock>(&m_clock, m_session.get());
-        qmlRegisterSingletonInstance("KioskTest", 1, 0, "TestClock", m_testClock.get());
+        m_app->exposeToQml();
+        m_l10n = std::make_unique<kiosk::Localization>(m_app->session(), engine);
     }
     void cleanupTestCase()
     {
         m_l10n.reset();
-        if (m_queue)
-            m_queue->stop();
     }
 
 private:
-    kiosk::Config m_config;
-    kiosk::ManualClock m_clock;
-    kiosk::catalog::Catalog m_catalog;
-    kiosk::catalog::CatalogSearch m_search;
-    std::unique_ptr<kiosk::Session> m_session;
+    QTemporaryDir m_stateDir;
+    kiosk::ManualClock *m_clock = nullptr;
+    std::unique_ptr<kiosk::KioskApp> m_app;
     std::unique_ptr<kiosk::Localization> m_l10n;
     std::unique_ptr<TestClock> m_testClock;
-    QTemporaryDir m_stateDir;
-    std::unique_ptr<kiosk::QueueService> m_queue;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(kiosk_qml, Setup)

@@ -2,12 +2,16 @@
 // kioskctl — the technician's tool. One subcommand family per concern.
 #include "common/logging.h"
 #include "tools/kioskctl/catalogcommand.h"
+#include "tools/kioskctl/devicescommand.h"
 #include "tools/kioskctl/queuecommand.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QStringList>
 
 #include <cstdio>
+#include <cstring>
+#include <memory>
 
 static constexpr const char *usage =
     "usage: kioskctl <command> ...\n"
@@ -16,6 +20,10 @@ static constexpr const char *usage =
     "  catalog validate [FILE]                 check a catalog file; prints every problem\n"
     "  catalog search QUERY [--limit N]        search as the terminal does (code<TAB>name)\n"
     "  catalog stats                           items per category, department, handling mode\n"
+    "  devices list [--simulate]               the terminal's devices, one JSON object a line\n"
+    "  devices simulate [SCRIPT|-]             drive the simulated devices; events as JSON lines\n"
+    "  idcard decode HEX|- [--unmasked]        decode one ID-card reader response frame\n"
+    "  receipt render --out FILE.png           the sample receipt through the simulated printer\n"
     "  queue status [--json]                   requests per state, oldest pending, dead letters\n"
     "  queue retry ID | queue discard ID       act on a dead request (staff)\n"
     "\n"
@@ -24,7 +32,12 @@ static constexpr const char *usage =
 int main(int argc, char *argv[])
 {
     kiosk::logging::installMaskingHandler();
-    QCoreApplication app(argc, argv);
+    // Rendering a receipt draws text, which needs a QGuiApplication (offscreen is enough).
+    const bool needsGui = argc > 1 && std::strcmp(argv[1], "receipt") == 0;
+    if (needsGui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    const std::unique_ptr<QCoreApplication> app = needsGui ? std::make_unique<QGuiApplication>(argc, argv)
+                                                           : std::make_unique<QCoreApplication>(argc, argv);
     QStringList args = QCoreApplication::arguments().mid(1);
     // Only the catalog's own log lines matter to a technician running a command.
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
@@ -36,6 +49,12 @@ int main(int argc, char *argv[])
     const QString family = args.takeFirst();
     if (family == QLatin1String("catalog"))
         return kiosk::ctl::catalogCommand(args, stdout, stderr);
+    if (family == QLatin1String("devices"))
+        return kiosk::ctl::devicesCommand(args, stdout, stderr);
+    if (family == QLatin1String("idcard"))
+        return kiosk::ctl::idCardCommand(args, stdout, stderr);
+    if (family == QLatin1String("receipt"))
+        return kiosk::ctl::receiptCommand(args, stdout, stderr);
     if (family == QLatin1String("queue"))
         return kiosk::ctl::queueCommand(args, stdout, stderr);
     std::fprintf(stderr, "kioskctl: unknown command '%s'\n%s", qPrintable(family), usage);

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+#include <cstdint>
+
+namespace kiosk::devices::printer {
+
+/** What a service receipt (办事回执) shows. */
+struct ReceiptData {
+    QString terminalName; ///< the centre and terminal, e.g. 鼓楼区五凤街道党群服务中心 1号机
+    QString itemName; ///< the service item handled
+    QDateTime time;
+    QString trackingNumber; ///< 受理编号
+    QString qrPayload; ///< what the QR code carries; the tracking number when empty
+    QString footer; ///< an optional last line
+};
+
+/** What the receipt is laid out for. */
+struct PrinterProfile {
+    int dotsPerLine = 384; ///< 58 mm paper at 203 dpi; 576 for 80 mm
+    bool nativeQr = true; ///< GS ( k; otherwise the QR goes as a raster image
+    bool partialCut = false;
+    /** From a device-table row's quirks. */
+    [[nodiscard]] static PrinterProfile fromQuirks(std::uint32_t quirks);
+};
+
+/** The whole ESC/POS job: initialise, header, item, time, tracking number, QR, cut. */
+[[nodiscard]] QByteArray encodeReceipt(const ReceiptData &receipt, const PrinterProfile &profile);
+
+/** A realistic receipt for `kioskctl receipt render`, the simulator and the benchmark. */
+[[nodiscard]] ReceiptData sampleReceipt();
+
+} // namespace kiosk::devices::printer

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "devices/scanner/codescanner.h"
+#include "devices/deviceslogging.h"
+
+#include <QTimer>
+
+#include <vector>
+
+namespace kiosk::devices::scanner {
+
+CodeScanner::CodeScanner(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<ScannerProtocol>();
+    qRegisterMetaType<DeviceStatus>();
+    qRegisterMetaType<std::shared_ptr<DeviceIo>>();
+}
+
+CodeScanner::~CodeScanner() = default;
+
+void CodeScanner::cancelTransfers()
+{
+    std::shared_ptr<DeviceIo> io;
+    {
+        std::lock_guard lock(m_ioMutex);
+        io = m_io;
+    }
+    if (io)
+        io->cancel();
+}
+
+void CodeScanner::publish(DeviceStatus status, const QString &message)
+{
+    if (status == m_status && message == m_message)
+        return;
+    m_status = status;
+    m_message = message;
+    Q_EMIT statusChanged(status, message);
+}
+
+void CodeScanner::attach(std::shared_ptr<DeviceIo> io, ScannerProtocol protocol, int reportSize)
+{
+    {
+        std::lock_guard lock(m_ioMutex);
+        m_io = std::move(io);
+    }
+    m_protocol = protocol;
+    m_reportSize = std::max(8, reportSize);
+    m_pos.reset();
+    m_keyboard.reset();
+    m_errors = 0;
+    ++m_generation;
+    qCInfo(lcScanner) << "scanner attached over" << m_io->transportName()
+                      << (protocol == ScannerProtocol::HidPos ? "(HID POS)" : "(keyboard wedge)");
+    publish(DeviceStatus::Normal, QStringLiteral("ready: scan a code"));
+    QMetaObject::invokeMethod(this, &CodeScanner::readOnce, Qt::QueuedConnection);
+}
+
+void CodeScanner::detach(const QString &reason)
+{
+    ++m_generation;
+    std::shared_ptr<DeviceIo> old;
+    {
+        std::lock_guard lock(m_ioMutex);
+        old.swap(m_io);
+    }
+    if (old)
+        old->cancel();
+    old.reset();
+    if (!reason.isEmpty())
+        publish(DeviceStatus::Fault, reason);
+}
+
+void CodeScanner::readOnce()
+{
+    if (!m_io)
+        return;
+    const int generation = m_generation;
+    std::vector<std::uint8_t> report(static_cast<std::size_t>(m_reportSize));
+    const IoResult r = m_io->read(report, m_readTimeout);
+    if (generation != m_generation)
+        return;
+    if (r.error == IoError::NoDevice || r.error == IoError::Cancelled) {
+        {
+            std::lock_guard lock(m_ioMutex);
+            m_io.reset();
+        }
+        if (r.error == IoError::NoDevice)
+            publish(DeviceStatus::Fault, QStringLiteral("code scanner disconnected: check its USB cable"));
+        return;
+    }
+    if (r.ok() && r.transferred > 0) {
+        m_errors = 0;
+        const std::span<const std::uint8_t> bytes(report.data(), r.transferred);
+        if (m_protocol == ScannerProtocol::HidPos) {
+            if (auto code = m_pos.feed(bytes)) {
+                qCInfo(lcScanner) << "code scanned," << code->size() << "bytes" << m_pos.symbology();
+                Q_EMIT codeScanned(*code, codeText(*code));
+            } else if (m_pos.lastError() != ReportError::None && m_pos.lastError() != ReportError::UnknownReportId) {
+                qCWarning(lcScanner) << "bad HID POS report:" << reportErrorName(m_pos.lastError());
+            }
+        } else if (auto code = m_keyboard.feed(bytes)) {
+            qCInfo(lcScanner) << "code scanned," << code->size() << "characters";
+            Q_EMIT codeScanned(code->toLatin1(), *code);
+        } else if (m_keyboard.lastError() != ReportError::None) {
+            qCWarning(lcScanner) << "bad keyboard report:" << reportErrorName(m_keyboard.lastError());
+        }
+        publish(DeviceStatus::Normal, QStringLiteral("ready: scan a code"));
+    } else if (!r.ok() && r.error != IoError::Timeout) {
+        // A stalled or failing endpoint: back off so a broken device cannot spin this thread.
+        if (++m_errors >= 3)
+            publish(DeviceStatus::Fault, QStringLiteral("code scanner not working (%1)").arg(ioErrorName(r.error)));
+        QTimer::singleShot(500, this, [this, generation] {
+            if (generation == m_generation)
+                readOnce();
+        });
+        return;
+    }
+    QMetaObject::invokeMethod(this, &CodeScanner::readOnce, Qt::QueuedConnection);
+}
+
+} // namespace kiosk::devices::scanner

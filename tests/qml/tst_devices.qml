@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The devices as a resident meets them, on the simulated hardware below the real protocol code:
+// an ID card starts an identified visit, a scanned code opens its item, a broken printer is said
+// before anyone relies on it, an unknown code is explained.
+import QtQuick
+import QtTest
+import Kiosk
+
+Item {
+    id: root
+    width: 1080
+    height: 1920
+
+    AppShell {
+        id: shell
+        anchors.fill: parent
+    }
+
+    TestCase {
+        name: "Devices"
+        when: windowShown
+
+        function findByName(parent, name) {
+            if (!parent)
+                return null
+            if (parent.objectName === name && parent.visible !== false)
+                return parent
+            const kids = parent.children || []
+            for (let i = 0; i < kids.length; ++i) {
+                const found = findByName(kids[i], name)
+                if (found)
+                    return found
+            }
+            if (parent.contentItem && parent.contentItem !== parent)
+                return findByName(parent.contentItem, name)
+            return null
+        }
+        function allText(item) {
+            if (!item)
+                return ""
+            let s = item.text !== undefined ? String(item.text) : ""
+            const kids = item.children || []
+            for (let i = 0; i < kids.length; ++i)
+                s += "|" + allText(kids[i])
+            return s
+        }
+
+        function init() {
+            Devices.removeCard()
+            Session.reset()
+        }
+
+        function test_cardStartsIdentifiedVisit() {
+            compare(Session.screen, Session.Attract)
+            verify(Devices.insertCard(0))
+            tryCompare(Session, "identified", true, 5000)
+            compare(Session.screen, Session.Home)
+            compare(Session.residentName, "张伟")
+            const header = allText(shell)
+            verify(header.indexOf("张伟") >= 0)
+            verify(header.indexOf("3501**********2136") >= 0)
+            verify(header.indexOf("350102198503122136") < 0) // never the number in clear
+            // Finishing wipes the card from the device manager too.
+            Session.reset()
+            tryCompare(Devices, "cardPresent", false)
+        }
+
+        function test_scanOpensItem() {
+            verify(Devices.scanCode("RS-0002"))
+            tryCompare(Session, "screen", Session.ItemDetail, 5000)
+            compare(Session.item.code, "RS-0002")
+        }
+
+        function test_unknownCodeIsExplained() {
+            verify(Devices.scanCode("https://example.invalid/pay?x=1"))
+            tryVerify(() => Session.notice.length > 0, 5000)
+            const notice = findByName(shell, "notice")
+            verify(notice)
+            mouseClick(findByName(shell, "noticeClose"))
+            compare(Session.notice, "")
+        }
+
+        function test_printerFaultIsSaidBeforehand() {
+            Session.start()
+            verify(Session.openItem("RS-0001"))
+            verify(!findByName(shell, "itemDeviceNotice"))
+            verify(Devices.unplug("printer"))
+            tryCompare(Devices, "printerStatus", 2, 5000)
+            tryVerify(() => findByName(shell, "itemDeviceNotice") !== null)
+            verify(allText(findByName(shell, "itemDeviceNotice")).indexOf("打印机") >= 0)
+            // A guide-only item does not need the printer: no notice there.
+            verify(Session.openItem("MZ-0002"))
+            verify(!findByName(shell, "itemDeviceNotice"))
+            verify(Devices.replug("printer"))
+            tryVerify(() => Devices.printerStatus !== 2, 5000)
+        }
+
+        function test_staffDevicePage() {
+            Session.start()
+            verify(Session.unlockStaff("246810"))
+            verify(Session.openStaffPage("devices"))
+            tryVerify(() => findByName(shell, "device_printer") !== null)
+            verify(findByName(shell, "device_idcard"))
+            verify(findByName(shell, "device_scanner"))
+            // The developer panel drives the simulators.
+            mouseClick(findByName(shell, "insertCard_1"))
+            tryCompare(Session, "identified", true, 5000)
+        }
+    }
+}
