@@ -14,7 +14,6 @@ Rectangle {
     height: Math.max(Theme.touchTarget, label.implicitHeight + 2 * Theme.spacing)
     radius: Theme.radius
     color: Theme.textPrimary
-    opacity: 0.95
 
     Accessible.role: Accessible.AlertMessage
     Accessible.name: text

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "tools/kioskctl/cliutil.h"
 #include "tools/kioskctl/catalogcommand.h"
 #include "services/catalog/catalogparser.h"
 #include "services/catalog/catalogsearch.h"
@@ -17,23 +18,7 @@ constexpr const char *usage =
     "       kioskctl catalog stats [--catalog FILE]\n"
     "Without FILE (FORMS) the catalog (forms) built into the terminal is used.\n";
 
-void print(std::FILE *f, const QString &s)
-{
-    std::fputs(s.toUtf8().constData(), f);
-}
 
-/** Takes "--opt VALUE" out of @p args; returns false when the value is missing. */
-bool takeOption(QStringList &args, const QString &name, QString &value)
-{
-    const qsizetype i = args.indexOf(name);
-    if (i < 0)
-        return true;
-    if (i + 1 >= args.size())
-        return false;
-    value = args.at(i + 1);
-    args.remove(i, 2);
-    return true;
-}
 
 std::optional<catalog::Catalog> loadOrReport(const QString &path, std::FILE *err)
 {

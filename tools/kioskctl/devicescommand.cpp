@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "tools/kioskctl/cliutil.h"
 #include "tools/kioskctl/devicescommand.h"
 #include "devices/devicemanager.h"
 #include "devices/idcard/idcard.h"
@@ -47,33 +48,12 @@ constexpr const char *receiptUsage =
     "render: encodes the sample receipt to ESC/POS and draws it through the simulated printer.\n"
     "encode: writes the ESC/POS bytes (to send to a printer by hand: cat FILE > /dev/usb/lp0).\n";
 
-void print(std::FILE *f, const QString &s)
-{
-    std::fputs(s.toUtf8().constData(), f);
-    std::fflush(f);
-}
-
 void printJson(std::FILE *f, const QJsonObject &o)
 {
     print(f, QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
 }
 
-bool takeFlag(QStringList &args, const QString &name)
-{
-    return args.removeAll(name) > 0;
-}
 
-bool takeOption(QStringList &args, const QString &name, QString &value)
-{
-    const qsizetype i = args.indexOf(name);
-    if (i < 0)
-        return true;
-    if (i + 1 >= args.size())
-        return false;
-    value = args.at(i + 1);
-    args.remove(i, 2);
-    return true;
-}
 
 /** Runs the event loop until @p done or @p timeout. */
 bool waitUntil(const std::function<bool()> &done, std::chrono::milliseconds timeout)

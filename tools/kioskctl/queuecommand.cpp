@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "tools/kioskctl/cliutil.h"
 #include "tools/kioskctl/queuecommand.h"
 #include "kiosk/config.h"
 #include "services/queue/outbox.h"
@@ -19,22 +20,7 @@ constexpr const char *usage =
     "       kioskctl queue retry ID [--state-dir DIR | --config FILE]\n"
     "       kioskctl queue discard ID [--state-dir DIR | --config FILE]\n";
 
-void print(std::FILE *f, const QString &s)
-{
-    std::fputs(s.toUtf8().constData(), f);
-}
 
-bool takeOption(QStringList &args, const QString &name, QString &value)
-{
-    const qsizetype i = args.indexOf(name);
-    if (i < 0)
-        return true;
-    if (i + 1 >= args.size())
-        return false;
-    value = args.at(i + 1);
-    args.remove(i, 2);
-    return true;
-}
 
 QString age(std::int64_t sinceMs)
 {
