@@ -16,6 +16,8 @@
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 
+#include "bench/benchstats.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <vector>
@@ -23,24 +25,16 @@
 using namespace kiosk::devices;
 using namespace std::chrono_literals;
 
+using kiosk::bench::Stats;
+using kiosk::bench::stats;
+
 namespace {
 
-struct Stats {
-    double median = 0, p95 = 0, max = 0;
-};
-
-Stats stats(std::vector<double> v)
+void rowW(const char *what, const Stats &s, const char *unit, const char *goal)
 {
-    std::sort(v.begin(), v.end());
-    if (v.empty())
-        return {};
-    return {v[v.size() / 2], v[std::min(v.size() - 1, v.size() * 95 / 100)], v.back()};
+    kiosk::bench::row(what, s, unit, goal, 58);
 }
 
-void row(const char *what, const Stats &s, const char *unit, const char *goal)
-{
-    std::printf("%-58s median %9.4f  p95 %9.4f  max %9.4f %s   %s\n", what, s.median, s.p95, s.max, unit, goal);
-}
 
 } // namespace
 
@@ -82,9 +76,9 @@ int main(int argc, char *argv[])
         return 1;
     }
     std::printf("ID card, %d find/select/read cycles against the simulated reader (64-byte packets, no latency)\n", cycles);
-    row("  driver's own cost per cycle (total minus device model)", stats(driverMs), "ms", "goal <= 2 ms");
-    row("  whole cycle including the simulated SAM's work", stats(totalMs), "ms", "");
-    row("  the simulated SAM's own work (excluded above)", stats(deviceMs), "ms", "");
+    rowW("  driver's own cost per cycle (total minus device model)", stats(driverMs), "ms", "goal <= 2 ms");
+    rowW("  whole cycle including the simulated SAM's work", stats(totalMs), "ms", "");
+    rowW("  the simulated SAM's own work (excluded above)", stats(deviceMs), "ms", "");
     reader.detach(QString());
 
     // --- Receipt: encode (GS ( k and raster QR) and decode -----------------------------------
@@ -111,8 +105,8 @@ int main(int argc, char *argv[])
                 return 1;
         }
         std::printf("Receipt with %s QR, %lld bytes of ESC/POS, %d runs\n", native ? "GS ( k" : "raster", qlonglong(bytes), receipts);
-        row("  encode (template, GB18030, QR)", stats(encodeMs), "ms", "");
-        row("  decode in the simulated printer", stats(decodeMs), "ms", "");
+        rowW("  encode (template, GB18030, QR)", stats(encodeMs), "ms", "");
+        rowW("  decode in the simulated printer", stats(decodeMs), "ms", "");
     }
     return 0;
 }

@@ -14,6 +14,8 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 
+#include "bench/benchstats.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <random>
@@ -21,24 +23,12 @@
 
 using namespace kiosk::catalog;
 
+using kiosk::bench::Stats;
+using kiosk::bench::stats;
+using kiosk::bench::row;
+
 namespace {
 
-struct Stats {
-    double median = 0, p95 = 0, max = 0;
-};
-
-Stats stats(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    if (v.empty())
-        return {};
-    return {v[v.size() / 2], v[std::min(v.size() - 1, v.size() * 95 / 100)], v.back()};
-}
-
-void row(const char *what, const Stats &s, const char *unit, const char *goal)
-{
-    std::printf("%-52s median %9.4f  p95 %9.4f  max %9.4f %s   %s\n", what, s.median, s.p95, s.max, unit, goal);
-}
 
 // What residents type, one keystroke at a time: every prefix of each query is one search.
 const char16_t *const typed[] = {u"shebaojiaofei", u"sbcx", u"gjjtq", u"yiliaobaoxian", u"gaolingjintie",
