@@ -5,6 +5,7 @@
 
 #include "devices/devicelistmodel.h"
 #include "devices/devicemanager.h"
+#include "kiosk/input/pinyininputmethod.h"
 #include "kiosk/models/facetlistmodel.h"
 #include "kiosk/models/servicelistmodel.h"
 #include "kiosk/queue/queueservice.h"
@@ -81,6 +82,12 @@ struct QueueEntryModelForeign {
     QML_FOREIGN(kiosk::QueueEntryModel)
     QML_NAMED_ELEMENT(QueueEntryModel)
     QML_UNCREATABLE("provided by Queue")
+};
+
+struct PinyinInputMethodForeign {
+    Q_GADGET
+    QML_FOREIGN(kiosk::PinyinInputMethod)
+    QML_NAMED_ELEMENT(PinyinInputMethod)
 };
 
 struct ServiceListModelForeign {

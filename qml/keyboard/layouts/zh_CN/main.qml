@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The zh_CN keyboard: QWERTY letters feeding PinyinInputMethod (libgooglepinyin). Loaded by Qt
+// Virtual Keyboard from QT_VIRTUALKEYBOARD_LAYOUT_PATH (Debian's build has no Chinese layout).
+import QtQuick
+import QtQuick.VirtualKeyboard
+import QtQuick.VirtualKeyboard.Components
+import Kiosk
+KeyboardLayout {
+    inputMethod: PinyinInputMethod {}
+    inputMode: InputEngine.InputMode.Pinyin
+    keyWeight: 160
+    KeyboardRow {
+        Key { key: Qt.Key_Q; text: "q" } Key { key: Qt.Key_W; text: "w" } Key { key: Qt.Key_E; text: "e" } Key { key: Qt.Key_R; text: "r" } Key { key: Qt.Key_T; text: "t" }
+        Key { key: Qt.Key_Y; text: "y" } Key { key: Qt.Key_U; text: "u" } Key { key: Qt.Key_I; text: "i" } Key { key: Qt.Key_O; text: "o" } Key { key: Qt.Key_P; text: "p" }
+    }
+    KeyboardRow {
+        Key { key: Qt.Key_A; text: "a" } Key { key: Qt.Key_S; text: "s" } Key { key: Qt.Key_D; text: "d" } Key { key: Qt.Key_F; text: "f" } Key { key: Qt.Key_G; text: "g" }
+        Key { key: Qt.Key_H; text: "h" } Key { key: Qt.Key_J; text: "j" } Key { key: Qt.Key_K; text: "k" } Key { key: Qt.Key_L; text: "l" }
+    }
+    KeyboardRow {
+        Key { key: Qt.Key_Z; text: "z" } Key { key: Qt.Key_X; text: "x" } Key { key: Qt.Key_C; text: "c" } Key { key: Qt.Key_V; text: "v" } Key { key: Qt.Key_B; text: "b" }
+        Key { key: Qt.Key_N; text: "n" } Key { key: Qt.Key_M; text: "m" } BackspaceKey {}
+    }
+    KeyboardRow { SpaceKey {} EnterKey {} }
+}
