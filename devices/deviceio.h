@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <memory>
+#include <mutex>
+
 #include <QString>
 
 #include <chrono>
@@ -56,6 +59,47 @@ public:
     virtual void cancel() = 0;
     /** For logs and the device list: "usb-bulk", "usb-interrupt", "serial", "simulated". */
     [[nodiscard]] virtual QString transportName() const = 0;
+};
+
+/**
+ * The transport a driver talks through. Set, replaced and used on the driver's thread; cancel()
+ * may come from any thread (shutdown, unplug), so the pointer swap is guarded.
+ */
+class IoSlot
+{
+public:
+    /** Puts @p io in place and returns the transport it replaces. */
+    std::shared_ptr<DeviceIo> exchange(std::shared_ptr<DeviceIo> io)
+    {
+        std::lock_guard lock(m_mutex);
+        m_io.swap(io);
+        return io;
+    }
+    /** Takes the transport out and cancels whatever it still has pending. */
+    void release()
+    {
+        if (auto old = exchange(nullptr))
+            old->cancel();
+    }
+    void reset() { exchange(nullptr); }
+    /** Any thread: cancels the transfer in flight, if any. */
+    void cancel()
+    {
+        std::shared_ptr<DeviceIo> io;
+        {
+            std::lock_guard lock(m_mutex);
+            io = m_io;
+        }
+        if (io)
+            io->cancel();
+    }
+    /** Driver thread only. */
+    DeviceIo *operator->() const { return m_io.get(); }
+    explicit operator bool() const { return bool(m_io); }
+
+private:
+    std::mutex m_mutex;
+    std::shared_ptr<DeviceIo> m_io;
 };
 
 } // namespace kiosk::devices

@@ -28,21 +28,12 @@ ReceiptPrinter::~ReceiptPrinter() = default;
 
 void ReceiptPrinter::cancelTransfers()
 {
-    std::shared_ptr<DeviceIo> io;
-    {
-        std::lock_guard lock(m_ioMutex);
-        io = m_io;
-    }
-    if (io)
-        io->cancel();
+    m_io.cancel();
 }
 
 void ReceiptPrinter::attach(std::shared_ptr<DeviceIo> io, PrinterProfile profile, bool bidirectional)
 {
-    {
-        std::lock_guard lock(m_ioMutex);
-        m_io = std::move(io);
-    }
+    m_io.exchange(std::move(io));
     m_profile = profile;
     m_bidirectional = bidirectional;
     m_silentReplies = 0;
@@ -54,14 +45,7 @@ void ReceiptPrinter::attach(std::shared_ptr<DeviceIo> io, PrinterProfile profile
 void ReceiptPrinter::detach(const QString &reason)
 {
     m_timer.stop();
-    std::shared_ptr<DeviceIo> old;
-    {
-        std::lock_guard lock(m_ioMutex);
-        old.swap(m_io);
-    }
-    if (old)
-        old->cancel();
-    old.reset();
+    m_io.release();
     if (!reason.isEmpty())
         publish(DeviceStatus::Fault, reason);
     // Jobs that may not wait are handed back now; the others wait for the printer to return.
@@ -106,10 +90,7 @@ void ReceiptPrinter::publish(DeviceStatus status, const QString &message)
 
 void ReceiptPrinter::lose(IoError error)
 {
-    {
-        std::lock_guard lock(m_ioMutex);
-        m_io.reset();
-    }
+    m_io.reset();
     if (error == IoError::NoDevice)
         publish(DeviceStatus::Fault, QStringLiteral("printer disconnected: check its USB cable and power"));
 }

@@ -106,8 +106,7 @@ private:
     std::optional<std::uint8_t> readReply(std::chrono::milliseconds timeout, IoError *error);
 
     Timing m_timing;
-    std::shared_ptr<DeviceIo> m_io;
-    std::mutex m_ioMutex;
+    IoSlot m_io;
     PrinterProfile m_profile;
     bool m_bidirectional = true;
     std::deque<Queued> m_jobs;

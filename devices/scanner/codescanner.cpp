@@ -20,13 +20,7 @@ CodeScanner::~CodeScanner() = default;
 
 void CodeScanner::cancelTransfers()
 {
-    std::shared_ptr<DeviceIo> io;
-    {
-        std::lock_guard lock(m_ioMutex);
-        io = m_io;
-    }
-    if (io)
-        io->cancel();
+    m_io.cancel();
 }
 
 void CodeScanner::publish(DeviceStatus status, const QString &message)
@@ -40,10 +34,7 @@ void CodeScanner::publish(DeviceStatus status, const QString &message)
 
 void CodeScanner::attach(std::shared_ptr<DeviceIo> io, ScannerProtocol protocol, int reportSize)
 {
-    {
-        std::lock_guard lock(m_ioMutex);
-        m_io = std::move(io);
-    }
+    m_io.exchange(std::move(io));
     m_protocol = protocol;
     m_reportSize = std::max(8, reportSize);
     m_pos.reset();
@@ -59,14 +50,7 @@ void CodeScanner::attach(std::shared_ptr<DeviceIo> io, ScannerProtocol protocol,
 void CodeScanner::detach(const QString &reason)
 {
     ++m_generation;
-    std::shared_ptr<DeviceIo> old;
-    {
-        std::lock_guard lock(m_ioMutex);
-        old.swap(m_io);
-    }
-    if (old)
-        old->cancel();
-    old.reset();
+    m_io.release();
     if (!reason.isEmpty())
         publish(DeviceStatus::Fault, reason);
 }
@@ -81,10 +65,7 @@ void CodeScanner::readOnce()
     if (generation != m_generation)
         return;
     if (r.error == IoError::NoDevice || r.error == IoError::Cancelled) {
-        {
-            std::lock_guard lock(m_ioMutex);
-            m_io.reset();
-        }
+        m_io.reset();
         if (r.error == IoError::NoDevice)
             publish(DeviceStatus::Fault, QStringLiteral("code scanner disconnected: check its USB cable"));
         return;

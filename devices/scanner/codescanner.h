@@ -48,8 +48,7 @@ private:
     void readOnce();
     void publish(DeviceStatus status, const QString &message);
 
-    std::shared_ptr<DeviceIo> m_io;
-    std::mutex m_ioMutex;
+    IoSlot m_io;
     ScannerProtocol m_protocol = ScannerProtocol::HidPos;
     int m_reportSize = 64;
     HidPosDecoder m_pos;
