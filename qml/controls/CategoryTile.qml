@@ -29,7 +29,7 @@ Rectangle {
 
         Rectangle {
             anchors.horizontalCenter: parent.horizontalCenter
-            width: Theme.elder ? 104 : 92
+            width: Theme.tileGlyph
             height: width
             radius: width / 2
             color: tile.tint

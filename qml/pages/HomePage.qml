@@ -10,6 +10,25 @@ Item {
     objectName: "homePage"
 
     readonly property var glyphs: ({ childcare: "育", eldercare: "养", medical: "医", food: "食", living: "乐", affairs: "办" })
+    component BrowseButtons: RowLayout {
+        Layout.fillWidth: true
+        spacing: Theme.spacing
+        KioskButton {
+            objectName: "departmentsButton"
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            text: qsTr("By department")
+            onClicked: Session.openDepartments()
+        }
+        KioskButton {
+            objectName: "lifeEventsButton"
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            text: qsTr("By life event")
+            onClicked: Session.openLifeEvents()
+        }
+    }
+
     readonly property var tints: ({ childcare: "#b34700", eldercare: "#8e2a6e", medical: "#0b6e6e", food: "#3f6212", living: "#5b3fa0", affairs: "#0b5cad" })
 
     GridLayout {
@@ -96,23 +115,10 @@ Item {
                     }
                 }
             }
-            RowLayout {
-                Layout.fillWidth: true
-                spacing: Theme.spacing
-                KioskButton {
-                    objectName: "departmentsButton"
-                    Layout.fillWidth: true
-                    Layout.preferredWidth: 1
-                    text: qsTr("By department")
-                    onClicked: Session.openDepartments()
-                }
-                KioskButton {
-                    objectName: "lifeEventsButton"
-                    Layout.fillWidth: true
-                    Layout.preferredWidth: 1
-                    text: qsTr("By life event")
-                    onClicked: Session.openLifeEvents()
-                }
+            // Portrait: under the categories. Landscape: at the top of the right column, where
+            // the height is (the left column has no room for them in elder mode).
+            BrowseButtons {
+                visible: !Theme.landscape
             }
             Item {
                 visible: Theme.landscape
@@ -125,6 +131,9 @@ Item {
             Layout.fillHeight: true
             Layout.preferredWidth: 1
             spacing: Theme.spacing
+            BrowseButtons {
+                visible: Theme.landscape
+            }
             RowLayout {
                 Layout.fillWidth: true
                 Text {

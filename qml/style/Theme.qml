@@ -53,6 +53,7 @@ QtObject {
     readonly property int borderWidth: elder ? 3 : 1
     readonly property int headerHeight: elder ? 128 : 108
     readonly property int navigationHeight: elder ? 150 : 124
-    readonly property int tileHeight: elder ? 250 : 220
+    readonly property int tileHeight: elder ? (landscape ? 214 : 250) : 220
+    readonly property int tileGlyph: elder ? (landscape ? 84 : 104) : 92
     readonly property int keyHeight: elder ? 120 : 96
 }
