@@ -187,9 +187,10 @@ void DeviceManager::startSimulation()
         m_simSam->setLatency(sim::SimulatedSam::kRealistic);
     m_simPrinter = std::make_shared<sim::SimulatedPrinter>();
     m_simPrinter->setOutputDirectory(m_options.receiptOutputDir);
-    m_simPrinter->setReceiptCallback([this](const sim::PrintedReceipt &, const QString &png) {
-        QMetaObject::invokeMethod(this, [this, png] {
+    m_simPrinter->setReceiptCallback([this](const sim::PrintedReceipt &receipt, const QString &png) {
+        QMetaObject::invokeMethod(this, [this, png, text = receipt.plainText()] {
             m_lastReceiptImage = png;
+            m_lastReceiptText = text;
             Q_EMIT receiptRendered(png);
         }, Qt::QueuedConnection);
     });
@@ -627,6 +628,7 @@ int DeviceManager::printReceipt(const QVariantMap &receipt)
         r.time = QDateTime::currentDateTime();
     r.trackingNumber = receipt.value(QStringLiteral("trackingNumber")).toString();
     r.qrPayload = receipt.value(QStringLiteral("qrPayload")).toString();
+    r.notes = receipt.value(QStringLiteral("notes")).toStringList();
     r.footer = receipt.value(QStringLiteral("footer")).toString();
     const bool handBack = receipt.value(QStringLiteral("handBack")).toBool();
     return print(r, handBack ? printer::JobPolicy::HandBack : printer::JobPolicy::ReprintAfterRecovery);

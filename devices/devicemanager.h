@@ -70,6 +70,8 @@ class DeviceManager : public QObject
     Q_PROPERTY(QStringList sampleCards READ sampleCardNames CONSTANT)
     /** Simulator: the PNG of the last receipt printed, when receipts are rendered to files. */
     Q_PROPERTY(QString lastReceiptImage READ lastReceiptImage NOTIFY receiptRendered)
+    /** Simulation: the last receipt as the decoder read it back (text lines and "[QR …]"). */
+    Q_PROPERTY(QString lastReceiptText READ lastReceiptText NOTIFY receiptRendered)
 
 public:
     struct Options {
@@ -107,10 +109,11 @@ public:
     [[nodiscard]] QVariantMap cardMap() const;
     [[nodiscard]] QStringList sampleCardNames() const;
     [[nodiscard]] QString lastReceiptImage() const { return m_lastReceiptImage; }
+    [[nodiscard]] QString lastReceiptText() const { return m_lastReceiptText; }
 
     /**
      * Prints a receipt (keys: terminalName, itemName, time (ISO or Date), trackingNumber,
-     * qrPayload, footer; handBack: true to get the job back instead of a reprint after paper
+     * qrPayload, notes (list of lines), footer; handBack: true to get the job back instead of a reprint after paper
      * out). Returns the job id (> 0) used by the print… signals.
      */
     Q_INVOKABLE int printReceipt(const QVariantMap &receipt);
@@ -217,6 +220,7 @@ private:
     int m_nextJob = 0;
     std::optional<idcard::IdCard> m_card;
     QString m_lastReceiptImage;
+    QString m_lastReceiptText;
     std::shared_ptr<sim::SimulatedSam> m_simSam;
     std::shared_ptr<sim::SimulatedPrinter> m_simPrinter;
     std::shared_ptr<sim::SimulatedScanner> m_simScanner;

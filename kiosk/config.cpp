@@ -69,7 +69,7 @@ std::optional<Config> Config::fromJson(const QByteArray &json, QString *error)
     const QJsonObject o = doc.object();
     static const QStringList known = {
         QStringLiteral("terminalId"), QStringLiteral("terminalName"), QStringLiteral("centerName"),
-        QStringLiteral("catalog"), QStringLiteral("stateDir"), QStringLiteral("language"),
+        QStringLiteral("catalog"), QStringLiteral("forms"), QStringLiteral("stateDir"), QStringLiteral("language"),
         QStringLiteral("idleTimeoutSeconds"), QStringLiteral("idleWarningSeconds"),
         QStringLiteral("elderIdleTimeoutSeconds"), QStringLiteral("elderWarningSeconds"),
         QStringLiteral("popularCount"), QStringLiteral("staffPin"), QStringLiteral("platforms"), QStringLiteral("queue"),
@@ -83,6 +83,7 @@ std::optional<Config> Config::fromJson(const QByteArray &json, QString *error)
     Config c;
     if (!readString(o, "terminalId", c.terminalId, error) || !readString(o, "terminalName", c.terminalName, error)
         || !readString(o, "centerName", c.centerName, error) || !readString(o, "catalog", c.catalogPath, error)
+        || !readString(o, "forms", c.formsPath, error)
         || !readString(o, "stateDir", c.stateDir, error) || !readString(o, "language", c.language, error)
         || !readInt(o, "idleTimeoutSeconds", minIdleSeconds, maxSeconds, c.idleTimeoutSeconds, error)
         || !readInt(o, "idleWarningSeconds", minWarningSeconds, maxSeconds, c.idleWarningSeconds, error)
@@ -196,6 +197,7 @@ std::optional<Config> Config::fromFile(const QString &path, QString *error)
     };
     if (c) {
         resolve(c->catalogPath);
+        resolve(c->formsPath);
         for (PlatformConfig &p : c->platforms) {
             resolve(p.caFile);
             resolve(p.clientCertificateFile);

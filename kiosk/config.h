@@ -42,6 +42,7 @@ struct Config {
     QString terminalName = QStringLiteral("24小时自助服务终端");
     QString centerName = QStringLiteral("幸福里邻里中心");
     QString catalogPath; ///< empty: the built-in default catalog
+    QString formsPath; ///< empty: the built-in forms
     QString stateDir; ///< where the terminal keeps state (last good catalog, later the queue)
     QString language = QStringLiteral("zh_CN"); ///< zh_CN or en
     int idleTimeoutSeconds = 90;

@@ -2,7 +2,10 @@
 #include "kiosk/kioskapp.h"
 #include "common/logging.h"
 #include "devices/devicemanager.h"
+#include "kiosk/journey/journey.h"
 #include "kiosk/queue/queueservice.h"
+#include "kiosk/ui/qrimageprovider.h"
+#include "services/forms/formdefinition.h"
 #include "services/input/pinyinengine.h"
 #include "kiosk/session/clock.h"
 #include "kiosk/session/session.h"
@@ -27,7 +30,12 @@ KioskApp::KioskApp(const Config &config, std::unique_ptr<Clock> clock, QObject *
     , m_session(std::make_unique<Session>(config, m_clock.get()))
     , m_queue(std::make_unique<QueueService>(config))
     , m_devices(std::make_unique<devices::DeviceManager>(config.simulate))
+    , m_journey(std::make_unique<Journey>(config, m_session.get(), m_queue.get(), m_devices.get()))
 {
+    connect(m_session.get(), &Session::ended, m_journey.get(), [this] {
+        m_journey->setCard({});
+        m_journey->clear();
+    });
     // A visit's end wipes what the devices and the input method hold of the resident.
     connect(m_session.get(), &Session::ended, m_devices.get(), &devices::DeviceManager::clearCard);
     connect(m_session.get(), &Session::ended, this, [] {
@@ -36,6 +44,14 @@ KioskApp::KioskApp(const Config &config, std::unique_ptr<Clock> clock, QObject *
     });
     connect(m_devices.get(), &devices::DeviceManager::cardRead, this, [this](const devices::idcard::IdCard &card) {
         m_session->identify(card.name, card.idNumberMasked(), m_queue->subjectHash(card.idNumber));
+        m_journey->setCard({{QStringLiteral("name"), card.name},
+                            {QStringLiteral("idNumber"), card.idNumber},
+                            {QStringLiteral("gender"), card.genderCode == 2 ? QStringLiteral("女") : card.genderCode == 1 ? QStringLiteral("男") : QString()},
+                            {QStringLiteral("birthDate"), card.birthDate.toString(Qt::ISODate)},
+                            {QStringLiteral("address"), card.address},
+                            {QStringLiteral("nation"), card.nation}});
+        if (m_session->screen() == Session::Screen::Progress)
+            m_journey->lookupByCard();
         if (card.isExpiredToday())
             m_session->showNotice(tr("Your ID card expired on %1. Some services need a valid card; staff can help.")
                                       .arg(card.validTo.toString(QStringLiteral("yyyy-MM-dd"))));
@@ -43,7 +59,14 @@ KioskApp::KioskApp(const Config &config, std::unique_ptr<Clock> clock, QObject *
     connect(m_devices.get(), &devices::DeviceManager::cardReadFailed, this, [this](const QString &message) {
         m_session->showNotice(tr("The ID card could not be read. Please place it flat on the reader again.") + QLatin1Char(' ') + message);
     });
-    connect(m_devices.get(), &devices::DeviceManager::codeScanned, m_session.get(), &Session::handleScannedCode);
+    connect(m_devices.get(), &devices::DeviceManager::codeScanned, this, [this](const QString &code) {
+        // A receipt's code opens its progress; anything else is for the session (item codes).
+        if (m_journey->lookupByCode(code)) {
+            m_session->openProgress();
+            return;
+        }
+        m_session->handleScannedCode(code);
+    });
 }
 
 KioskApp::~KioskApp()
@@ -57,6 +80,7 @@ KioskApp::~KioskApp()
     QmlSingletons::session = nullptr;
     QmlSingletons::queue = nullptr;
     QmlSingletons::devices = nullptr;
+    QmlSingletons::journey = nullptr;
 }
 
 void KioskApp::loadCatalog()
@@ -64,6 +88,15 @@ void KioskApp::loadCatalog()
     m_store->load();
     m_search->rebuild(m_store->catalog());
     m_session->setCatalog(&m_store->catalog(), m_search.get());
+    m_journey->setCatalog(&m_store->catalog());
+    auto forms = forms::loadFormsFile(m_config.formsPath.isEmpty() ? forms::builtInFormsPath() : m_config.formsPath);
+    if (!forms.forms || forms.errorCount() > 0) {
+        qCCritical(lcApp).noquote() << "the forms file" << m_config.formsPath << "is broken (" << forms.errorCount()
+                                    << "problems; `kioskctl catalog validate --forms` lists them): using the built-in forms";
+        forms = forms::loadFormsFile(forms::builtInFormsPath());
+    }
+    if (forms.forms)
+        m_journey->setForms(*forms.forms);
     qCInfo(lcApp).noquote() << QStringLiteral("catalog %1 (%2), %3 items")
                                     .arg(m_store->catalog().version, catalog::CatalogStore::sourceName(m_store->source()))
                                     .arg(m_store->catalog().items.size());
@@ -89,6 +122,7 @@ void KioskApp::exposeToQml()
     QmlSingletons::session = m_session.get();
     QmlSingletons::queue = m_queue.get();
     QmlSingletons::devices = m_devices.get();
+    QmlSingletons::journey = m_journey.get();
 }
 
 bool KioskApp::loadUi()
@@ -96,6 +130,7 @@ bool KioskApp::loadUi()
     exposeToQml();
     m_engine = std::make_unique<QQmlApplicationEngine>();
     m_engine->addImportPath(QStringLiteral("qrc:/"));
+    m_engine->addImageProvider(QStringLiteral("qr"), new QrImageProvider);
     connect(m_engine.get(), &QQmlEngine::warnings, this, [this](const QList<QQmlError> &warnings) {
         for (const QQmlError &w : warnings)
             m_qmlWarnings.append(w.toString());

@@ -21,6 +21,7 @@ class CatalogSearch;
 class CatalogStore;
 }
 class ActivityFilter;
+class Journey;
 class Clock;
 class Localization;
 class QueueService;
@@ -41,7 +42,10 @@ public:
     explicit KioskApp(const Config &config, std::unique_ptr<Clock> clock = nullptr, QObject *parent = nullptr);
     ~KioskApp() override;
 
-    /** Loads the catalog (falling back as CatalogStore describes) and gives it to the session. */
+    /**
+     * Loads the catalog (falling back as CatalogStore describes) and the forms (a broken forms
+     * file falls back to the built-in forms) and gives them to the session and the journey.
+     */
     void loadCatalog();
 
     /** Opens the request store and starts delivering to the platforms (in the background). */
@@ -57,6 +61,7 @@ public:
 
     Session *session() const { return m_session.get(); }
     QueueService *queue() const { return m_queue.get(); }
+    Journey *journey() const { return m_journey.get(); }
     devices::DeviceManager *devices() const { return m_devices.get(); }
     catalog::CatalogStore *catalogStore() const { return m_store.get(); }
     QQmlApplicationEngine *engine() const { return m_engine.get(); }
@@ -73,6 +78,7 @@ private:
     std::unique_ptr<Session> m_session;
     std::unique_ptr<QueueService> m_queue;
     std::unique_ptr<devices::DeviceManager> m_devices;
+    std::unique_ptr<Journey> m_journey;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     std::unique_ptr<Localization> m_localization;
     std::unique_ptr<ActivityFilter> m_activity;

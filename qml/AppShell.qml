@@ -2,6 +2,8 @@
 // The frame around every page: header, the page for the session's screen, navigation, and the
 // idle warning. It follows Session; it never decides anything itself.
 import QtQuick
+import QtQuick.VirtualKeyboard
+import QtQuick.VirtualKeyboard.Settings
 import Kiosk
 
 Rectangle {
@@ -21,6 +23,19 @@ Rectangle {
         value: shell.width > shell.height
     }
 
+    // The on-screen keyboard follows the interface language: pinyin for Chinese, QWERTY for English.
+    Binding {
+        target: VirtualKeyboardSettings
+        property: "activeLocales"
+        value: [Session.language === "en" ? "en_GB" : "zh_CN"]
+    }
+    Binding {
+        target: VirtualKeyboardSettings
+        property: "locale"
+        value: Session.language === "en" ? "en_GB" : "zh_CN"
+    }
+
+    readonly property bool typing: keyboard.active && shell.inVisit
     readonly property bool inVisit: Session.screen !== Session.Attract
     // While a popup is up, nothing underneath takes touches (pointer handlers would otherwise
     // still see them through the popup).
@@ -56,7 +71,7 @@ Rectangle {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: header.bottom
-        anchors.bottom: navigation.top
+        anchors.bottom: shell.typing ? candidates.top : navigation.top
         source: {
             switch (Session.screen) {
             case Session.Home: return "pages/HomePage.qml"
@@ -64,6 +79,11 @@ Rectangle {
             case Session.ItemList: return "pages/ServiceListPage.qml"
             case Session.Search: return "pages/SearchPage.qml"
             case Session.ItemDetail: return "pages/ServiceDetailPage.qml"
+            case Session.Form: return "pages/FormPage.qml"
+            case Session.Review: return "pages/ReviewPage.qml"
+            case Session.Submitted: return "pages/SubmittedPage.qml"
+            case Session.Evaluation: return "pages/EvaluationPage.qml"
+            case Session.Progress: return "pages/ProgressPage.qml"
             case Session.StaffQueue: return "pages/StaffQueuePage.qml"
             case Session.StaffDevices: return "pages/StaffDevicesPage.qml"
             default: return "pages/AttractPage.qml"
@@ -76,13 +96,33 @@ Rectangle {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom
-        visible: shell.inVisit
+        visible: shell.inVisit && !shell.typing
         enabled: !shell.modal
         height: visible ? implicitHeight : 0
         canGoBack: Session.screen !== Session.Home
         onBackClicked: Session.back()
         onHomeClicked: Session.goHome()
         onEndClicked: Session.reset()
+    }
+
+    CandidateBar {
+        id: candidates
+        objectName: "candidateBar"
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: keyboard.top
+        visible: shell.typing && Session.language !== "en"
+        height: visible ? implicitHeight : 0
+    }
+    InputPanel {
+        id: keyboard
+        objectName: "keyboard"
+        // Full width in portrait; in landscape a wide keyboard would be taller than half the screen.
+        width: Theme.landscape ? Math.min(shell.width, 1400) : shell.width
+        anchors.horizontalCenter: parent.horizontalCenter
+        y: active ? shell.height - height : shell.height
+        visible: active
+        enabled: !shell.modal
     }
 
     NoticePopup {

@@ -28,6 +28,8 @@ QByteArray encodeReceipt(const ReceiptData &r, const PrinterProfile &profile)
     e.line(QStringLiteral("事项：") + r.itemName);
     e.line(QStringLiteral("时间：") + r.time.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
     e.text(QStringLiteral("受理编号：")).bold(true).line(r.trackingNumber).bold(false);
+    for (const QString &note : r.notes)
+        e.line(note);
     e.line(rule);
     e.align(Align::Center);
     if (!qr.isEmpty()) {

@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 
@@ -16,6 +17,7 @@ struct ReceiptData {
     QDateTime time;
     QString trackingNumber; ///< 受理编号
     QString qrPayload; ///< what the QR code carries; the tracking number when empty
+    QStringList notes; ///< lines under the tracking number: the legal time limit, how to check progress
     QString footer; ///< an optional last line
 };
 

@@ -2,6 +2,7 @@
 // The terminal's executable: parses the command line and hands over to KioskApp.
 #include "common/logging.h"
 #include "kiosk/config.h"
+#include "kiosk/input/virtualkeyboard.h"
 #include "kiosk/kioskapp.h"
 #include "kiosk/session/clock.h"
 #include "kiosk/session/session.h"
@@ -39,6 +40,7 @@ int main(int argc, char *argv[])
     // The software renderer draws the same on the panel's GPU-less boards, offscreen and in CI.
     if (qEnvironmentVariableIsEmpty("QT_QUICK_BACKEND"))
         QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+    kiosk::input::useVirtualKeyboard();
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("kiosk"));
     QGuiApplication::setApplicationVersion(QStringLiteral(KIOSK_VERSION));

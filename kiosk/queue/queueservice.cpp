@@ -236,6 +236,41 @@ QString QueueService::subjectHash(const QString &idNumber) const
                                                     std::string_view(id.constData(), size_t(id.size()))));
 }
 
+std::vector<queue::OutboxEntry> QueueService::requestsFor(const QString &subjectHash) const
+{
+    if (!m_outbox || subjectHash.isEmpty())
+        return {};
+    return m_outbox->bySubject(subjectHash.toStdString());
+}
+
+std::optional<queue::OutboxEntry> QueueService::findRequest(const QString &code) const
+{
+    const QString c = code.trimmed();
+    if (!m_outbox || c.isEmpty() || c.size() > 64)
+        return std::nullopt;
+    if (auto e = m_outbox->byTrackingNumber(c.toStdString()))
+        return e;
+    return m_outbox->entry(c.toLower().toStdString());
+}
+
+std::optional<queue::OutboxEntry> QueueService::request(const QString &id) const
+{
+    if (!m_outbox)
+        return std::nullopt;
+    return m_outbox->entry(id.toStdString());
+}
+
+void QueueService::checkStatusNow(const QStringList &ids)
+{
+    if (!m_outbox || ids.isEmpty())
+        return;
+    std::vector<std::string> v;
+    for (const QString &id : ids)
+        v.push_back(id.toStdString());
+    if (m_outbox->makeStatusDue(v) > 0 && m_dispatcher)
+        m_dispatcher->wake();
+}
+
 bool QueueService::retry(const QString &id)
 {
     const bool ok = m_outbox && m_outbox->retry(id.toStdString(), wallMs());

@@ -8,6 +8,7 @@
 #include <QVariantMap>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace kiosk::queue {
@@ -99,6 +100,14 @@ public:
     bool nearCap() const { return m_nearCap; }
     int usedPercent() const { return m_usedPercent; }
     QueueEntryModel *deadLetters() const { return m_deadLetters.get(); }
+
+    /** This resident's requests known to the terminal (by subjectHash()), newest first. */
+    std::vector<queue::OutboxEntry> requestsFor(const QString &subjectHash) const;
+    /** The request a receipt's code names: a platform tracking number or the terminal's request id. */
+    std::optional<queue::OutboxEntry> findRequest(const QString &code) const;
+    std::optional<queue::OutboxEntry> request(const QString &id) const;
+    /** Asks the platforms about these requests now rather than at the next interval. */
+    void checkStatusNow(const QStringList &ids);
 
     /** The in-process reference platform of --simulate (null otherwise): tests and the demo move statuses. */
     platform::ReferencePlatform *simulatedPlatform() const { return m_simulated.get(); }

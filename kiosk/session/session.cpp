@@ -180,6 +180,11 @@ void Session::restore(const Frame &f)
     }
     case Screen::Home:
     case Screen::Attract:
+    case Screen::Form:
+    case Screen::Review:
+    case Screen::Submitted:
+    case Screen::Evaluation:
+    case Screen::Progress:
     case Screen::StaffQueue:
     case Screen::StaffDevices:
         break;
@@ -342,6 +347,51 @@ void Session::identify(const QString &name, const QString &idMasked, const QStri
     m_subjectKey = subjectKey;
     qCInfo(lcSession).noquote() << "resident identified by ID card" << idMasked;
     Q_EMIT residentChanged();
+}
+
+void Session::openForm()
+{
+    if (m_screen == Screen::Attract)
+        start();
+    if (m_screen == Screen::Form)
+        return;
+    push();
+    setScreen(Screen::Form);
+}
+
+void Session::openReview()
+{
+    if (m_screen != Screen::Form)
+        return;
+    push();
+    setScreen(Screen::Review);
+}
+
+void Session::showSubmitted()
+{
+    if (m_screen == Screen::Attract)
+        return;
+    m_history.clear();
+    m_history.push_back(Frame{Screen::Home, {}, {}, {}, {}});
+    setScreen(Screen::Submitted);
+}
+
+void Session::openEvaluation()
+{
+    if (m_screen != Screen::Submitted)
+        return;
+    push();
+    setScreen(Screen::Evaluation);
+}
+
+void Session::openProgress()
+{
+    if (m_screen == Screen::Attract)
+        start();
+    if (m_screen == Screen::Progress)
+        return;
+    push();
+    setScreen(Screen::Progress);
 }
 
 void Session::handleScannedCode(const QString &code)

@@ -29,6 +29,9 @@ class ServiceListModel;
  *   Attract ──start()──▶ Home ──openCategory/openItemList──▶ ItemList ──openItem──▶ ItemDetail
  *                          │ ──openDepartments/openLifeEvents──▶ FacetList ──openItemList──▶ …
  *                          └──openSearch──▶ Search ──openItem──▶ ItemDetail
+ *   ItemDetail ──openForm──▶ Form ──openReview──▶ Review ──showSubmitted──▶ Submitted ──openEvaluation──▶ Evaluation
+ *   (Submitted forgets the way back: a request is never submitted twice by going back.)
+ *   Attract/Home ──openForm (a 12345 suggestion) / openProgress──▶ …
  *   back() returns to the previous screen, goHome() to Home; idle for the configured time shows
  *   a warning (idleWarning, idleSecondsLeft); continueSession() or any touch dismisses it; at
  *   zero the session resets to Attract.
@@ -65,7 +68,7 @@ class Session : public QObject
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
 
 public:
-    enum class Screen { Attract, Home, FacetList, ItemList, Search, ItemDetail, StaffQueue, StaffDevices };
+    enum class Screen { Attract, Home, FacetList, ItemList, Search, ItemDetail, Form, Review, Submitted, Evaluation, Progress, StaffQueue, StaffDevices };
     Q_ENUM(Screen)
 
     Session(const Config &config, const Clock *clock, QObject *parent = nullptr);
@@ -120,12 +123,23 @@ public Q_SLOTS:
     QString notice() const { return m_notice; }
     QString residentName() const { return m_residentName; }
     QString residentIdMasked() const { return m_residentIdMasked; }
+    /** The keyed hash of the identified resident's ID number (empty when anonymous). */
+    QString subjectKey() const { return m_subjectKey; }
     /**
      * An ID card was read: from the attract screen this starts an identified visit; during an
      * anonymous visit it identifies it; another resident's card ends the visit and starts theirs.
      * @p subjectKey tells residents apart without the number (a keyed hash).
      */
     void identify(const QString &name, const QString &idMasked, const QString &subjectKey);
+
+    /** The form of the journey (Journey holds its contents); from Attract it starts a visit. */
+    void openForm();
+    void openReview();
+    /** The request is saved: the way back to the form is forgotten. */
+    void showSubmitted();
+    void openEvaluation();
+    /** This resident's requests (Journey fills them); from Attract it starts a visit. */
+    void openProgress();
 
     /** A scanned code: a catalog item code opens that item; anything else is explained. */
     void handleScannedCode(const QString &code);

@@ -6,6 +6,7 @@
 #include "devices/devicelistmodel.h"
 #include "devices/devicemanager.h"
 #include "kiosk/input/pinyininputmethod.h"
+#include "kiosk/journey/journey.h"
 #include "kiosk/models/facetlistmodel.h"
 #include "kiosk/models/servicelistmodel.h"
 #include "kiosk/queue/queueservice.h"
@@ -22,6 +23,22 @@ struct QmlSingletons {
     static inline Session *session = nullptr;
     static inline QueueService *queue = nullptr;
     static inline devices::DeviceManager *devices = nullptr;
+    static inline Journey *journey = nullptr;
+};
+
+struct JourneyForeign {
+    Q_GADGET
+    QML_FOREIGN(kiosk::Journey)
+    QML_NAMED_ELEMENT(Journey)
+    QML_SINGLETON
+
+public:
+    static Journey *create(QQmlEngine *, QJSEngine *)
+    {
+        Q_ASSERT(QmlSingletons::journey);
+        QJSEngine::setObjectOwnership(QmlSingletons::journey, QJSEngine::CppOwnership);
+        return QmlSingletons::journey;
+    }
 };
 
 struct DeviceManagerForeign {

@@ -2,7 +2,10 @@
 #include "kiosk/ui/screentour.h"
 #include "common/logging.h"
 #include "devices/devicemanager.h"
+#include "kiosk/journey/journey.h"
 #include "kiosk/kioskapp.h"
+#include "kiosk/queue/queueservice.h"
+#include "services/platform/referenceplatform.h"
 #include "kiosk/models/facetlistmodel.h"
 #include "kiosk/models/servicelistmodel.h"
 #include "kiosk/session/clock.h"
@@ -55,6 +58,199 @@ void ScreenTour::shoot(const QString &name, const char *expectedPage)
         m_errors.append(QStringLiteral("%1: could not render to %2").arg(label, file));
     else
         m_written.append(file);
+}
+
+namespace {
+
+/** A valid answer to @p field, as a resident would give it. */
+QVariant sampleAnswer(const QVariantMap &field)
+{
+    const QString type = field.value(QStringLiteral("type")).toString();
+    const QString id = field.value(QStringLiteral("id")).toString();
+    const QVariantList options = field.value(QStringLiteral("options")).toList();
+    if (type == QLatin1String("idNumber"))
+        return QStringLiteral("11010519491231002X");
+    if (type == QLatin1String("phone"))
+        return QStringLiteral("13800138000");
+    if (type == QLatin1String("date")) {
+        const QString lo = field.value(QStringLiteral("minDate")).toString();
+        const QString hi = field.value(QStringLiteral("maxDate")).toString();
+        const QString d = QStringLiteral("1956-03-08");
+        return d < lo ? lo : d > hi ? hi : d;
+    }
+    if (type == QLatin1String("number"))
+        return QStringLiteral("2");
+    if (type == QLatin1String("address"))
+        return QStringLiteral("幸福里小区3栋2单元101室");
+    if (type == QLatin1String("choice"))
+        return options.value(0).toMap().value(QStringLiteral("value"));
+    if (type == QLatin1String("multiChoice"))
+        return QVariantList{options.value(0).toMap().value(QStringLiteral("value"))};
+    if (type == QLatin1String("yesNo"))
+        return true;
+    if (id == QLatin1String("bankAccount"))
+        return QStringLiteral("6222020200112233445");
+    if (id == QLatin1String("creditCode"))
+        return QStringLiteral("91350102MA2Y4PJK3C");
+    const QStringList phrases = field.value(QStringLiteral("phrases")).toStringList();
+    if (!phrases.isEmpty())
+        return phrases.first();
+    return QStringLiteral("请工作人员协助办理");
+}
+
+} // namespace
+
+bool ScreenTour::answerAll(const QString &shotPrefix)
+{
+    Journey *j = m_app.journey();
+    QSet<QString> shotTypes;
+    for (int guard = 0; guard < 40; ++guard) {
+        const QVariantMap field = j->field();
+        const QString type = field.value(QStringLiteral("type")).toString();
+        if (!shotPrefix.isEmpty() && !shotTypes.contains(type)) {
+            shotTypes.insert(type);
+            j->setAnswer(field.value(QStringLiteral("id")).toString(), sampleAnswer(field));
+            shoot(shotPrefix + type, "formPage");
+        } else {
+            j->setAnswer(field.value(QStringLiteral("id")).toString(), sampleAnswer(field));
+        }
+        const QString r = j->next();
+        if (r == QLatin1String("review"))
+            return true;
+        if (r == QLatin1String("error")) {
+            m_errors.append(QStringLiteral("%1: the tour's answer to %2 was refused: %3")
+                                .arg(shotPrefix, field.value(QStringLiteral("id")).toString(), j->field().value(QStringLiteral("error")).toString()));
+            return false;
+        }
+    }
+    return false;
+}
+
+void ScreenTour::journey(bool elder)
+{
+    Session *s = m_app.session();
+    Journey *j = m_app.journey();
+    devices::DeviceManager *d = m_app.devices();
+    platform::ReferencePlatform *platform = m_app.queue()->simulatedPlatform();
+    if (!d || !d->isSimulated() || !platform)
+        return;
+    j->setDeliveryWaitMs(1500);
+    // A service done entirely here whose form asks a choice, a date, a typed number and a phone.
+    QString code = QStringLiteral("RS-0008");
+    s->reset();
+    d->removeCard();
+    d->insertCard(0);
+    waitFor([s] { return s->identified(); }, 8000);
+    s->setElderMode(elder);
+    if (!s->openItem(code) || !j->begin(code)) {
+        m_errors.append(QStringLiteral("journey: item %1 has no form at this terminal").arg(code));
+        return;
+    }
+    shoot(QStringLiteral("journey-item-apply"), "serviceDetailPage");
+    s->openForm();
+    if (!answerAll(QStringLiteral("journey-form-")))
+        return;
+    s->openReview();
+    shoot(QStringLiteral("journey-review"), "reviewPage");
+    j->submit();
+    shoot(QStringLiteral("journey-review-no-consent"), "reviewPage");
+    j->setConsent(true);
+    if (!j->submit()) {
+        m_errors.append(QStringLiteral("journey: submit failed: %1").arg(j->submitError()));
+        return;
+    }
+    s->showSubmitted();
+    waitFor([j] { return j->deliveryState() != QLatin1String("sending") && j->printState() == QLatin1String("printed"); }, 10000);
+    shoot(QStringLiteral("journey-submitted"), "submittedPage");
+    const QString tracking = j->trackingNumber();
+
+    // Out of paper: the number and a QR code large enough to photograph, and "print again".
+    d->setPaper(QStringLiteral("out"));
+    waitFor([d] { return d->printerStatus() != 0; }, 2000);
+    j->reprint();
+    waitFor([j] { return j->printState() == QLatin1String("failed"); }, 10000);
+    shoot(QStringLiteral("journey-printer-out-of-paper"), "submittedPage");
+    d->setPaper(QStringLiteral("ok"));
+
+    s->openEvaluation();
+    if (QQuickItem *page = m_app.window()->findChild<QQuickItem *>(QStringLiteral("evaluationPage")))
+        page->setProperty("level", 2);
+    shoot(QStringLiteral("journey-evaluation"), "evaluationPage");
+    j->submitEvaluation(2, j->evaluationReasons(2).mid(0, 1));
+    s->goHome();
+
+    // Progress, by card; then the department moves it along and the reply appears.
+    s->openProgress();
+    j->lookupByCard();
+    shoot(QStringLiteral("journey-progress"), "progressPage");
+    platform->setStatus(tracking.toStdString(), "in_progress", "已转社区经办人员审核，预计3个工作日内办结");
+    j->lookupByCard();
+    waitFor([j] {
+        const auto r = j->requests();
+        return !r.isEmpty() && r.first().toMap().value(QStringLiteral("state")) == QLatin1String("in_progress");
+    }, 5000);
+    shoot(QStringLiteral("journey-progress-updated"), "progressPage");
+
+    // The platform is down: the request is saved and the resident is told so, honestly.
+    code = QStringLiteral("RS-0001");
+    platform->injectFault(platform::ReferencePlatform::Fault::ServerError, 1000);
+    s->goHome();
+    s->openItem(code);
+    j->begin(code);
+    s->openForm();
+    answerAll(QString());
+    s->openReview();
+    j->setConsent(true);
+    j->submit();
+    s->showSubmitted();
+    waitFor([j] { return j->deliveryState() == QLatin1String("queued") && j->printState() != QLatin1String("printing"); }, 10000);
+    shoot(QStringLiteral("journey-platform-down"), "submittedPage");
+    platform->clearFaults();
+
+    // Without a card: the ID number is typed, and a wrong one is explained beside the field.
+    s->reset();
+    s->start();
+    s->setElderMode(elder);
+    s->openItem(code);
+    j->begin(code);
+    s->openForm();
+    // Every kind of question once (the card no longer fills name, sex, birth date and address).
+    QSet<QString> shot;
+    for (int guard = 0; guard < 20; ++guard) {
+        const QVariantMap field = j->field();
+        const QString type = field.value(QStringLiteral("type")).toString();
+        const QString id = field.value(QStringLiteral("id")).toString();
+        if (type == QLatin1String("idNumber") && !shot.contains(type)) {
+            j->setAnswer(id, QStringLiteral("350102199001011235")); // one digit wrong: the checksum fails
+            j->next();
+            shoot(QStringLiteral("journey-invalid-id-number"), "formPage");
+        } else if (!shot.contains(type)) {
+            shoot(QStringLiteral("journey-anonymous-") + type + QStringLiteral("-empty"), "formPage");
+        }
+        shot.insert(type);
+        j->setAnswer(id, sampleAnswer(field));
+        if (j->next() != QLatin1String("step"))
+            break;
+    }
+
+    // 12345: the description, typed with pinyin or taken from common phrases.
+    s->reset();
+    s->start();
+    s->setElderMode(elder);
+    if (j->beginSuggestion()) {
+        s->openForm();
+        for (int guard = 0; guard < 10 && j->field().value(QStringLiteral("id")) != QLatin1String("description"); ++guard) {
+            j->setAnswer(j->field().value(QStringLiteral("id")).toString(), sampleAnswer(j->field()));
+            if (j->next() != QLatin1String("step"))
+                break;
+        }
+        shoot(QStringLiteral("journey-12345-description"), "formPage");
+        answerAll(QString());
+        s->openReview();
+        j->setConsent(true);
+        shoot(QStringLiteral("journey-12345-review"), "reviewPage");
+    }
+    s->reset();
 }
 
 bool ScreenTour::run(const QString &outputDir)
@@ -140,7 +336,7 @@ bool ScreenTour::run(const QString &outputDir)
         if (devices::DeviceManager *d = m_app.devices(); d && d->isSimulated()) {
             d->removeCard();
             d->insertCard(0);
-            waitFor([s] { return s->identified(); });
+            waitFor([s] { return s->identified(); }, 8000);
             s->setElderMode(pass.elder);
             shoot(QStringLiteral("card-identified"), "homePage");
             d->removeCard();
@@ -162,6 +358,10 @@ bool ScreenTour::run(const QString &outputDir)
             s->start();
             s->setElderMode(pass.elder);
         }
+
+        journey(pass.elder);
+        s->start();
+        s->setElderMode(pass.elder);
 
         s->setLanguage(QStringLiteral("en"));
         shoot(QStringLiteral("home-english"), "homePage");

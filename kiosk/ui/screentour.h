@@ -35,6 +35,10 @@ public:
 private:
     void shoot(const QString &name, const char *expectedPage);
     void waitFor(const std::function<bool()> &condition, int ms = 3000);
+    /** The resident's journey: form, review, submit, receipt, rating, progress, 12345 — and its errors. */
+    void journey(bool elder);
+    /** Answers the form's questions until the review (shooting each new kind of question once). */
+    bool answerAll(const QString &shotPrefix);
 
     KioskApp &m_app;
     ManualClock &m_clock;

@@ -13,7 +13,12 @@ Rectangle {
     }
 
     TapHandler {
-        onTapped: Session.start()
+        // A tap anywhere starts, except on the two buttons, which start where they say.
+        onTapped: eventPoint => {
+            const p = shortcuts.mapFromItem(page, eventPoint.position)
+            if (!shortcuts.contains(p))
+                Session.start()
+        }
     }
 
     Column {
@@ -82,6 +87,47 @@ Rectangle {
             font.pixelSize: Theme.fontLarge
             color: Theme.textOnDark
             wrapMode: Text.Wrap
+        }
+        Row {
+            id: shortcuts
+            anchors.horizontalCenter: parent.horizontalCenter
+            spacing: Theme.margin
+            component AttractButton: Rectangle {
+                id: attractButton
+                property alias text: label.text
+                signal clicked
+                width: Math.max(340, label.implicitWidth + 2 * Theme.margin)
+                height: Theme.touchTarget
+                radius: height / 2
+                color: "transparent"
+                border.color: Theme.textOnDark
+                border.width: 3
+                Accessible.role: Accessible.Button
+                Accessible.name: label.text
+                Text {
+                    id: label
+                    anchors.centerIn: parent
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontLarge
+                    font.bold: true
+                    color: Theme.textOnDark
+                }
+                // Later: the page goes away when the screen changes.
+                TapHandler { onTapped: Qt.callLater(attractButton.clicked) }
+            }
+            AttractButton {
+                objectName: "attractProgressButton"
+                text: qsTr("Check progress")
+                onClicked: Session.openProgress()
+            }
+            AttractButton {
+                objectName: "attractSuggestionButton"
+                text: qsTr("12345 suggestions")
+                onClicked: {
+                    if (Journey.beginSuggestion())
+                        Session.openForm()
+                }
+            }
         }
     }
 

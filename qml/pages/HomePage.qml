@@ -10,9 +10,11 @@ Item {
     objectName: "homePage"
 
     readonly property var glyphs: ({ childcare: "育", eldercare: "养", medical: "医", food: "食", living: "乐", affairs: "办" })
-    component BrowseButtons: RowLayout {
+    component BrowseButtons: GridLayout {
         Layout.fillWidth: true
-        spacing: Theme.spacing
+        columns: 2
+        rowSpacing: Theme.spacing
+        columnSpacing: Theme.spacing
         KioskButton {
             objectName: "departmentsButton"
             Layout.fillWidth: true
@@ -26,6 +28,23 @@ Item {
             Layout.preferredWidth: 1
             text: qsTr("By life event")
             onClicked: Session.openLifeEvents()
+        }
+        KioskButton {
+            objectName: "progressButton"
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            text: qsTr("My requests")
+            onClicked: Session.openProgress()
+        }
+        KioskButton {
+            objectName: "suggestionButton"
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            text: qsTr("12345 suggestions")
+            onClicked: {
+                if (Journey.beginSuggestion())
+                    Session.openForm()
+            }
         }
     }
 

@@ -25,7 +25,7 @@ Item {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: parent.top
-        anchors.bottom: pager.top
+        anchors.bottom: applyButton.top
         anchors.margins: Theme.margin
         contentHeight: layout.implicitHeight
         clip: true
@@ -154,6 +154,29 @@ Item {
         }
     }
 
+    KioskButton {
+        id: applyButton
+        objectName: "applyButton"
+        readonly property bool applicable: (page.item.handling || "guide") !== "guide" && (page.item.form || "") !== ""
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: pager.top
+        anchors.leftMargin: Theme.margin
+        anchors.rightMargin: Theme.margin
+        anchors.bottomMargin: visible ? Theme.spacing : 0
+        visible: applicable
+        height: visible ? Theme.touchTarget * 1.15 : 0
+        primary: true
+        fontSize: Theme.fontHeading
+        text: qsTr("Apply now")
+        onClicked: {
+            if (Journey.begin(page.item.code))
+                Session.openForm()
+            else
+                Session.showNotice(qsTr("This service cannot be applied for at this terminal right now. Please ask staff."))
+        }
+    }
+
     PagerBar {
         id: pager
         anchors.bottom: parent.bottom
@@ -161,7 +184,7 @@ Item {
         anchors.horizontalCenter: parent.horizontalCenter
         target: flick
         // Compared with the page, not the flickable, so showing the pager cannot feed back.
-        needed: layout.implicitHeight > page.height - 2 * Theme.margin
+        needed: layout.implicitHeight > page.height - 2 * Theme.margin - applyButton.height
     }
 
     Connections {

@@ -148,6 +148,8 @@ Field readField(Reader &r, Field f, bool fromLibrary)
     str("patternMessage", f.patternMessage, 2, 80);
     str("prefill", f.prefill, 1, 20);
     str("consentText", f.consentText, 10, 400);
+    if (r.has(QStringLiteral("phrases")))
+        f.phrases = r.stringList(QStringLiteral("phrases"));
     if (const auto b = r.boolean(QStringLiteral("required")))
         f.required = *b;
     auto integer = [&r](const char *key, int &out, double lo, double hi) {
@@ -227,6 +229,11 @@ void checkField(const Field &f, Reader &r, const QString &path)
         bad(Kind::Inconsistent, QStringLiteral("options"), QStringLiteral("only choice fields have options"));
     if (f.type == FieldType::MultiChoice && (f.minChoices > f.maxChoices || f.maxChoices > int(f.options.size())))
         bad(Kind::Inconsistent, QStringLiteral("maxChoices"), QStringLiteral("needs minChoices ≤ maxChoices ≤ number of options"));
+    if (!f.phrases.isEmpty() && f.type != FieldType::Text)
+        bad(Kind::Inconsistent, QStringLiteral("phrases"), QStringLiteral("only text fields offer common phrases"));
+    for (const QString &p : f.phrases)
+        if (p.isEmpty() || p.size() > f.maxLength)
+            bad(Kind::Invalid, QStringLiteral("phrases"), QStringLiteral("\"%1\" must be 1–%2 characters").arg(p).arg(f.maxLength));
     if (f.type == FieldType::Consent && f.consentText.isEmpty())
         bad(Kind::Missing, QStringLiteral("consentText"), QStringLiteral("a consent field must say what is agreed to"));
     if (f.type != FieldType::Consent && !f.consentText.isEmpty())
@@ -412,7 +419,7 @@ std::vector<Problem> crossCheck(const catalog::Catalog &catalog, const FormSet &
                                 QStringLiteral("\"%1\" is not defined in the forms file").arg(item.form)});
     }
     for (const Form &f : forms.forms) {
-        if (!used.contains(f.id))
+        if (!used.contains(f.id) && f.id != suggestionFormId())
             problems.push_back({Kind::UnknownKey, f.id, QString(), QStringLiteral("no catalog item uses this form")});
     }
     return problems;

@@ -54,6 +54,7 @@ struct Field {
     int minChoices = 0, maxChoices = 0;
     QString prefill; ///< name, idNumber, gender, birthDate, address, nation — or empty
     QString consentText;
+    QStringList phrases; ///< text fields: common phrases a resident can tap instead of typing
 };
 
 struct Form {
@@ -84,6 +85,9 @@ struct FormParseResult {
     std::vector<Problem> problems;
     [[nodiscard]] int errorCount() const;
 };
+
+/** The 12345 hotline's suggestion form: used by the terminal itself, not by a catalog item. */
+[[nodiscard]] inline QString suggestionFormId() { return QStringLiteral("hotline-12345"); }
 
 [[nodiscard]] FormParseResult parseForms(const QByteArray &json);
 [[nodiscard]] FormParseResult loadFormsFile(const QString &path);

@@ -473,6 +473,21 @@ bool Outbox::updatePlatformStatus(const std::string &id, const std::string &stat
     }
 }
 
+int Outbox::makeStatusDue(const std::vector<std::string> &ids)
+{
+    int changed = 0;
+    try {
+        for (const auto &id : ids) {
+            std::string key = id;
+            Statement s(*m_session);
+            s << "UPDATE outbox SET status_checked_at = 0 WHERE id = ? AND state = 'done'", use(key);
+            changed += int(s.execute());
+        }
+    } catch (const Poco::Exception &) {
+    }
+    return changed;
+}
+
 std::vector<OutboxEntry> Outbox::select(const std::string &where, const Param &param, int limit) const
 {
     try {

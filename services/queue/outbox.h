@@ -143,6 +143,8 @@ public:
     /** Delivered requests whose platform status may still change and was not checked for @p intervalMs. */
     [[nodiscard]] std::vector<OutboxEntry> dueStatusChecks(std::int64_t nowMs, std::int64_t intervalMs, int limit = 16) const;
     bool updatePlatformStatus(const std::string &id, const std::string &status, const std::string &message, std::int64_t nowMs);
+    /** A resident is looking: these requests' statuses are due at once (the dispatcher asks next). */
+    int makeStatusDue(const std::vector<std::string> &ids);
 
     [[nodiscard]] OutboxCounts counts() const;
     [[nodiscard]] std::optional<OutboxEntry> entry(const std::string &id) const;

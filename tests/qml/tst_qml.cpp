@@ -2,6 +2,7 @@
 // Qt Quick Test entry: the real application parts (KioskApp: session, queue with the in-process
 // reference platform, simulated devices) over the test catalog, before the QML tests run.
 #include "devices/devicemanager.h"
+#include "kiosk/input/virtualkeyboard.h"
 #include "kiosk/kioskapp.h"
 #include "kiosk/queue/queueservice.h"
 #include "kiosk/session/clock.h"
@@ -46,6 +47,7 @@ public Q_SLOTS:
         if (!m_app) { // one application for all test files (this runs once per file)
             kiosk::Config config;
             config.catalogPath = QStringLiteral(KIOSK_TEST_DATA_DIR "/catalog-small.json");
+            config.formsPath = QStringLiteral(KIOSK_TEST_DATA_DIR "/forms-small.json");
             config.stateDir = m_stateDir.path();
             config.simulate = true;
             auto clock = std::make_unique<kiosk::ManualClock>();
@@ -80,5 +82,11 @@ private:
     std::unique_ptr<TestClock> m_testClock;
 };
 
-QUICK_TEST_MAIN_WITH_SETUP(kiosk_qml, Setup)
+int main(int argc, char **argv)
+{
+    kiosk::input::useVirtualKeyboard(); // the form pages type through the terminal's keyboard
+    QTEST_SET_MAIN_SOURCE_PATH
+    Setup setup;
+    return quick_test_main_with_setup(argc, argv, "kiosk_qml", QUICK_TEST_SOURCE_DIR, &setup);
+}
 #include "tst_qml.moc"

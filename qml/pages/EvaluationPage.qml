@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// 好差评: five levels, optional reasons, skippable. The rating goes through the queue like any
+// request, and never holds the resident up.
+import QtQuick
+import QtQuick.Layouts
+import Kiosk
+
+Item {
+    id: page
+    objectName: "evaluationPage"
+
+    property int level: 0
+    property var reasons: []
+    readonly property var levels: [
+        { level: 5, label: qsTr("Very satisfied") },
+        { level: 4, label: qsTr("Satisfied") },
+        { level: 3, label: qsTr("Fairly satisfied") },
+        { level: 2, label: qsTr("Dissatisfied") },
+        { level: 1, label: qsTr("Very dissatisfied") }
+    ]
+
+    function finish(sent) {
+        Session.goHome()
+        Session.showNotice(sent ? qsTr("Thank you. Your rating has been recorded.") : qsTr("Thank you for using the terminal."))
+    }
+
+    Flickable {
+        id: flick
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        contentHeight: column.implicitHeight
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+
+        ColumnLayout {
+            id: column
+            width: flick.width
+            spacing: Theme.spacing * 1.5
+
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("How satisfied are you with this service?")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                color: Theme.textPrimary
+                wrapMode: Text.Wrap
+            }
+            BodyText {
+                Layout.fillWidth: true
+                color: Theme.textSecondary
+                text: qsTr("%1 · rating is optional and anonymous to the staff here").arg(Journey.title)
+            }
+            GridLayout {
+                Layout.fillWidth: true
+                columns: Theme.landscape ? 5 : 1
+                rowSpacing: Theme.spacing
+                columnSpacing: Theme.spacing
+                Repeater {
+                    model: page.levels
+                    ChoiceButton {
+                        required property var modelData
+                        objectName: "level_" + modelData.level
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        text: modelData.label
+                        checked: page.level === modelData.level
+                        onClicked: {
+                            page.level = modelData.level
+                            page.reasons = []
+                        }
+                    }
+                }
+            }
+            Text {
+                Layout.fillWidth: true
+                visible: page.level > 0
+                text: qsTr("What stood out? (optional, choose any)")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontLarge
+                font.bold: true
+                color: Theme.textPrimary
+                wrapMode: Text.Wrap
+            }
+            GridLayout {
+                Layout.fillWidth: true
+                visible: page.level > 0
+                columns: 2
+                rowSpacing: Theme.spacing
+                columnSpacing: Theme.spacing
+                Repeater {
+                    model: page.level > 0 ? Journey.evaluationReasons(page.level) : []
+                    ChoiceButton {
+                        required property string modelData
+                        required property int index
+                        objectName: "reason_" + index
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        multiple: true
+                        text: modelData
+                        checked: page.reasons.indexOf(modelData) >= 0
+                        onClicked: {
+                            const r = page.reasons.slice()
+                            const at = r.indexOf(modelData)
+                            if (at >= 0) r.splice(at, 1); else r.push(modelData)
+                            page.reasons = r
+                        }
+                    }
+                }
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacing * 2
+                KioskButton {
+                    objectName: "skipButton"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    text: qsTr("Skip")
+                    onClicked: {
+                        Journey.skipEvaluation()
+                        page.finish(false)
+                    }
+                }
+                KioskButton {
+                    objectName: "sendRatingButton"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    primary: true
+                    enabled: page.level > 0
+                    text: qsTr("Send rating")
+                    onClicked: page.finish(Journey.submitEvaluation(page.level, page.reasons))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Every answer once more in large type, what the ID card filled in marked as such, the consent
+// that names who receives the data, and the submit button. Submit only reports success once the
+// request is safely on disk.
+import QtQuick
+import QtQuick.Layouts
+import Kiosk
+
+Item {
+    id: page
+    objectName: "reviewPage"
+
+    Flickable {
+        id: flick
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.bottom: pager.top
+        anchors.margins: Theme.margin
+        contentHeight: column.implicitHeight
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+
+        ColumnLayout {
+            id: column
+            width: flick.width
+            spacing: Theme.spacing * 1.5
+
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("Please check your answers")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                color: Theme.textPrimary
+                wrapMode: Text.Wrap
+            }
+            Text {
+                Layout.fillWidth: true
+                text: Journey.title
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontLarge
+                color: Theme.textSecondary
+                wrapMode: Text.Wrap
+            }
+
+            Repeater {
+                model: Journey.review
+                Rectangle {
+                    id: row
+                    required property var modelData
+                    objectName: "review_" + modelData.id
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: rowColumn.implicitHeight + 2 * Theme.spacing
+                    radius: Theme.radius
+                    color: Theme.surface
+                    border.color: modelData.error ? Theme.accent : Theme.border
+                    border.width: Math.max(modelData.error ? 3 : 1, Theme.borderWidth)
+                    ColumnLayout {
+                        id: rowColumn
+                        anchors.left: parent.left
+                        anchors.right: parent.right
+                        anchors.top: parent.top
+                        anchors.margins: Theme.spacing
+                        spacing: Theme.spacing / 2
+                        RowLayout {
+                            Layout.fillWidth: true
+                            spacing: Theme.spacing
+                            ColumnLayout {
+                                Layout.fillWidth: true
+                                spacing: 2
+                                Text {
+                                    Layout.fillWidth: true
+                                    text: row.modelData.label + (row.modelData.fromCard ? "  · " + qsTr("from your ID card") : "")
+                                    font.family: Theme.fontFamily
+                                    font.pixelSize: Theme.fontBody
+                                    color: Theme.textSecondary
+                                    wrapMode: Text.Wrap
+                                }
+                                Text {
+                                    Layout.fillWidth: true
+                                    text: row.modelData.value !== "" ? row.modelData.value : qsTr("(not answered)")
+                                    font.family: Theme.fontFamily
+                                    font.pixelSize: Theme.fontHeading
+                                    font.bold: row.modelData.value !== ""
+                                    color: row.modelData.value !== "" ? Theme.textPrimary : Theme.textSecondary
+                                    wrapMode: Text.Wrap
+                                }
+                            }
+                            KioskButton {
+                                objectName: "change_" + row.modelData.id
+                                visible: row.modelData.editable
+                                text: qsTr("Change")
+                                onClicked: {
+                                    if (Journey.editField(row.modelData.id))
+                                        Session.back()
+                                }
+                            }
+                        }
+                        FieldError {
+                            Layout.fillWidth: true
+                            Layout.preferredHeight: implicitHeight
+                            text: row.modelData.error
+                        }
+                    }
+                }
+            }
+
+            Rectangle {
+                objectName: "consentBox"
+                Layout.fillWidth: true
+                Layout.preferredHeight: consentColumn.implicitHeight + 2 * Theme.margin
+                radius: Theme.radius
+                color: Theme.surfaceAlt
+                border.color: Theme.primary
+                border.width: Math.max(2, Theme.borderWidth)
+                ColumnLayout {
+                    id: consentColumn
+                    anchors.left: parent.left
+                    anchors.right: parent.right
+                    anchors.top: parent.top
+                    anchors.margins: Theme.margin
+                    spacing: Theme.spacing
+                    Text {
+                        Layout.fillWidth: true
+                        text: qsTr("Use of your personal information")
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontHeading
+                        font.bold: true
+                        color: Theme.textPrimary
+                        wrapMode: Text.Wrap
+                    }
+                    Text {
+                        objectName: "consentText"
+                        Layout.fillWidth: true
+                        text: Journey.consentText
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontLarge
+                        lineHeight: Theme.lineHeight
+                        color: Theme.textPrimary
+                        wrapMode: Text.Wrap
+                    }
+                    ChoiceButton {
+                        objectName: "consentButton"
+                        Layout.fillWidth: true
+                        multiple: true
+                        checked: Journey.consent
+                        text: qsTr("I have read this and agree")
+                        onClicked: Journey.consent = !Journey.consent
+                    }
+                }
+            }
+
+            FieldError {
+                objectName: "submitError"
+                Layout.fillWidth: true
+                Layout.preferredHeight: implicitHeight
+                text: Journey.submitError
+            }
+
+            KioskButton {
+                objectName: "submitButton"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.touchTarget * 1.2
+                primary: true
+                enabled: Journey.consent
+                fontSize: Theme.fontHeading
+                text: Journey.consent ? qsTr("Submit") : qsTr("Agree above to submit")
+                onClicked: {
+                    if (Journey.submit())
+                        Session.showSubmitted()
+                }
+            }
+        }
+    }
+
+    Connections {
+        target: Journey
+        // A refused submit explains itself at the bottom, beside the button: show it.
+        function onReceiptChanged() {
+            if (Journey.submitError !== "")
+                flick.contentY = Math.max(0, flick.contentHeight - flick.height)
+        }
+    }
+
+    PagerBar {
+        id: pager
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: visible ? Theme.spacing : 0
+        anchors.horizontalCenter: parent.horizontalCenter
+        target: flick
+        needed: column.implicitHeight > page.height - 2 * Theme.margin
+    }
+}

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// After submit: what happened, in plain words (sent, or saved and waiting for the network), the
+// number to keep, the receipt — and when the printer cannot print, the number and a QR code
+// large enough to photograph, with a way to print again.
+import QtQuick
+import QtQuick.Layouts
+import Kiosk
+
+Item {
+    id: page
+    objectName: "submittedPage"
+
+    readonly property string state_: Journey.deliveryState
+    readonly property bool printFailed: Journey.printState === "failed"
+
+    Flickable {
+        id: flick
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.bottom: pager.top
+        anchors.margins: Theme.margin
+        contentHeight: grid.implicitHeight
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+
+        GridLayout {
+            id: grid
+            width: flick.width
+            columns: Theme.landscape ? 2 : 1
+            columnSpacing: Theme.margin * 1.5
+            rowSpacing: Theme.spacing * 1.5
+
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                Layout.alignment: Qt.AlignTop
+                spacing: Theme.spacing * 1.5
+
+                Text {
+                    objectName: "headline"
+                    Layout.fillWidth: true
+                    text: page.state_ === "sent" ? "✔ " + qsTr("Submitted")
+                        : page.state_ === "queued" ? "✔ " + qsTr("Saved — it will be sent automatically")
+                        : page.state_ === "refused" ? "⚠ " + qsTr("The department could not accept this request")
+                        : qsTr("Submitting…")
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontTitle
+                    font.bold: true
+                    color: page.state_ === "refused" ? Theme.accent : Theme.badgeTerminal
+                    wrapMode: Text.Wrap
+                }
+                BodyText {
+                    objectName: "explanation"
+                    Layout.fillWidth: true
+                    font.pixelSize: Theme.fontLarge
+                    text: page.state_ === "sent" ? qsTr("%1 has received your request.").arg(Journey.departmentName)
+                        : page.state_ === "queued" ? qsTr("The connection to %1 is down right now. Your request is stored safely on this terminal and is sent as soon as the connection is back — you do not need to do anything. Your number stays the same.").arg(Journey.departmentName)
+                        : page.state_ === "refused" ? qsTr("The reason given: %1. Nothing was lost; staff at the service desk can help you.").arg(Journey.refusal)
+                        : qsTr("Your request is saved on this terminal. Sending it to %1…").arg(Journey.departmentName)
+                }
+                Text {
+                    Layout.fillWidth: true
+                    visible: page.state_ !== "refused" && page.state_ !== "sending"
+                    text: Journey.trackingNumber !== "" ? qsTr("Tracking number") : qsTr("Receipt number")
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontBody
+                    color: Theme.textSecondary
+                }
+                Text {
+                    objectName: "receiptNumber"
+                    Layout.fillWidth: true
+                    visible: page.state_ !== "refused" && page.state_ !== "sending"
+                    text: Journey.receiptNumber
+                    font.family: "Noto Sans Mono"
+                    font.pixelSize: Theme.fontTitle
+                    font.bold: true
+                    color: Theme.textPrimary
+                    wrapMode: Text.WrapAnywhere
+                }
+                BodyText {
+                    Layout.fillWidth: true
+                    visible: page.state_ !== "refused"
+                    text: Journey.legalDays > 0 ? qsTr("Time limit set by law: %n working day(s).", "", Journey.legalDays)
+                                                : qsTr("Handled on the spot.")
+                }
+                FieldError {
+                    objectName: "printProblem"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: implicitHeight
+                    text: page.printFailed ? qsTr("The printer cannot print your receipt right now. Please take a photo of the number and the code, or print it again later.") : ""
+                }
+                BodyText {
+                    objectName: "printStatus"
+                    Layout.fillWidth: true
+                    font.pixelSize: Theme.fontLarge
+                    font.bold: true
+                    visible: Journey.printState === "printing" || Journey.printState === "printed"
+                    text: Journey.printState === "printed" ? qsTr("Please take your receipt from the slot below the screen.") : qsTr("Printing your receipt…")
+                }
+                BodyText {
+                    Layout.fillWidth: true
+                    visible: page.state_ === "sent" || page.state_ === "queued"
+                    color: Theme.textSecondary
+                    text: qsTr("To check progress later, tap your ID card on this terminal and choose \"My requests\", or scan the code on the receipt.")
+                }
+            }
+
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                Layout.alignment: Qt.AlignTop
+                spacing: Theme.spacing * 1.5
+
+                QrCode {
+                    objectName: "receiptQr"
+                    Layout.alignment: Qt.AlignHCenter
+                    visible: page.state_ === "sent" || page.state_ === "queued"
+                    text: Journey.qrText
+                    Layout.preferredWidth: page.printFailed ? Math.min(page.width - 2 * Theme.margin, Theme.landscape ? 560 : 620) : 300
+                    Layout.preferredHeight: Layout.preferredWidth
+                }
+                KioskButton {
+                    objectName: "reprintButton"
+                    Layout.fillWidth: true
+                    visible: (page.state_ === "sent" || page.state_ === "queued") && Journey.printState !== "printing"
+                    text: page.printFailed ? qsTr("Try printing again") : qsTr("Print another copy")
+                    onClicked: Journey.reprint()
+                }
+                KioskButton {
+                    objectName: "rateButton"
+                    Layout.fillWidth: true
+                    primary: true
+                    visible: page.state_ !== "sending" && Journey.evaluationState === ""
+                    text: qsTr("Rate this service")
+                    onClicked: Session.openEvaluation()
+                }
+                KioskButton {
+                    objectName: "finishButton"
+                    Layout.fillWidth: true
+                    visible: page.state_ !== "sending"
+                    text: qsTr("Finish and log out")
+                    onClicked: Session.reset()
+                }
+            }
+        }
+    }
+
+    PagerBar {
+        id: pager
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: visible ? Theme.spacing : 0
+        anchors.horizontalCenter: parent.horizontalCenter
+        target: flick
+        needed: grid.implicitHeight > page.height - 2 * Theme.margin
+    }
+}

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The pinyin candidates in large type above the keyboard: the pinyin typed so far, then the
+// words, each a large touch target. (The keyboard's own candidate list is too small to read for
+// many residents.)
+import QtQuick
+import QtQuick.VirtualKeyboard
+import Kiosk
+
+Rectangle {
+    id: bar
+
+    readonly property var candidates: InputContext.inputEngine ? InputContext.inputEngine.wordCandidateListModel : null
+    readonly property bool composing: InputContext.preeditText !== ""
+
+    implicitHeight: Theme.touchTarget + Theme.spacing
+    color: Theme.surface
+    border.color: Theme.border
+    border.width: 1
+
+    Text {
+        id: pinyin
+        objectName: "candidatePinyin"
+        anchors.left: parent.left
+        anchors.leftMargin: Theme.margin
+        anchors.verticalCenter: parent.verticalCenter
+        text: InputContext.preeditText
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontLarge
+        color: Theme.textSecondary
+    }
+    ListView {
+        id: list
+        objectName: "candidateList"
+        anchors.left: pinyin.right
+        anchors.leftMargin: Theme.margin
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.bottom: parent.bottom
+        orientation: ListView.Horizontal
+        clip: true
+        spacing: Theme.spacing
+        model: bar.candidates
+        delegate: Rectangle {
+            required property int index
+            required property string display
+            height: list.height
+            width: Math.max(Theme.touchTarget, word.implicitWidth + 2 * Theme.margin)
+            color: tap.pressed ? Theme.surfaceAlt : "transparent"
+            Text {
+                id: word
+                anchors.centerIn: parent
+                text: parent.display
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontHeading
+                font.bold: parent.index === 0
+                color: Theme.textPrimary
+            }
+            TapHandler {
+                id: tap
+                onTapped: bar.candidates.selectItem(parent.index)
+            }
+        }
+    }
+}
