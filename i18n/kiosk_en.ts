@@ -5,31 +5,41 @@
     <name>AppShell</name>
     <message>
         <source>Wrong PIN.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AttractPage</name>
     <message>
         <source>24-hour self-service</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n services for residents: social security, medical insurance, elderly care, childcare, housing fund and more</source>
         <translation>
-            <numerusform>%n service for residents</numerusform><numerusform>%n services for residents: social security, medical insurance, elderly care, childcare, housing fund and more</numerusform></translation>
+            <numerusform>%n service for residents</numerusform>
+            <numerusform>%n services for residents: social security, medical insurance, elderly care, childcare, housing fund and more</numerusform>
+        </translation>
     </message>
     <message>
         <source>Touch to start</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>or place your ID card on the reader below</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Large text (大字版) and English are available after you start</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>12345 suggestions</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -37,33 +47,109 @@
     <message numerus="yes">
         <source>%n service(s)</source>
         <translation>
-            <numerusform>%n service</numerusform><numerusform>%n services</numerusform></translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ConfirmPopup</name>
     <message>
         <source>Confirm</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DatePicker</name>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>10 years earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>10 years later</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DeviceNoticePanel</name>
     <message>
         <source>The ID card reader is not working right now. You can still browse, and type your details where needed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The printer is not working right now. Receipts are shown on the screen to photograph instead.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The code scanner is not working right now. Please search for the service instead.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationPage</name>
+    <message>
+        <source>Very satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fairly satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very dissatisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you. Your rating has been recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you for using the terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How satisfied are you with this service?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · rating is optional and anonymous to the staff here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What stood out? (optional, choose any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send rating</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -71,224 +157,400 @@
     <message numerus="yes">
         <source>%n service(s)</source>
         <translation>
-            <numerusform>%n service</numerusform><numerusform>%n services</numerusform></translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FormPage</name>
+    <message>
+        <source>Question %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is this asked?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why we ask: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check my answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type with pinyin, or tap a common phrase below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type with pinyin on the keyboard below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Common phrases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>18 digits; the last may be X</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile or landline number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not chosen yet: use the buttons below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>HandlingBadge</name>
     <message>
         <source>Done here</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Apply here, collect at counter</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Guide only</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>HeaderPanel</name>
     <message>
         <source>Hello, %1 (%2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>HomePage</name>
     <message>
         <source>Search services</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Search: type pinyin initials, e.g. sbcx</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Services by need</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>By department</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>By life event</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Most used</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>More ›</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>12345 suggestions</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>IdleWarningPopup</name>
     <message>
         <source>Are you still there?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>In %n second(s) this screen returns to the start and everything you entered is cleared.</source>
         <translation>
-            <numerusform>In %n second this screen returns to the start and everything you entered is cleared.</numerusform><numerusform>In %n seconds this screen returns to the start and everything you entered is cleared.</numerusform></translation>
+            <numerusform>In %n second this screen returns to the start and everything you entered is cleared.</numerusform>
+            <numerusform>In %n seconds this screen returns to the start and everything you entered is cleared.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Continue</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>NavigationPanel</name>
     <message>
         <source>‹ Back</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Home</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Finish</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>NoticePopup</name>
     <message>
         <source>OK</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NumericKeypad</name>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PagerBar</name>
     <message>
         <source>Previous page</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Next page</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PinPopup</name>
     <message>
         <source>Staff PIN</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPage</name>
+    <message>
+        <source>Progress of my requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place your ID card on the reader, or hold the QR code on your receipt under the scanner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This terminal has no requests of yours. Requests made at a counter or online are not shown here; staff can look them up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests made at this terminal with your ID card, newest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request on your receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No. %1 · submitted %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Please check your answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from your ID card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not answered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use of your personal information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have read this and agree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agree above to submit</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SearchPage</name>
     <message>
         <source>Type pinyin or its initials</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>For 社保查询 type sbcx or shebaochaxun</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n result(s)</source>
         <translation>
-            <numerusform>%n result</numerusform><numerusform>%n results</numerusform></translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing found. Check the letters, or browse by need on the home page.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ServiceDetailPage</name>
     <message>
         <source>On the spot</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n working day(s)</source>
         <translation>
-            <numerusform>%n working day</numerusform><numerusform>%n working days</numerusform></translation>
+            <numerusform>%n working day</numerusform>
+            <numerusform>%n working days</numerusform>
+        </translation>
     </message>
     <message>
         <source>Completed entirely at this terminal.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Apply at this terminal, then collect the result at the counter.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This terminal explains the service; it is handled at a counter.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Code %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>How it is handled</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Where: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Time limit and fee</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Promised: %1 · Legal limit: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Fee: %1 yuan (%2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Fee: free of charge</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Who can apply</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>What to bring</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Nothing needs to be brought.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source> (if applicable)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>What happens next</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This service cannot be applied for at this terminal right now. Please ask staff.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -296,321 +558,538 @@
     <message numerus="yes">
         <source>%n service(s)</source>
         <translation>
-            <numerusform>%n service</numerusform><numerusform>%n services</numerusform></translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
+        </translation>
     </message>
     <message>
         <source>No services here.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>StaffDevicesPage</name>
     <message>
         <source>normal</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>warning</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>fault</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>busy</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>disabled</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ID card reader</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Receipt printer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Code scanner</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Devices (staff)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Request queue</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Developer panel (simulated devices)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Card: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Remove card</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Scan RS-0001</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Scan unknown code</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Paper OK</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Paper low</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Paper out</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open cover</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Close cover</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Unplug %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Plug in %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>StaffQueuePage</name>
     <message>
         <source>Request queue (staff)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The request store is unavailable: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Oldest waiting request: %n minute(s).</source>
         <translation>
-            <numerusform>Oldest waiting request: %n minute.</numerusform><numerusform>Oldest waiting request: %n minutes.</numerusform></translation>
+            <numerusform>Oldest waiting request: %n minute.</numerusform>
+            <numerusform>Oldest waiting request: %n minutes.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Store used: %1%</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The request store is nearly full. Check the network and the platforms; failed requests can be discarded below.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Failed requests</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No failed requests.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n attempt(s)</source>
         <translation>
-            <numerusform>%n attempt</numerusform><numerusform>%n attempts</numerusform></translation>
+            <numerusform>%n attempt</numerusform>
+            <numerusform>%n attempts</numerusform>
+        </translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Discard this request?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>It will not be sent to the platform. The resident may need to apply again. This is recorded in the terminal's log.</source>
-        <translation type="unfinished" />
+        <source>It will not be sent to the platform. The resident may need to apply again. This is recorded in the terminal&apos;s log.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Devices</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SubmittedPage</name>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved — it will be sent automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The department could not accept this request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has received your request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to %1 is down right now. Your request is stored safely on this terminal and is sent as soon as the connection is back — you do not need to do anything. Your number stays the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason given: %1. Nothing was lost; staff at the service desk can help you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your request is saved on this terminal. Sending it to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Time limit set by law: %n working day(s).</source>
+        <translation>
+            <numerusform>Time limit set by law: %n working day.</numerusform><numerusform>Time limit set by law: %n working days.</numerusform></translation>
+    </message>
+    <message>
+        <source>Handled on the spot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer cannot print your receipt right now. Please take a photo of the number and the code, or print it again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please take your receipt from the slot below the screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing your receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To check progress later, tap your ID card on this terminal and choose &quot;My requests&quot;, or scan the code on the receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try printing again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print another copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate this service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish and log out</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::Journey</name>
+    <message>
+        <source>12345 citizen service hotline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving department: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I agree that the information above, including my ID number, is sent to %1 to handle &quot;%2&quot;, is used only for that, and is kept as the law requires. This terminal keeps no readable copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some answers need another look; they are marked below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please agree to the use of your information, or end the visit if you do not want to submit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your request could not be saved on this terminal, so it was not submitted. Nothing was sent. Please ask staff for help or use the counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quick and easy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear instructions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done in one visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Helpful staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Less paperwork</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Took too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instructions unclear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many materials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hard to use the screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked for materials twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device did not work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff were unhelpful</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved on this terminal; it is sent as soon as the network allows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not be delivered; staff have been told and will help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn by staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Being handled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received by the department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>12345 suggestion or complaint</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>kiosk::KioskApp</name>
     <message>
         <source>Your ID card expired on %1. Some services need a valid card; staff can help.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The ID card could not be read. Please place it flat on the reader again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>kiosk::QueueService</name>
     <message>
         <source>could not be saved: the request store is unavailable</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>kiosk::Session</name>
     <message>
         <source>Departments</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Life events</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Most used services</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This code is not one the terminal knows. Scan a service code or the code on your receipt.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>kiosk::forms</name>
     <message>
         <source>Enter an 11-digit mobile number, or a landline with its area code (e.g. 0591-87654321).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Please read and agree to this before submitting.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Please choose %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Please fill in %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 must be text.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 is too short: at least %2 characters.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 is too long: at most %2 characters.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 must be a number.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 must be a whole number.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1: at most %2 digits after the decimal point.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 must be between %2 and %3.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 is not a real date.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 cannot be before %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 cannot be after %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 must be a phone number.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 must be an ID number.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>An ID number has 18 characters. Please check %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>An ID number has 17 digits and a last digit or X. Please check %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The birth date inside %1 is not a real date. Please check it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 does not add up: one of its characters is wrong. Please check it against the card.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Please choose one of the options for %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Please choose from the options for %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Choose at least %n option(s) for %1.</source>
         <translation>
-            <numerusform>Choose at least %n option for %1.</numerusform><numerusform>Choose at least %n options for %1.</numerusform></translation>
+            <numerusform>Choose at least %n option for %1.</numerusform>
+            <numerusform>Choose at least %n options for %1.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Choose at most %n option(s) for %1.</source>
         <translation>
-            <numerusform>Choose at most %n option for %1.</numerusform><numerusform>Choose at most %n options for %1.</numerusform></translation>
+            <numerusform>Choose at most %n option for %1.</numerusform>
+            <numerusform>Choose at most %n options for %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Please answer yes or no for %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -17,7 +17,8 @@
     <message numerus="yes">
         <source>%n services for residents: social security, medical insurance, elderly care, childcare, housing fund and more</source>
         <translation>
-            <numerusform>社保、医保、养老、育儿、公积金等 %n 项便民服务</numerusform></translation>
+            <numerusform>社保、医保、养老、育儿、公积金等 %n 项便民服务</numerusform>
+        </translation>
     </message>
     <message>
         <source>Touch to start</source>
@@ -31,13 +32,22 @@
         <source>Large text (大字版) and English are available after you start</source>
         <translation>开始后可切换大字版和 English</translation>
     </message>
+    <message>
+        <source>Check progress</source>
+        <translation>查询办理进度</translation>
+    </message>
+    <message>
+        <source>12345 suggestions</source>
+        <translation>12345 意见建议</translation>
+    </message>
 </context>
 <context>
     <name>CategoryTile</name>
     <message numerus="yes">
         <source>%n service(s)</source>
         <translation>
-            <numerusform>%n 项服务</numerusform></translation>
+            <numerusform>%n 项服务</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -49,6 +59,29 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>DatePicker</name>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>10 years earlier</source>
+        <translation>往前 10 年</translation>
+    </message>
+    <message>
+        <source>10 years later</source>
+        <translation>往后 10 年</translation>
     </message>
 </context>
 <context>
@@ -67,11 +100,142 @@
     </message>
 </context>
 <context>
+    <name>EvaluationPage</name>
+    <message>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Fairly satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <source>Thank you. Your rating has been recorded.</source>
+        <translation>谢谢！您的评价已记录。</translation>
+    </message>
+    <message>
+        <source>Thank you for using the terminal.</source>
+        <translation>感谢您使用自助终端。</translation>
+    </message>
+    <message>
+        <source>How satisfied are you with this service?</source>
+        <translation>您对本次服务满意吗？</translation>
+    </message>
+    <message>
+        <source>%1 · rating is optional and anonymous to the staff here</source>
+        <translation>%1 · 评价自愿，现场工作人员看不到是谁评价的</translation>
+    </message>
+    <message>
+        <source>What stood out? (optional, choose any)</source>
+        <translation>主要原因（可不选，可多选）</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Send rating</source>
+        <translation>提交评价</translation>
+    </message>
+</context>
+<context>
     <name>FacetListPage</name>
     <message numerus="yes">
         <source>%n service(s)</source>
         <translation>
-            <numerusform>%n 项服务</numerusform></translation>
+            <numerusform>%n 项服务</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FormPage</name>
+    <message>
+        <source>Question %1 of %2</source>
+        <translation>第 %1 题，共 %2 题</translation>
+    </message>
+    <message>
+        <source>(optional)</source>
+        <translation>（可不填）</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>收起</translation>
+    </message>
+    <message>
+        <source>Why is this asked?</source>
+        <translation>为什么需要？</translation>
+    </message>
+    <message>
+        <source>Why we ask: %1</source>
+        <translation>为什么需要：%1</translation>
+    </message>
+    <message>
+        <source>Previous question</source>
+        <translation>上一题</translation>
+    </message>
+    <message>
+        <source>Back to the service</source>
+        <translation>返回事项说明</translation>
+    </message>
+    <message>
+        <source>Check my answers</source>
+        <translation>核对填写内容</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一题</translation>
+    </message>
+    <message>
+        <source>Type with pinyin, or tap a common phrase below</source>
+        <translation>用拼音输入，或点选下方常用语</translation>
+    </message>
+    <message>
+        <source>Type with pinyin on the keyboard below</source>
+        <translation>请用下方键盘输入拼音</translation>
+    </message>
+    <message>
+        <source>Common phrases</source>
+        <translation>常用语</translation>
+    </message>
+    <message>
+        <source>18 digits; the last may be X</source>
+        <translation>18 位，最后一位可能是 X</translation>
+    </message>
+    <message>
+        <source>Mobile or landline number</source>
+        <translation>手机号或固定电话</translation>
+    </message>
+    <message>
+        <source>Enter a number</source>
+        <translation>请输入数字</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Not chosen yet: use the buttons below</source>
+        <translation>尚未选择：请用下方按钮选择日期</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -126,6 +290,14 @@
         <source>More ›</source>
         <translation>更多 ›</translation>
     </message>
+    <message>
+        <source>My requests</source>
+        <translation>我的办件</translation>
+    </message>
+    <message>
+        <source>12345 suggestions</source>
+        <translation>12345 意见建议</translation>
+    </message>
 </context>
 <context>
     <name>IdleWarningPopup</name>
@@ -136,7 +308,8 @@
     <message numerus="yes">
         <source>In %n second(s) this screen returns to the start and everything you entered is cleared.</source>
         <translation>
-            <numerusform>%n 秒后将返回首页，并清除您输入的全部信息。</numerusform></translation>
+            <numerusform>%n 秒后将返回首页，并清除您输入的全部信息。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Continue</source>
@@ -166,6 +339,13 @@
     </message>
 </context>
 <context>
+    <name>NumericKeypad</name>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>PagerBar</name>
     <message>
         <source>Previous page</source>
@@ -192,6 +372,72 @@
     </message>
 </context>
 <context>
+    <name>ProgressPage</name>
+    <message>
+        <source>Progress of my requests</source>
+        <translation>办理进度查询</translation>
+    </message>
+    <message>
+        <source>Place your ID card on the reader, or hold the QR code on your receipt under the scanner.</source>
+        <translation>请将身份证放在读卡区，或将回执上的二维码对准扫码口。</translation>
+    </message>
+    <message>
+        <source>This terminal has no requests of yours. Requests made at a counter or online are not shown here; staff can look them up.</source>
+        <translation>本终端没有您的办件记录。在窗口或网上办理的事项不在这里显示，可请工作人员帮您查询。</translation>
+    </message>
+    <message>
+        <source>Requests made at this terminal with your ID card, newest first.</source>
+        <translation>您在本终端刷身份证提交的办件，最新的在前。</translation>
+    </message>
+    <message>
+        <source>The request on your receipt.</source>
+        <translation>回执上的办件。</translation>
+    </message>
+    <message>
+        <source>No. %1 · submitted %2</source>
+        <translation>编号 %1 · 提交于 %2</translation>
+    </message>
+    <message>
+        <source>Reply: %1</source>
+        <translation>答复：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Please check your answers</source>
+        <translation>请核对填写内容</translation>
+    </message>
+    <message>
+        <source>from your ID card</source>
+        <translation>读自身份证</translation>
+    </message>
+    <message>
+        <source>(not answered)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Use of your personal information</source>
+        <translation>个人信息使用授权</translation>
+    </message>
+    <message>
+        <source>I have read this and agree</source>
+        <translation>我已阅读并同意</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>确认提交</translation>
+    </message>
+    <message>
+        <source>Agree above to submit</source>
+        <translation>请先勾选上方同意后提交</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>Type pinyin or its initials</source>
@@ -204,7 +450,8 @@
     <message numerus="yes">
         <source>%n result(s)</source>
         <translation>
-            <numerusform>找到 %n 项</numerusform></translation>
+            <numerusform>找到 %n 项</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing found. Check the letters, or browse by need on the home page.</source>
@@ -228,7 +475,8 @@
     <message numerus="yes">
         <source>%n working day(s)</source>
         <translation>
-            <numerusform>%n 个工作日</numerusform></translation>
+            <numerusform>%n 个工作日</numerusform>
+        </translation>
     </message>
     <message>
         <source>Completed entirely at this terminal.</source>
@@ -290,13 +538,22 @@
         <source>What happens next</source>
         <translation>办理流程与结果</translation>
     </message>
+    <message>
+        <source>Apply now</source>
+        <translation>立即申请</translation>
+    </message>
+    <message>
+        <source>This service cannot be applied for at this terminal right now. Please ask staff.</source>
+        <translation>本事项暂时无法在终端申请，请咨询工作人员。</translation>
+    </message>
 </context>
 <context>
     <name>ServiceListPage</name>
     <message numerus="yes">
         <source>%n service(s)</source>
         <translation>
-            <numerusform>%n 项服务</numerusform></translation>
+            <numerusform>%n 项服务</numerusform>
+        </translation>
     </message>
     <message>
         <source>No services here.</source>
@@ -427,7 +684,8 @@
     <message numerus="yes">
         <source>Oldest waiting request: %n minute(s).</source>
         <translation>
-            <numerusform>最早的待发送申请已等待 %n 分钟。</numerusform></translation>
+            <numerusform>最早的待发送申请已等待 %n 分钟。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Store used: %1%</source>
@@ -448,7 +706,8 @@
     <message numerus="yes">
         <source>%n attempt(s)</source>
         <translation>
-            <numerusform>已尝试 %n 次</numerusform></translation>
+            <numerusform>已尝试 %n 次</numerusform>
+        </translation>
     </message>
     <message>
         <source>Retry</source>
@@ -463,12 +722,220 @@
         <translation>确定放弃这条申请吗？</translation>
     </message>
     <message>
-        <source>It will not be sent to the platform. The resident may need to apply again. This is recorded in the terminal's log.</source>
+        <source>It will not be sent to the platform. The resident may need to apply again. This is recorded in the terminal&apos;s log.</source>
         <translation>放弃后将不再发送到平台，居民可能需要重新申请。此操作会记录在终端日志中。</translation>
     </message>
     <message>
         <source>Devices</source>
         <translation>设备</translation>
+    </message>
+</context>
+<context>
+    <name>SubmittedPage</name>
+    <message>
+        <source>Submitted</source>
+        <translation>提交成功</translation>
+    </message>
+    <message>
+        <source>Saved — it will be sent automatically</source>
+        <translation>已保存，将自动报送</translation>
+    </message>
+    <message>
+        <source>The department could not accept this request</source>
+        <translation>受理部门未能接收本申请</translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation>正在提交…</translation>
+    </message>
+    <message>
+        <source>%1 has received your request.</source>
+        <translation>%1 已收到您的申请。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 is down right now. Your request is stored safely on this terminal and is sent as soon as the connection is back — you do not need to do anything. Your number stays the same.</source>
+        <translation>与%1的网络暂时中断。您的申请已安全保存在本终端，网络恢复后自动报送，您无需再做任何操作，编号不变。</translation>
+    </message>
+    <message>
+        <source>The reason given: %1. Nothing was lost; staff at the service desk can help you.</source>
+        <translation>原因：%1。您填写的内容没有丢失，服务台工作人员可以帮您处理。</translation>
+    </message>
+    <message>
+        <source>Your request is saved on this terminal. Sending it to %1…</source>
+        <translation>您的申请已保存在本终端，正在报送%1…</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>受理编号</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>回执编号</translation>
+    </message>
+    <message numerus="yes">
+        <source>Time limit set by law: %n working day(s).</source>
+        <translation>
+            <numerusform>法定办结时限：%n 个工作日。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Handled on the spot.</source>
+        <translation>即时办结。</translation>
+    </message>
+    <message>
+        <source>The printer cannot print your receipt right now. Please take a photo of the number and the code, or print it again later.</source>
+        <translation>打印机暂时无法打印回执。请用手机拍下编号和二维码，或稍后重新打印。</translation>
+    </message>
+    <message>
+        <source>Please take your receipt from the slot below the screen.</source>
+        <translation>请从屏幕下方出纸口取走回执。</translation>
+    </message>
+    <message>
+        <source>Printing your receipt…</source>
+        <translation>正在打印回执…</translation>
+    </message>
+    <message>
+        <source>To check progress later, tap your ID card on this terminal and choose &quot;My requests&quot;, or scan the code on the receipt.</source>
+        <translation>以后查询进度：在本终端刷身份证并选择“我的办件”，或扫描回执上的二维码。</translation>
+    </message>
+    <message>
+        <source>Try printing again</source>
+        <translation>重新打印</translation>
+    </message>
+    <message>
+        <source>Print another copy</source>
+        <translation>再打印一份</translation>
+    </message>
+    <message>
+        <source>Rate this service</source>
+        <translation>评价本次服务</translation>
+    </message>
+    <message>
+        <source>Finish and log out</source>
+        <translation>完成并退出</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::Journey</name>
+    <message>
+        <source>12345 citizen service hotline</source>
+        <translation>12345政务服务便民热线</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <source>Receiving department: %1</source>
+        <translation>接收部门：%1</translation>
+    </message>
+    <message>
+        <source>I agree that the information above, including my ID number, is sent to %1 to handle &quot;%2&quot;, is used only for that, and is kept as the law requires. This terminal keeps no readable copy.</source>
+        <translation>本人同意将以上信息（含身份证号码）提供给%1，仅用于办理“%2”，并依法保存。本终端不保留可读副本。</translation>
+    </message>
+    <message>
+        <source>Some answers need another look; they are marked below.</source>
+        <translation>有些内容需要再核对一下，已在上方标出。</translation>
+    </message>
+    <message>
+        <source>Please agree to the use of your information, or end the visit if you do not want to submit.</source>
+        <translation>请先同意个人信息使用授权；如不想提交，可结束办理。</translation>
+    </message>
+    <message>
+        <source>Your request could not be saved on this terminal, so it was not submitted. Nothing was sent. Please ask staff for help or use the counter.</source>
+        <translation>您的申请未能保存在本终端，因此没有提交，也没有发送任何信息。请联系工作人员或到窗口办理。</translation>
+    </message>
+    <message>
+        <source>Quick and easy</source>
+        <translation>方便快捷</translation>
+    </message>
+    <message>
+        <source>Clear instructions</source>
+        <translation>指引清楚</translation>
+    </message>
+    <message>
+        <source>Done in one visit</source>
+        <translation>一次办成</translation>
+    </message>
+    <message>
+        <source>Helpful staff</source>
+        <translation>工作人员热情</translation>
+    </message>
+    <message>
+        <source>Less paperwork</source>
+        <translation>材料精简</translation>
+    </message>
+    <message>
+        <source>Took too long</source>
+        <translation>用时太长</translation>
+    </message>
+    <message>
+        <source>Instructions unclear</source>
+        <translation>指引不清楚</translation>
+    </message>
+    <message>
+        <source>Too many materials</source>
+        <translation>材料太多</translation>
+    </message>
+    <message>
+        <source>Hard to use the screen</source>
+        <translation>屏幕操作困难</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Asked for materials twice</source>
+        <translation>重复提交材料</translation>
+    </message>
+    <message>
+        <source>Device did not work</source>
+        <translation>设备故障</translation>
+    </message>
+    <message>
+        <source>Staff were unhelpful</source>
+        <translation>工作人员服务不好</translation>
+    </message>
+    <message>
+        <source>Saved on this terminal; it is sent as soon as the network allows</source>
+        <translation>已保存在本终端，网络恢复后自动报送</translation>
+    </message>
+    <message>
+        <source>Could not be delivered; staff have been told and will help</source>
+        <translation>未能送达，已通知工作人员协助处理</translation>
+    </message>
+    <message>
+        <source>Withdrawn by staff</source>
+        <translation>已由工作人员撤回</translation>
+    </message>
+    <message>
+        <source>Being handled</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Not approved</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Received by the department</source>
+        <translation>部门已受理</translation>
+    </message>
+    <message>
+        <source>12345 suggestion or complaint</source>
+        <translation>12345 意见建议与诉求</translation>
     </message>
 </context>
 <context>
@@ -601,12 +1068,14 @@
     <message numerus="yes">
         <source>Choose at least %n option(s) for %1.</source>
         <translation>
-            <numerusform>%1至少选择 %n 项。</numerusform></translation>
+            <numerusform>%1至少选择 %n 项。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Choose at most %n option(s) for %1.</source>
         <translation>
-            <numerusform>%1最多选择 %n 项。</numerusform></translation>
+            <numerusform>%1最多选择 %n 项。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Please answer yes or no for %1.</source>

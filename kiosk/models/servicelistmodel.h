@@ -36,7 +36,7 @@ public:
     void clear() { setItems(nullptr, {}); }
     void setEnglish(bool english);
 
-    [[nodiscard]] QString codeAt(int row) const;
+    Q_INVOKABLE [[nodiscard]] QString codeAt(int row) const;
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

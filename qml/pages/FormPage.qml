@@ -235,6 +235,8 @@ Item {
                             onClicked: {
                                 Qt.inputMethod.commit()
                                 answer.text = answer.text === "" ? modelData : answer.text + "，" + modelData
+                                answer.input.cursorPosition = answer.text.length // typing goes on after the phrase
+                                answer.input.forceActiveFocus()
                             }
                         }
                     }

@@ -5,10 +5,14 @@
 #include "kiosk/input/virtualkeyboard.h"
 #include "kiosk/kioskapp.h"
 #include "kiosk/queue/queueservice.h"
+#include "services/platform/referenceplatform.h"
 #include "kiosk/session/clock.h"
 #include "kiosk/session/session.h"
 #include "kiosk/ui/localization.h"
+#include "kiosk/ui/qrimageprovider.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QQmlEngine>
 #include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
@@ -35,6 +39,61 @@ public:
 private:
     kiosk::ManualClock *m_clock;
     kiosk::Session *m_session;
+};
+
+/**
+ * The simulated city platform (a real HTTPS server on 127.0.0.1), as the tests look at it: what
+ * it received, and the department moving a request along.
+ */
+class TestPlatform : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TestPlatform(kiosk::QueueService *queue)
+        : m_queue(queue)
+    {
+    }
+    /** Requests of @p kind the platform took in (each idempotency key once). */
+    Q_INVOKABLE int count(const QString &kind) const
+    {
+        int n = 0;
+        for (const auto &e : platform()->effects())
+            n += e.kind == kind.toStdString();
+        return n;
+    }
+    /** The last request of @p kind: its JSON body, plus trackingNumber and key (deliveries per key). */
+    Q_INVOKABLE QVariantMap last(const QString &kind) const
+    {
+        const auto effects = platform()->effects();
+        for (auto it = effects.rbegin(); it != effects.rend(); ++it) {
+            if (it->kind != kind.toStdString())
+                continue;
+            QVariantMap m = QJsonDocument::fromJson(QByteArray::fromStdString(it->body)).object().toVariantMap();
+            m.insert(QStringLiteral("_trackingNumber"), QString::fromStdString(it->trackingNumber));
+            m.insert(QStringLiteral("_deliveries"), platform()->deliveries(it->idempotencyKey));
+            return m;
+        }
+        return {};
+    }
+    Q_INVOKABLE bool setStatus(const QString &tracking, const QString &status, const QString &message)
+    {
+        return platform()->setStatus(tracking.toStdString(), status.toStdString(), message.toStdString());
+    }
+    /** Down: every request meets a 503 until up again. */
+    Q_INVOKABLE void setDown(bool down)
+    {
+        platform()->clearFaults();
+        if (down)
+            platform()->injectFault(kiosk::platform::ReferencePlatform::Fault::ServerError, 100000);
+    }
+
+private:
+    kiosk::platform::ReferencePlatform *platform() const
+    {
+        Q_ASSERT(m_queue->simulatedPlatform());
+        return m_queue->simulatedPlatform();
+    }
+    kiosk::QueueService *m_queue;
 };
 
 class Setup : public QObject
@@ -65,8 +124,11 @@ public Q_SLOTS:
                                     QByteArrayLiteral("{\"itemCode\":\"RS-0001\"}"));
             m_testClock = std::make_unique<TestClock>(m_clock, m_app->session());
             qmlRegisterSingletonInstance("KioskTest", 1, 0, "TestClock", m_testClock.get());
+            m_testPlatform = std::make_unique<TestPlatform>(m_app->queue());
+            qmlRegisterSingletonInstance("KioskTest", 1, 0, "TestPlatform", m_testPlatform.get());
         }
         m_app->exposeToQml();
+        engine->addImageProvider(QStringLiteral("qr"), new kiosk::QrImageProvider);
         m_l10n = std::make_unique<kiosk::Localization>(m_app->session(), engine);
     }
     void cleanupTestCase()
@@ -80,6 +142,7 @@ private:
     std::unique_ptr<kiosk::KioskApp> m_app;
     std::unique_ptr<kiosk::Localization> m_l10n;
     std::unique_ptr<TestClock> m_testClock;
+    std::unique_ptr<TestPlatform> m_testPlatform;
 };
 
 int main(int argc, char **argv)

@@ -67,6 +67,11 @@ private Q_SLOTS:
         QCOMPARE(care->options.size(), std::size_t(2));
         QCOMPARE(m_forms.form(QStringLiteral("subsidy-apply-elder"))->field(QStringLiteral("address"))->minLength, 5);
         QVERIFY(!m_forms.form(QStringLiteral("nope")));
+        // The 12345 form: used by the terminal itself, with common phrases for the description.
+        const Form *hotline = m_forms.form(suggestionFormId());
+        QVERIFY(hotline);
+        QCOMPARE(hotline->field(QStringLiteral("description"))->phrases.size(), 8);
+        QVERIFY(!hotline->field(QStringLiteral("phone"))->required);
     }
 
     void crossCheckWithCatalog()
@@ -133,6 +138,8 @@ private Q_SLOTS:
         QTest::newRow("repeat") << setForm(0, {QStringLiteral("applicantName"), QStringLiteral("applicantName")}) << int(Kind::Duplicate) << "record-query" << "fields[1]";
         QTest::newRow("empty form") << setForm(0, {}) << int(Kind::Invalid) << "record-query" << "fields";
         QTest::newRow("inline without type") << setForm(0, {QJsonObject{{QStringLiteral("id"), QStringLiteral("x1")}, {QStringLiteral("label"), QStringLiteral("某")}, {QStringLiteral("purpose"), QStringLiteral("某某某某")}}}) << int(Kind::Missing) << "record-query" << "type";
+        QTest::newRow("phrases on a phone") << setLib(QStringLiteral("phone"), QStringLiteral("phrases"), QJsonArray{QStringLiteral("110")}) << int(Kind::Inconsistent) << "fields.phone" << "phrases";
+        QTest::newRow("phrase too long") << setLib(QStringLiteral("applicantName"), QStringLiteral("phrases"), QJsonArray{QString(31, QChar(0x738b))}) << int(Kind::Invalid) << "fields.applicantName" << "phrases";
         QTest::newRow("typo key") << setLib(QStringLiteral("phone"), QStringLiteral("lable"), QStringLiteral("x")) << int(Kind::UnknownKey) << "fields.phone" << "lable";
     }
     void definitionErrors()

@@ -1,0 +1,314 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The resident's whole journey, end to end, on the simulated terminal: real card codec under the
+// simulated reader, the real queue, a real HTTPS platform on 127.0.0.1, the real ESC/POS encoder
+// and the simulated printer's decoder. Everything is done by tapping what a resident taps.
+import QtQuick
+import QtTest
+import QtQuick.VirtualKeyboard
+import Kiosk
+import KioskTest
+
+Item {
+    id: root
+    width: 1080
+    height: 1920
+
+    AppShell {
+        id: shell
+        anchors.fill: parent
+    }
+
+    TestCase {
+        name: "Journey"
+        when: windowShown
+
+        function findByName(parent, name) {
+            if (!parent)
+                return null
+            if (parent.objectName === name && parent.visible !== false)
+                return parent
+            const kids = parent.children || []
+            for (let i = 0; i < kids.length; ++i) {
+                const found = findByName(kids[i], name)
+                if (found)
+                    return found
+            }
+            if (parent.contentItem && parent.contentItem !== parent)
+                return findByName(parent.contentItem, name)
+            return null
+        }
+        function tap(name) {
+            let item = null
+            tryVerify(() => { item = findByName(shell, name); return item !== null && item.enabled }, 5000, name + " is shown")
+            mouseClick(item)
+            wait(50) // a new question's editor replaces the old one
+        }
+        function typePinyin(letters) {
+            for (const c of letters)
+                InputContext.inputEngine.virtualKeyClick(Qt.Key_A + c.charCodeAt(0) - 97, c, 0)
+        }
+        function chooseCandidate(word) {
+            const m = InputContext.inputEngine.wordCandidateListModel
+            for (let i = 0; i < m.count; ++i) {
+                if (m.dataAt(i) === word) {
+                    m.selectItem(i)
+                    return
+                }
+            }
+            fail(word + " is not among the candidates")
+        }
+        function pressDigits(digits) {
+            for (const d of digits)
+                tap("key_" + d)
+        }
+        /** Answers the current question of the remote-care form by its type, as a resident would. */
+        function answerRemoteCare() {
+            for (let guard = 0; guard < 10 && Session.screen === Session.Form; ++guard) {
+                const f = Journey.field
+                if (f.type === "phone") {
+                    pressDigits("13800138000")
+                } else if (f.type === "date") {
+                    tap("datePlus2") // tomorrow: the picker starts at the earliest allowed day
+                    verify(Journey.field.value !== undefined && Journey.field.value !== "")
+                } else if (f.id === "careCity") {
+                    tryVerify(() => InputContext.inputEngine.inputMethod !== null)
+                    typePinyin("shanghai")
+                    tryVerify(() => InputContext.inputEngine.wordCandidateListModel.count > 0)
+                    verify(findByName(shell, "candidateBar") !== null, "the large candidate bar is shown")
+                    chooseCandidate("上海")
+                    compare(Journey.answer("careCity"), "上海")
+                }
+                tap("nextButton")
+            }
+        }
+
+        function init() {
+            TestPlatform.setDown(false)
+            Devices.setPaper("ok")
+            Devices.removeCard()
+            Session.reset()
+            Session.language = "zh_CN"
+        }
+        function cleanup() {
+            TestPlatform.setDown(false)
+            Devices.setPaper("ok")
+        }
+
+        function test_endToEnd() {
+            const before = TestPlatform.count("submission")
+            const ratingsBefore = TestPlatform.count("evaluation")
+            verify(Devices.insertCard(0))
+            tryCompare(Session, "identified", true, 5000)
+            Session.openSearch()
+            Session.setQuery("ydjy")
+            compare(Session.items.codeAt(0), "YB-0003")
+            Session.openItem("YB-0003")
+            tap("applyButton")
+            answerRemoteCare()
+            compare(Session.screen, Session.Review)
+            tap("consentButton")
+            tap("submitButton")
+            compare(Session.screen, Session.Submitted)
+            tryCompare(Journey, "deliveryState", "sent", 10000)
+            tryVerify(() => TestPlatform.count("submission") === before + 1, 5000)
+            const sent = TestPlatform.last("submission")
+            compare(sent.itemCode, "YB-0003")
+            compare(sent.fields.careCity, "上海")
+            compare(sent.fields.phone, "13800138000")
+            compare(sent.fields.applicantName, "张伟")
+            compare(sent.fields.idNumber.length, 18)
+            verify(sent.consent.recipient.indexOf("医疗保障") >= 0)
+            compare(sent._deliveries, 1)
+            const tracking = sent._trackingNumber
+            compare(Journey.trackingNumber, tracking)
+            compare(findByName(shell, "receiptNumber").text, tracking)
+
+            // The printed receipt, decoded back from the ESC/POS bytes, carries the same number and QR.
+            tryCompare(Journey, "printState", "printed", 10000)
+            tryVerify(() => Devices.lastReceiptText.indexOf(tracking) >= 0, 5000)
+            // This simulated printer takes the QR as a raster image (no GS ( k); a native one carries the text.
+            verify(Devices.lastReceiptText.indexOf("[QR " + tracking + "]") >= 0
+                   || Devices.lastReceiptText.indexOf("[raster ") >= 0, Devices.lastReceiptText)
+            verify(Devices.lastReceiptText.indexOf("异地就医备案") >= 0)
+            verify(Devices.lastReceiptText.indexOf("法定办结时限：3个工作日") >= 0)
+
+            // 好差评: five levels, a reason, through the queue.
+            tap("rateButton")
+            compare(Session.screen, Session.Evaluation)
+            tap("level_5")
+            tap("reason_0")
+            tap("sendRatingButton")
+            compare(Session.screen, Session.Home)
+            tryVerify(() => TestPlatform.count("evaluation") === ratingsBefore + 1, 10000)
+            const rating = TestPlatform.last("evaluation")
+            compare(rating.rating, 5)
+            compare(rating.reasons.length, 1)
+            compare(rating.trackingNumber, tracking)
+
+            // Progress by card: the request with the platform's status; then the department moves it.
+            tap("progressButton")
+            compare(Session.screen, Session.Progress)
+            tryVerify(() => Journey.requests.length > 0 && Journey.requests[0].number === tracking, 5000)
+            compare(Journey.requests[0].state, "accepted")
+            verify(TestPlatform.setStatus(tracking, "done", "已办结，备案有效期一年"))
+            Journey.lookupByCard() // the page asks again when it is opened; so does the resident's next visit
+            tryVerify(() => Journey.requests[0].state === "done", 10000)
+            tryVerify(() => findByName(shell, "reply") !== null && findByName(shell, "reply").text.indexOf("已办结") >= 0, 5000)
+
+            // The receipt's QR scanned later opens the same request.
+            Session.reset()
+            verify(Devices.scanCode(tracking))
+            tryCompare(Session, "screen", Session.Progress, 5000)
+            compare(Journey.lookup, "code")
+            compare(Journey.requests.length, 1)
+            compare(Journey.requests[0].number, tracking)
+            compare(Journey.requests[0].state, "done")
+            compare(TestPlatform.count("submission"), before + 1) // still exactly one
+        }
+
+        function test_invalidIdNumberIsExplainedBesideTheField() {
+            Session.start()
+            Session.openItem("YB-0003")
+            tap("applyButton")
+            // No card: name first (typed), then the ID number on the keypad with X.
+            compare(Journey.field.id, "applicantName")
+            Journey.setAnswer("applicantName", "李秀英")
+            tap("nextButton")
+            compare(Journey.field.id, "idNumber")
+            pressDigits("35010219900101123")
+            tap("key_extra") // X: the check digit of this number is 8, so X is wrong
+            compare(Journey.field.value, "35010219900101123X")
+            tap("nextButton")
+            compare(Journey.field.id, "idNumber", "a wrong ID number does not move on")
+            const error = findByName(shell, "fieldError")
+            verify(error !== null && error.text.length > 0, "the error is beside the field, in words")
+            tap("key_erase")
+            tap("key_8")
+            compare(Journey.field.error, "", "the error goes once the number is right")
+            tap("nextButton")
+            compare(Journey.field.id, "phone")
+        }
+
+        function test_printerOutOfPaperShowsLargeCodeAndReprints() {
+            verify(Devices.insertCard(0))
+            tryCompare(Session, "identified", true, 5000)
+            verify(Journey.begin("RS-0004"))
+            Session.openForm()
+            Journey.setAnswer("phone", "13800138000")
+            tap("nextButton")
+            tap("consentButton")
+            verify(Devices.setPaper("out"))
+            tap("submitButton")
+            tryCompare(Journey, "printState", "failed", 10000)
+            const problem = findByName(shell, "printProblem")
+            verify(problem !== null && problem.text.length > 0)
+            const qr = findByName(shell, "receiptQr")
+            verify(qr.width >= 500, "the code is large enough to photograph: " + qr.width)
+            compare(qr.status, Image.Ready)
+            verify(Devices.setPaper("ok"))
+            tap("reprintButton")
+            tryCompare(Journey, "printState", "printed", 10000)
+            tryVerify(() => Devices.lastReceiptText.indexOf(Journey.receiptNumber) >= 0, 5000)
+        }
+
+        function test_platformDownIsSaidHonestly() {
+            verify(Devices.insertCard(0))
+            tryCompare(Session, "identified", true, 5000)
+            TestPlatform.setDown(true)
+            verify(Journey.begin("RS-0004"))
+            Session.openForm()
+            Journey.setAnswer("phone", "13800138000")
+            tap("nextButton")
+            tap("consentButton")
+            tap("submitButton")
+            compare(Session.screen, Session.Submitted)
+            tryCompare(Journey, "deliveryState", "queued", 15000)
+            verify(Journey.receiptNumber.indexOf("DEMO-0001-") === 0, Journey.receiptNumber)
+            verify(Journey.qrText.indexOf("KIOSK:") === 0)
+            const headline = findByName(shell, "headline")
+            verify(headline.text.indexOf("✔") === 0)
+            tryCompare(Journey, "printState", "printed", 10000)
+            // The terminal's own number is found again from the receipt.
+            const qrText = Journey.qrText
+            Session.reset()
+            verify(Devices.scanCode(qrText))
+            tryCompare(Session, "screen", Session.Progress, 5000)
+            compare(Journey.requests.length, 1)
+            verify(Journey.requests[0].state === "pending" || Journey.requests[0].state === "sending")
+        }
+
+        function test_suggestionTo12345() {
+            const before = TestPlatform.count("suggestion")
+            Session.reset()
+            tap("attractSuggestionButton")
+            tryCompare(Session, "screen", Session.Form, 5000)
+            compare(Journey.kind, "suggestion")
+            tap("choice_1") // 投诉
+            tap("nextButton")
+            compare(Journey.field.id, "community")
+            tap("choice_0") // 幸福里社区
+            compare(Journey.answer("community"), "xingfuli")
+            tap("nextButton")
+            compare(Journey.field.id, "grid")
+            tap("choice_2") // 第三网格
+            tap("nextButton")
+            compare(Journey.field.id, "description")
+            tap("phrase_0")
+            tryVerify(() => (Journey.answer("description") || "").indexOf("楼道灯") === 0)
+            typePinyin("xiexie")
+            tryVerify(() => InputContext.inputEngine.wordCandidateListModel.count > 0)
+            chooseCandidate("谢谢")
+            verify(Journey.answer("description").indexOf("谢谢") > 0, Journey.answer("description"))
+            tap("nextButton")
+            compare(Journey.field.id, "phone")
+            tap("nextButton") // optional: left empty
+            compare(Session.screen, Session.Review)
+            tap("consentButton")
+            tap("submitButton")
+            tryCompare(Journey, "deliveryState", "sent", 10000)
+            tryVerify(() => TestPlatform.count("suggestion") === before + 1, 5000)
+            const s = TestPlatform.last("suggestion")
+            compare(s.category, "complaint")
+            compare(s.community, "xingfuli")
+            compare(s.grid, "grid3")
+            verify(s.description.indexOf("楼道灯") === 0)
+            verify(s._trackingNumber.indexOf("RX") === 0)
+            compare(s.phone, undefined)
+        }
+
+        function test_evaluationCanBeSkipped() {
+            verify(Devices.insertCard(0))
+            tryCompare(Session, "identified", true, 5000)
+            const ratingsBefore = TestPlatform.count("evaluation")
+            verify(Journey.begin("RS-0004"))
+            Session.openForm()
+            Journey.setAnswer("phone", "13800138000")
+            tap("nextButton")
+            tap("consentButton")
+            tap("submitButton")
+            tryCompare(Journey, "deliveryState", "sent", 10000)
+            tap("rateButton")
+            tap("skipButton")
+            compare(Session.screen, Session.Home)
+            compare(Journey.evaluationState, "skipped")
+            wait(300)
+            compare(TestPlatform.count("evaluation"), ratingsBefore)
+        }
+
+        function test_endOfVisitForgetsEverything() {
+            verify(Devices.insertCard(0))
+            tryCompare(Session, "identified", true, 5000)
+            verify(Journey.begin("YB-0003"))
+            Session.openForm()
+            Journey.setAnswer("phone", "13900000000")
+            Session.reset()
+            compare(Journey.active, false)
+            compare(Journey.review.length, 0)
+            // A new anonymous visit is not prefilled with the last resident's card.
+            Session.start()
+            verify(Journey.begin("YB-0003"))
+            compare(Journey.field.id, "applicantName")
+            compare(Journey.answer("idNumber"), undefined)
+        }
+    }
+}
