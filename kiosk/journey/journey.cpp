@@ -369,6 +369,12 @@ bool Journey::submit()
         return true;
     m_submitError.clear();
     m_errors.clear();
+    if (!m_consent) {
+        m_submitError = tr("Please agree to the use of your information, or end the visit if you do not want to submit.");
+        Q_EMIT answersChanged();
+        Q_EMIT receiptChanged();
+        return false;
+    }
     const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
     forms::Form shownForm = *m_form;
     for (auto &f : shownForm.fields)
@@ -378,11 +384,6 @@ bool Journey::submit()
     if (!m_errors.isEmpty()) {
         m_submitError = tr("Some answers need another look; they are marked below.");
         Q_EMIT answersChanged();
-        Q_EMIT receiptChanged();
-        return false;
-    }
-    if (!m_consent) {
-        m_submitError = tr("Please agree to the use of your information, or end the visit if you do not want to submit.");
         Q_EMIT receiptChanged();
         return false;
     }

@@ -179,7 +179,7 @@ Item {
         // A refused submit explains itself at the bottom, beside the button: show it.
         function onReceiptChanged() {
             if (Journey.submitError !== "")
-                flick.contentY = Math.max(0, flick.contentHeight - flick.height)
+                Qt.callLater(() => flick.contentY = Math.max(0, flick.contentHeight - flick.height))
         }
     }
 

@@ -276,6 +276,31 @@ Item {
             compare(s.phone, undefined)
         }
 
+        function test_submitNeedsConsentAndHappensOnce() {
+            verify(Devices.insertCard(0))
+            tryCompare(Session, "identified", true, 5000)
+            const before = TestPlatform.count("submission")
+            verify(Journey.begin("RS-0004"))
+            Session.openForm()
+            Journey.setAnswer("phone", "13800138000")
+            tap("nextButton")
+            compare(Session.screen, Session.Review)
+            verify(!findByName(shell, "submitButton").enabled, "no submit button without consent")
+            verify(!Journey.submit())
+            verify(Journey.submitError.length > 0)
+            compare(Journey.deliveryState, "")
+            tap("consentButton")
+            verify(Journey.submit())
+            verify(Journey.submit()) // a second tap (or a bounce) submits nothing more
+            Session.showSubmitted()
+            tryCompare(Journey, "deliveryState", "sent", 10000)
+            wait(500)
+            compare(TestPlatform.count("submission"), before + 1)
+            // Back from the result never leads to the review again.
+            Session.back()
+            compare(Session.screen, Session.Home)
+        }
+
         function test_evaluationCanBeSkipped() {
             verify(Devices.insertCard(0))
             tryCompare(Session, "identified", true, 5000)
