@@ -43,6 +43,13 @@
     </message>
 </context>
 <context>
+    <name>CandidateBar</name>
+    <message>
+        <source>Type pinyin; the characters appear here, tap one to choose it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CategoryTile</name>
     <message numerus="yes">
         <source>%n service(s)</source>
@@ -784,7 +791,9 @@
     <message numerus="yes">
         <source>Time limit set by law: %n working day(s).</source>
         <translation>
-            <numerusform>Time limit set by law: %n working day.</numerusform><numerusform>Time limit set by law: %n working days.</numerusform></translation>
+            <numerusform>Time limit set by law: %n working day.</numerusform>
+            <numerusform>Time limit set by law: %n working days.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Handled on the spot.</source>

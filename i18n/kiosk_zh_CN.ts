@@ -42,6 +42,13 @@
     </message>
 </context>
 <context>
+    <name>CandidateBar</name>
+    <message>
+        <source>Type pinyin; the characters appear here, tap one to choose it</source>
+        <translation>输入拼音后，汉字显示在这里，点选即可</translation>
+    </message>
+</context>
+<context>
     <name>CategoryTile</name>
     <message numerus="yes">
         <source>%n service(s)</source>

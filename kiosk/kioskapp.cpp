@@ -6,6 +6,7 @@
 #include "kiosk/queue/queueservice.h"
 #include "kiosk/ui/qrimageprovider.h"
 #include "services/forms/formdefinition.h"
+#include "kiosk/input/virtualkeyboard.h"
 #include "services/input/pinyinengine.h"
 #include "kiosk/session/clock.h"
 #include "kiosk/session/session.h"
@@ -130,6 +131,7 @@ bool KioskApp::loadUi()
     exposeToQml();
     m_engine = std::make_unique<QQmlApplicationEngine>();
     m_engine->addImportPath(QStringLiteral("qrc:/"));
+    m_engine->addImportPath(input::keyboardImportPath()); // the keyboard style
     m_engine->addImageProvider(QStringLiteral("qr"), new QrImageProvider);
     connect(m_engine.get(), &QQmlEngine::warnings, this, [this](const QList<QQmlError> &warnings) {
         for (const QQmlError &w : warnings)

@@ -35,6 +35,10 @@ Rectangle {
         value: Session.language === "en" ? "en_GB" : "zh_CN"
     }
 
+    // Our keyboard style (theme font, large keys): chosen here, where this engine's import paths
+    // are known (Qt resolves QT_VIRTUALKEYBOARD_STYLE before the application's engine exists).
+    Component.onCompleted: VirtualKeyboardSettings.styleName = "kiosk"
+
     readonly property bool typing: keyboard.active && shell.inVisit
     readonly property bool inVisit: Session.screen !== Session.Attract
     // While a popup is up, nothing underneath takes touches (pointer handlers would otherwise
@@ -46,7 +50,8 @@ Rectangle {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: parent.top
-        visible: shell.inVisit
+        // Typing in landscape: the keyboard needs the room; the header returns when it closes.
+        visible: shell.inVisit && !(shell.typing && Theme.landscape)
         enabled: !shell.modal
         height: visible ? implicitHeight : 0
         centerName: Session.centerName
@@ -117,8 +122,9 @@ Rectangle {
     InputPanel {
         id: keyboard
         objectName: "keyboard"
-        // Full width in portrait; in landscape a wide keyboard would be taller than half the screen.
-        width: Theme.landscape ? Math.min(shell.width, 1400) : shell.width
+        // Full width in portrait. In landscape the keyboard's height follows its width (the style's
+        // design size, 2560 × 1000, 1250 in elder mode): keep it to 40 % of the screen's height.
+        width: Theme.landscape ? Math.min(shell.width, shell.height * 0.40 * 2560 / (Theme.elder ? 1250 : 1000)) : shell.width
         anchors.horizontalCenter: parent.horizontalCenter
         y: active ? shell.height - height : shell.height
         visible: active

@@ -24,6 +24,11 @@ QString keyboardLayoutsPath()
     return QStringLiteral(KIOSK_SOURCE_KEYBOARD_LAYOUTS);
 }
 
+QString keyboardImportPath()
+{
+    return QDir::cleanPath(keyboardLayoutsPath() + QStringLiteral("/../import"));
+}
+
 void useVirtualKeyboard()
 {
     if (qEnvironmentVariableIsEmpty("QT_IM_MODULE"))

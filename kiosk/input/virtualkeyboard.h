@@ -16,4 +16,10 @@ void useVirtualKeyboard();
 /** The folder useVirtualKeyboard() picked. */
 [[nodiscard]] QString keyboardLayoutsPath();
 
+/**
+ * The QML import folder that holds the keyboard style (QtQuick/VirtualKeyboard/Styles/kiosk),
+ * next to the layouts; every engine that shows the keyboard adds it to its import paths.
+ */
+[[nodiscard]] QString keyboardImportPath();
+
 } // namespace kiosk::input

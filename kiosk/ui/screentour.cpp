@@ -15,6 +15,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QImage>
+#include <QQmlApplicationEngine>
+#include <QQmlComponent>
 #include <QQuickItem>
 #include <QQuickWindow>
 
@@ -99,6 +101,22 @@ QVariant sampleAnswer(const QVariantMap &field)
 }
 
 } // namespace
+
+void ScreenTour::typePinyin(const QString &letters)
+{
+    // Keys as the keyboard sends them, through Qt Virtual Keyboard's input engine.
+    QQmlComponent typist(m_app.engine());
+    typist.setData("import QtQuick\nimport QtQuick.VirtualKeyboard\n"
+                   "QtObject { function type(s) { for (const c of s)"
+                   " InputContext.inputEngine.virtualKeyClick(Qt.Key_A + c.charCodeAt(0) - 97, c, 0) } }",
+                   QUrl(QStringLiteral("qrc:/tour/Typist.qml")));
+    std::unique_ptr<QObject> object(typist.create());
+    if (!object) {
+        m_errors.append(QStringLiteral("typing pinyin: %1").arg(typist.errorString()));
+        return;
+    }
+    QMetaObject::invokeMethod(object.get(), "type", Q_ARG(QVariant, letters));
+}
 
 bool ScreenTour::answerAll(const QString &shotPrefix)
 {
@@ -245,6 +263,8 @@ void ScreenTour::journey(bool elder)
                 break;
         }
         shoot(QStringLiteral("journey-12345-description"), "formPage");
+        typePinyin(QStringLiteral("xiexie"));
+        shoot(QStringLiteral("journey-12345-pinyin-candidates"), "formPage");
         answerAll(QString());
         s->openReview();
         j->setConsent(true);

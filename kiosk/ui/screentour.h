@@ -37,6 +37,8 @@ private:
     void waitFor(const std::function<bool()> &condition, int ms = 3000);
     /** The resident's journey: form, review, submit, receipt, rating, progress, 12345 — and its errors. */
     void journey(bool elder);
+    /** Types @p letters on the on-screen keyboard (the pinyin method shows its candidates). */
+    void typePinyin(const QString &letters);
     /** Answers the form's questions until the review (shooting each new kind of question once). */
     bool answerAll(const QString &shotPrefix);
 

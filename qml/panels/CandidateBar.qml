@@ -28,6 +28,17 @@ Rectangle {
         font.pixelSize: Theme.fontLarge
         color: Theme.textSecondary
     }
+    Text {
+        objectName: "candidateHint"
+        anchors.left: parent.left
+        anchors.leftMargin: Theme.margin
+        anchors.verticalCenter: parent.verticalCenter
+        visible: !bar.composing
+        text: qsTr("Type pinyin; the characters appear here, tap one to choose it")
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontBody
+        color: Theme.textSecondary
+    }
     ListView {
         id: list
         objectName: "candidateList"

@@ -74,7 +74,9 @@ Item {
                     tryVerify(() => InputContext.inputEngine.inputMethod !== null)
                     typePinyin("shanghai")
                     tryVerify(() => InputContext.inputEngine.wordCandidateListModel.count > 0)
-                    verify(findByName(shell, "candidateBar") !== null, "the large candidate bar is shown")
+                    const bar = findByName(shell, "candidateBar")
+                    verify(bar !== null && bar.height >= Theme.touchTarget, "the large candidate bar is shown")
+                    tryVerify(() => findByName(shell, "candidateList").count > 0)
                     chooseCandidate("上海")
                     compare(Journey.answer("careCity"), "上海")
                 }

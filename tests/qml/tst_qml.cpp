@@ -103,6 +103,7 @@ public Q_SLOTS:
     void qmlEngineAvailable(QQmlEngine *engine)
     {
         engine->addImportPath(QStringLiteral("qrc:/"));
+        engine->addImportPath(kiosk::input::keyboardImportPath());
         if (!m_app) { // one application for all test files (this runs once per file)
             kiosk::Config config;
             config.catalogPath = QStringLiteral(KIOSK_TEST_DATA_DIR "/catalog-small.json");
