@@ -515,21 +515,44 @@ void Journey::reprint()
 
 // --- 好差评 --------------------------------------------------------------------------------------
 
-QStringList Journey::evaluationReasons(int level) const
+QVariantList Journey::evaluationReasons(int level) const
 {
-    if (level >= 4)
-        return {tr("Quick and easy"), tr("Clear instructions"), tr("Done in one visit"), tr("Helpful staff"), tr("Less paperwork")};
-    if (level == 3)
-        return {tr("Took too long"), tr("Instructions unclear"), tr("Too many materials"), tr("Hard to use the screen"), tr("Other")};
-    return {tr("Took too long"), tr("Instructions unclear"), tr("Asked for materials twice"), tr("Hard to use the screen"),
-            tr("Device did not work"), tr("Staff were unhelpful"), tr("Other")};
+    // Codes go to the platform (the same in every language); labels are for the screen.
+    const std::pair<const char *, QString> all[] = {
+        {"quick", tr("Quick and easy")},
+        {"clear", tr("Clear instructions")},
+        {"one_visit", tr("Done in one visit")},
+        {"staff_helpful", tr("Helpful staff")},
+        {"less_paperwork", tr("Less paperwork")},
+        {"too_long", tr("Took too long")},
+        {"unclear", tr("Instructions unclear")},
+        {"too_many_materials", tr("Too many materials")},
+        {"materials_twice", tr("Asked for materials twice")},
+        {"hard_screen", tr("Hard to use the screen")},
+        {"device_fault", tr("Device did not work")},
+        {"staff_unhelpful", tr("Staff were unhelpful")},
+        {"other", tr("Other")},
+    };
+    static const std::vector<const char *> satisfied{"quick", "clear", "one_visit", "staff_helpful", "less_paperwork"};
+    static const std::vector<const char *> fair{"too_long", "unclear", "too_many_materials", "hard_screen", "other"};
+    static const std::vector<const char *> dissatisfied{"too_long", "unclear", "materials_twice", "hard_screen",
+                                                         "device_fault", "staff_unhelpful", "other"};
+    const auto &wanted = level >= 4 ? satisfied : level == 3 ? fair : dissatisfied;
+    QVariantList out;
+    for (const char *code : wanted)
+        for (const auto &[c, label] : all)
+            if (qstrcmp(code, c) == 0)
+                out.append(QVariantMap{{QStringLiteral("code"), QLatin1String(code)}, {QStringLiteral("label"), label}});
+    return out;
 }
 
 bool Journey::submitEvaluation(int level, const QStringList &reasons)
 {
     if (level < 1 || level > 5 || m_requestId.isEmpty() || !m_evaluationState.isEmpty())
         return false;
-    const QStringList allowed = evaluationReasons(level);
+    QStringList allowed;
+    for (const QVariant &r : evaluationReasons(level))
+        allowed << r.toMap().value(QStringLiteral("code")).toString();
     QJsonArray chosen;
     for (const QString &r : reasons)
         if (allowed.contains(r))

@@ -139,8 +139,9 @@ public:
     /** Prints the receipt again (after the printer failed or for a second copy). */
     Q_INVOKABLE void reprint();
 
-    /** The reasons a resident may tick for @p level (1 非常不满意 … 5 非常满意). */
-    Q_INVOKABLE QStringList evaluationReasons(int level) const;
+    /** The reasons a resident may tick for @p level (1 非常不满意 … 5 非常满意): [{code, label}]. */
+    Q_INVOKABLE QVariantList evaluationReasons(int level) const;
+    /** @p reasons: codes from evaluationReasons(); others are ignored. */
     Q_INVOKABLE bool submitEvaluation(int level, const QStringList &reasons);
     Q_INVOKABLE void skipEvaluation();
 

@@ -194,7 +194,7 @@ void ScreenTour::journey(bool elder)
     if (QQuickItem *page = m_app.window()->findChild<QQuickItem *>(QStringLiteral("evaluationPage")))
         page->setProperty("level", 2);
     shoot(QStringLiteral("journey-evaluation"), "evaluationPage");
-    j->submitEvaluation(2, j->evaluationReasons(2).mid(0, 1));
+    j->submitEvaluation(2, {j->evaluationReasons(2).value(0).toMap().value(QStringLiteral("code")).toString()});
     s->goHome();
 
     // Progress, by card; then the department moves it along and the reply appears.

@@ -91,18 +91,18 @@ Item {
                 Repeater {
                     model: page.level > 0 ? Journey.evaluationReasons(page.level) : []
                     ChoiceButton {
-                        required property string modelData
+                        required property var modelData
                         required property int index
                         objectName: "reason_" + index
                         Layout.fillWidth: true
                         Layout.preferredWidth: 1
                         multiple: true
-                        text: modelData
-                        checked: page.reasons.indexOf(modelData) >= 0
+                        text: modelData.label
+                        checked: page.reasons.indexOf(modelData.code) >= 0
                         onClicked: {
                             const r = page.reasons.slice()
-                            const at = r.indexOf(modelData)
-                            if (at >= 0) r.splice(at, 1); else r.push(modelData)
+                            const at = r.indexOf(modelData.code)
+                            if (at >= 0) r.splice(at, 1); else r.push(modelData.code)
                             page.reasons = r
                         }
                     }

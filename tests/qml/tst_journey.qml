@@ -145,6 +145,7 @@ Item {
             const rating = TestPlatform.last("evaluation")
             compare(rating.rating, 5)
             compare(rating.reasons.length, 1)
+            compare(rating.reasons[0], "quick") // a code, the same in every language
             compare(rating.trackingNumber, tracking)
 
             // Progress by card: the request with the platform's status; then the department moves it.
