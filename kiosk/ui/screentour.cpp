@@ -191,8 +191,10 @@ void ScreenTour::journey(bool elder)
     d->setPaper(QStringLiteral("ok"));
 
     s->openEvaluation();
-    if (QQuickItem *page = m_app.window()->findChild<QQuickItem *>(QStringLiteral("evaluationPage")))
-        page->setProperty("level", 2);
+    // A dissatisfied rating shows its reasons (the visible page: a replaced one may linger hidden).
+    for (QQuickItem *page : m_app.window()->findChildren<QQuickItem *>(QStringLiteral("evaluationPage")))
+        if (page->isVisible())
+            page->setProperty("level", 2);
     shoot(QStringLiteral("journey-evaluation"), "evaluationPage");
     j->submitEvaluation(2, {j->evaluationReasons(2).value(0).toMap().value(QStringLiteral("code")).toString()});
     s->goHome();

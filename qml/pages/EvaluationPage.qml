@@ -26,7 +26,10 @@ Item {
 
     Flickable {
         id: flick
-        anchors.fill: parent
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.bottom: actions.top
         anchors.margins: Theme.margin
         contentHeight: column.implicitHeight
         clip: true
@@ -41,13 +44,14 @@ Item {
                 Layout.fillWidth: true
                 text: qsTr("How satisfied are you with this service?")
                 font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontTitle
+                font.pixelSize: Theme.landscape ? Theme.fontHeading : Theme.fontTitle
                 font.bold: true
                 color: Theme.textPrimary
                 wrapMode: Text.Wrap
             }
             BodyText {
                 Layout.fillWidth: true
+                visible: !Theme.landscape || !Theme.elder
                 color: Theme.textSecondary
                 text: qsTr("%1 · rating is optional and anonymous to the staff here").arg(Journey.title)
             }
@@ -85,7 +89,7 @@ Item {
             GridLayout {
                 Layout.fillWidth: true
                 visible: page.level > 0
-                columns: 2
+                columns: Theme.landscape ? 4 : 2
                 rowSpacing: Theme.spacing
                 columnSpacing: Theme.spacing
                 Repeater {
@@ -108,29 +112,44 @@ Item {
                     }
                 }
             }
-            RowLayout {
-                Layout.fillWidth: true
-                spacing: Theme.spacing * 2
-                KioskButton {
-                    objectName: "skipButton"
-                    Layout.fillWidth: true
-                    Layout.preferredWidth: 1
-                    text: qsTr("Skip")
-                    onClicked: {
-                        Journey.skipEvaluation()
-                        page.finish(false)
-                    }
-                }
-                KioskButton {
-                    objectName: "sendRatingButton"
-                    Layout.fillWidth: true
-                    Layout.preferredWidth: 1
-                    primary: true
-                    enabled: page.level > 0
-                    text: qsTr("Send rating")
-                    onClicked: page.finish(Journey.submitEvaluation(page.level, page.reasons))
-                }
+        }
+    }
+
+    // Always in view: the rating never holds anyone up.
+    RowLayout {
+        id: actions
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: pager.top
+        anchors.margins: Theme.margin
+        spacing: Theme.spacing * 2
+        KioskButton {
+            objectName: "skipButton"
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            text: qsTr("Skip")
+            onClicked: {
+                Journey.skipEvaluation()
+                page.finish(false)
             }
         }
+        KioskButton {
+            objectName: "sendRatingButton"
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            primary: true
+            enabled: page.level > 0
+            text: qsTr("Send rating")
+            onClicked: page.finish(Journey.submitEvaluation(page.level, page.reasons))
+        }
+    }
+
+    PagerBar {
+        id: pager
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: visible ? Theme.spacing : 0
+        anchors.horizontalCenter: parent.horizontalCenter
+        target: flick
+        needed: column.implicitHeight > page.height - actions.height - 4 * Theme.margin
     }
 }
