@@ -47,7 +47,7 @@ KioskApp::KioskApp(const Config &config, std::unique_ptr<Clock> clock, QObject *
         m_session->identify(card.name, card.idNumberMasked(), m_queue->subjectHash(card.idNumber));
         m_journey->setCard({{QStringLiteral("name"), card.name},
                             {QStringLiteral("idNumber"), card.idNumber},
-                            {QStringLiteral("gender"), card.genderCode == 2 ? QStringLiteral("女") : card.genderCode == 1 ? QStringLiteral("男") : QString()},
+                            {QStringLiteral("gender"), card.genderCode == 2 ? QStringLiteral("female") : card.genderCode == 1 ? QStringLiteral("male") : QString()},
                             {QStringLiteral("birthDate"), card.birthDate.toString(Qt::ISODate)},
                             {QStringLiteral("address"), card.address},
                             {QStringLiteral("nation"), card.nation}});

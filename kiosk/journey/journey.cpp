@@ -137,9 +137,7 @@ bool Journey::beginForm(const forms::Form *form, const QString &kind, const QStr
         m_subjectHash = m_queue->subjectHash(id);
     for (int i = 0; i < int(form->fields.size()); ++i) {
         const forms::Field &f = form->fields[size_t(i)];
-        QString v = f.prefill.isEmpty() ? QString() : m_card.value(f.prefill);
-        if (f.prefill == QLatin1String("gender") && !v.isEmpty())
-            v = v == QStringLiteral("女") ? QStringLiteral("female") : QStringLiteral("male");
+        const QString v = f.prefill.isEmpty() ? QString() : m_card.value(f.prefill);
         if (f.type == forms::FieldType::Consent)
             continue; // agreed to on the review page, where the receiving department is named
         if (!v.isEmpty()) {
@@ -169,13 +167,13 @@ forms::Field Journey::shown(const forms::Field &f) const
 
 QString Journey::validate(const forms::Field &f) const
 {
-    return forms::validateValue(shown(f), m_answers.value(f.id), m_today.isValid() ? m_today : QDate::currentDate());
+    return forms::validateValue(shown(f), m_answers.value(f.id), today());
 }
 
 QVariantMap Journey::fieldMap(const forms::Field &field) const
 {
     const forms::Field f = shown(field);
-    const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
+    const QDate day = today();
     QVariantList options;
     for (const auto &o : f.options)
         options.append(QVariantMap{{QStringLiteral("value"), o.value}, {QStringLiteral("label"), o.label}});
@@ -188,8 +186,8 @@ QVariantMap Journey::fieldMap(const forms::Field &field) const
         {QStringLiteral("required"), f.required},
         {QStringLiteral("maxLength"), f.maxLength},
         {QStringLiteral("decimals"), f.decimals},
-        {QStringLiteral("minDate"), f.minDate ? f.minDate->resolve(today).toString(Qt::ISODate) : QStringLiteral("1900-01-01")},
-        {QStringLiteral("maxDate"), f.maxDate ? f.maxDate->resolve(today).toString(Qt::ISODate) : today.addYears(10).toString(Qt::ISODate)},
+        {QStringLiteral("minDate"), f.minDate ? f.minDate->resolve(day).toString(Qt::ISODate) : QStringLiteral("1900-01-01")},
+        {QStringLiteral("maxDate"), f.maxDate ? f.maxDate->resolve(day).toString(Qt::ISODate) : day.addYears(10).toString(Qt::ISODate)},
         {QStringLiteral("options"), options},
         {QStringLiteral("maxChoices"), f.maxChoices},
         {QStringLiteral("phrases"), f.phrases},
@@ -375,11 +373,10 @@ bool Journey::submit()
         Q_EMIT receiptChanged();
         return false;
     }
-    const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
     forms::Form shownForm = *m_form;
     for (auto &f : shownForm.fields)
         f = shown(f);
-    for (const auto &e : forms::validateAnswers(shownForm, m_answers, today))
+    for (const auto &e : forms::validateAnswers(shownForm, m_answers, today()))
         m_errors.insert(e.field, e.message);
     if (!m_errors.isEmpty()) {
         m_submitError = tr("Some answers need another look; they are marked below.");
@@ -407,10 +404,8 @@ bool Journey::submit()
         // The hotline's API takes its fields at the top level (docs/platform-api.md).
         for (auto it = m_answers.begin(); it != m_answers.end(); ++it)
             payload.insert(it.key(), it.value());
-        payload.insert(QStringLiteral("itemCode"), m_itemCode);
-    } else {
-        payload.insert(QStringLiteral("itemCode"), m_itemCode);
     }
+    payload.insert(QStringLiteral("itemCode"), m_itemCode);
     const QVariantMap r = m_queue->enqueue(m_platform, m_kind, m_itemCode, m_subjectHash,
                                            QJsonDocument(payload).toJson(QJsonDocument::Compact));
     if (!r.value(QStringLiteral("ok")).toBool()) {
@@ -462,10 +457,13 @@ QString Journey::receiptNumber() const
 {
     if (!m_trackingNumber.isEmpty())
         return m_trackingNumber;
-    if (m_requestId.isEmpty())
-        return {};
+    return m_requestId.isEmpty() ? QString() : terminalNumber(m_requestId);
+}
+
+QString Journey::terminalNumber(const QString &requestId) const
+{
     // The terminal's own number until the platform gives one: terminal id and the request id's start.
-    return m_config.terminalId + QLatin1Char('-') + m_requestId.left(8).toUpper();
+    return m_config.terminalId + QLatin1Char('-') + requestId.left(8).toUpper();
 }
 
 QString Journey::qrText() const
@@ -656,7 +654,7 @@ void Journey::refreshRequests()
         m_requests.append(QVariantMap{
             {QStringLiteral("id"), id},
             {QStringLiteral("itemName"), name},
-            {QStringLiteral("number"), tracking.isEmpty() ? m_config.terminalId + QLatin1Char('-') + id.left(8).toUpper() : tracking},
+            {QStringLiteral("number"), tracking.isEmpty() ? terminalNumber(id) : tracking},
             {QStringLiteral("submitted"), QDateTime::fromMSecsSinceEpoch(e.createdAt).toString(QStringLiteral("yyyy-MM-dd HH:mm"))},
             {QStringLiteral("state"), state == QLatin1String("done") ? (status.isEmpty() ? QStringLiteral("accepted") : status) : state},
             {QStringLiteral("statusText"), statusText(state, status)},

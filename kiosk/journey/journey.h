@@ -4,9 +4,11 @@
 #include "kiosk/config.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 #include <QVariantList>
 #include <QVariantMap>
@@ -89,7 +91,10 @@ public:
     void setCatalog(const catalog::Catalog *catalog);
     /** The forms; Journey keeps its own copy. */
     void setForms(const forms::FormSet &forms);
-    /** What the ID card holds, for prefilling: name, idNumber, gender, birthDate (ISO), address, nation. */
+    /**
+     * What the ID card holds, for prefilling: name, idNumber, gender (male/female, as the forms'
+     * option values), birthDate (ISO), address, nation.
+     */
     void setCard(const QHash<QString, QString> &card);
     /** How long submit waits for the platform before printing the terminal's own number. */
     void setDeliveryWaitMs(int ms) { m_deliveryWait.setInterval(ms); }
@@ -169,6 +174,8 @@ private:
     QString displayValue(const forms::Field &f) const;
     QString validate(const forms::Field &f) const;
     QString statusText(const QString &state, const QString &platformStatus) const;
+    QString terminalNumber(const QString &requestId) const;
+    QDate today() const { return m_today.isValid() ? m_today : QDate::currentDate(); }
     void onDelivered(const QString &id, const QString &tracking);
     void onDead(const QString &id, const QString &reason);
     void settleDelivery(const QString &state);

@@ -118,19 +118,19 @@ void ScreenTour::typePinyin(const QString &letters)
     QMetaObject::invokeMethod(object.get(), "type", Q_ARG(QVariant, letters));
 }
 
-bool ScreenTour::answerAll(const QString &shotPrefix)
+bool ScreenTour::answerAll(const QString &shotPrefix, const QString &stopAt)
 {
     Journey *j = m_app.journey();
     QSet<QString> shotTypes;
     for (int guard = 0; guard < 40; ++guard) {
         const QVariantMap field = j->field();
         const QString type = field.value(QStringLiteral("type")).toString();
+        if (!stopAt.isEmpty() && field.value(QStringLiteral("id")) == stopAt)
+            return true;
+        j->setAnswer(field.value(QStringLiteral("id")).toString(), sampleAnswer(field));
         if (!shotPrefix.isEmpty() && !shotTypes.contains(type)) {
             shotTypes.insert(type);
-            j->setAnswer(field.value(QStringLiteral("id")).toString(), sampleAnswer(field));
             shoot(shotPrefix + type, "formPage");
-        } else {
-            j->setAnswer(field.value(QStringLiteral("id")).toString(), sampleAnswer(field));
         }
         const QString r = j->next();
         if (r == QLatin1String("review"))
@@ -259,11 +259,7 @@ void ScreenTour::journey(bool elder)
     s->setElderMode(elder);
     if (j->beginSuggestion()) {
         s->openForm();
-        for (int guard = 0; guard < 10 && j->field().value(QStringLiteral("id")) != QLatin1String("description"); ++guard) {
-            j->setAnswer(j->field().value(QStringLiteral("id")).toString(), sampleAnswer(j->field()));
-            if (j->next() != QLatin1String("step"))
-                break;
-        }
+        answerAll(QString(), QStringLiteral("description"));
         shoot(QStringLiteral("journey-12345-description"), "formPage");
         typePinyin(QStringLiteral("xiexie"));
         shoot(QStringLiteral("journey-12345-pinyin-candidates"), "formPage");

@@ -39,8 +39,11 @@ private:
     void journey(bool elder);
     /** Types @p letters on the on-screen keyboard (the pinyin method shows its candidates). */
     void typePinyin(const QString &letters);
-    /** Answers the form's questions until the review (shooting each new kind of question once). */
-    bool answerAll(const QString &shotPrefix);
+    /**
+     * Answers the form's questions until the review, or until @p stopAt is asked (shooting each
+     * new kind of question once when @p shotPrefix is set).
+     */
+    bool answerAll(const QString &shotPrefix, const QString &stopAt = QString());
 
     KioskApp &m_app;
     ManualClock &m_clock;

@@ -5,6 +5,7 @@
 import QtQuick
 import QtTest
 import Kiosk
+import "finder.js" as Finder
 
 Item {
     id: root
@@ -21,19 +22,7 @@ Item {
         when: windowShown
 
         function findByName(parent, name) {
-            if (!parent)
-                return null
-            if (parent.objectName === name && parent.visible !== false)
-                return parent
-            const kids = parent.children || []
-            for (let i = 0; i < kids.length; ++i) {
-                const found = findByName(kids[i], name)
-                if (found)
-                    return found
-            }
-            if (parent.contentItem && parent.contentItem !== parent)
-                return findByName(parent.contentItem, name)
-            return null
+            return Finder.findByName(parent, name)
         }
         function allText(item) {
             if (!item)

@@ -6,6 +6,7 @@ import QtQuick
 import QtTest
 import QtQuick.VirtualKeyboard
 import Kiosk
+import "finder.js" as Finder
 import KioskTest
 
 Item {
@@ -23,19 +24,7 @@ Item {
         when: windowShown
 
         function findByName(parent, name) {
-            if (!parent)
-                return null
-            if (parent.objectName === name && parent.visible !== false)
-                return parent
-            const kids = parent.children || []
-            for (let i = 0; i < kids.length; ++i) {
-                const found = findByName(kids[i], name)
-                if (found)
-                    return found
-            }
-            if (parent.contentItem && parent.contentItem !== parent)
-                return findByName(parent.contentItem, name)
-            return null
+            return Finder.findByName(parent, name)
         }
         function tap(name) {
             let item = null
