@@ -31,12 +31,9 @@ KioskApp::KioskApp(const Config &config, std::unique_ptr<Clock> clock, QObject *
     , m_session(std::make_unique<Session>(config, m_clock.get()))
     , m_queue(std::make_unique<QueueService>(config))
     , m_devices(std::make_unique<devices::DeviceManager>(config.simulate))
-    , m_journey(std::make_unique<Journey>(config, m_session.get(), m_queue.get(), m_devices.get()))
+    , m_journey(std::make_unique<Journey>(config, m_queue.get(), m_devices.get()))
 {
-    connect(m_session.get(), &Session::ended, m_journey.get(), [this] {
-        m_journey->setCard({});
-        m_journey->clear();
-    });
+    m_session->setJourney(m_journey.get());
     // A visit's end wipes what the devices and the input method hold of the resident.
     connect(m_session.get(), &Session::ended, m_devices.get(), &devices::DeviceManager::clearCard);
     connect(m_session.get(), &Session::ended, this, [] {
@@ -44,6 +41,8 @@ KioskApp::KioskApp(const Config &config, std::unique_ptr<Clock> clock, QObject *
             input::PinyinEngine::instance().forget();
     });
     connect(m_devices.get(), &devices::DeviceManager::cardRead, this, [this](const devices::idcard::IdCard &card) {
+        // The card's facts go to the form in memory only; the session gets the name and a masked number.
+        // Another resident's card ends the visit first (and with it the previous card's facts).
         m_session->identify(card.name, card.idNumberMasked(), m_queue->subjectHash(card.idNumber));
         m_journey->setCard({{QStringLiteral("name"), card.name},
                             {QStringLiteral("idNumber"), card.idNumber},
@@ -51,23 +50,15 @@ KioskApp::KioskApp(const Config &config, std::unique_ptr<Clock> clock, QObject *
                             {QStringLiteral("birthDate"), card.birthDate.toString(Qt::ISODate)},
                             {QStringLiteral("address"), card.address},
                             {QStringLiteral("nation"), card.nation}});
-        if (m_session->screen() == Session::Screen::Progress)
-            m_journey->lookupByCard();
         if (card.isExpiredToday())
             m_session->showNotice(tr("Your ID card expired on %1. Some services need a valid card; staff can help.")
                                       .arg(card.validTo.toString(QStringLiteral("yyyy-MM-dd"))));
     });
-    connect(m_devices.get(), &devices::DeviceManager::cardReadFailed, this, [this](const QString &message) {
-        m_session->showNotice(tr("The ID card could not be read. Please place it flat on the reader again.") + QLatin1Char(' ') + message);
+    connect(m_devices.get(), &devices::DeviceManager::cardReadFailed, this, [this](const QString &detail) {
+        qCWarning(lcApp).noquote() << "ID card not read:" << detail;
+        m_session->showNotice(tr("The ID card could not be read. Please place it flat on the reader again."));
     });
-    connect(m_devices.get(), &devices::DeviceManager::codeScanned, this, [this](const QString &code) {
-        // A receipt's code opens its progress; anything else is for the session (item codes).
-        if (m_journey->lookupByCode(code)) {
-            m_session->openProgress();
-            return;
-        }
-        m_session->handleScannedCode(code);
-    });
+    connect(m_devices.get(), &devices::DeviceManager::codeScanned, m_session.get(), &Session::handleScannedCode);
 }
 
 KioskApp::~KioskApp()
@@ -78,10 +69,10 @@ KioskApp::~KioskApp()
     m_engine.reset();
     m_devices->stop();
     m_queue->stop();
-    QmlSingletons::session = nullptr;
-    QmlSingletons::queue = nullptr;
+    Session::setQmlInstance(nullptr);
+    QueueService::setQmlInstance(nullptr);
+    Journey::setQmlInstance(nullptr);
     QmlSingletons::devices = nullptr;
-    QmlSingletons::journey = nullptr;
 }
 
 void KioskApp::loadCatalog()
@@ -120,10 +111,10 @@ void KioskApp::startDevices()
 
 void KioskApp::exposeToQml()
 {
-    QmlSingletons::session = m_session.get();
-    QmlSingletons::queue = m_queue.get();
+    Session::setQmlInstance(m_session.get());
+    QueueService::setQmlInstance(m_queue.get());
+    Journey::setQmlInstance(m_journey.get());
     QmlSingletons::devices = m_devices.get();
-    QmlSingletons::journey = m_journey.get();
 }
 
 bool KioskApp::loadUi()

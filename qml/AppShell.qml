@@ -27,12 +27,12 @@ Rectangle {
     Binding {
         target: VirtualKeyboardSettings
         property: "activeLocales"
-        value: [Session.language === "en" ? "en_GB" : "zh_CN"]
+        value: [Session.english ? "en_GB" : "zh_CN"]
     }
     Binding {
         target: VirtualKeyboardSettings
         property: "locale"
-        value: Session.language === "en" ? "en_GB" : "zh_CN"
+        value: Session.english ? "en_GB" : "zh_CN"
     }
 
     // Our keyboard style (theme font, large keys): chosen here, where this engine's import paths
@@ -59,9 +59,9 @@ Rectangle {
         elderMode: Session.elderMode
         residentName: Session.residentName
         residentIdMasked: Session.residentIdMasked
-        language: Session.language
+        language: Session.english ? "en" : "zh_CN"
         onElderModeToggled: Session.elderMode = !Session.elderMode
-        onLanguageToggled: Session.language = (Session.language === "en" ? "zh_CN" : "en")
+        onLanguageToggled: Session.toggleLanguage()
         onStaffGesture: {
             pinPopup.clear()
             pinPopup.message = ""
@@ -116,7 +116,7 @@ Rectangle {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: keyboard.top
-        visible: shell.typing && Session.language !== "en"
+        visible: shell.typing && !Session.english
         height: visible ? implicitHeight : 0
     }
     InputPanel {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QStringList>
+#include <QtQml/qqmlregistration.h>
 #include <QtVirtualKeyboard/QVirtualKeyboardAbstractInputMethod>
 
 namespace kiosk {
@@ -16,6 +17,7 @@ namespace kiosk {
 class PinyinInputMethod : public QVirtualKeyboardAbstractInputMethod
 {
     Q_OBJECT
+    QML_ELEMENT
 public:
     explicit PinyinInputMethod(QObject *parent = nullptr);
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QAbstractListModel>
+#include <QtQml/qqmlregistration.h>
 
 #include <vector>
 
@@ -11,6 +12,8 @@ namespace kiosk {
 class FacetListModel : public QAbstractListModel
 {
     Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("provided by Session")
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 
 public:

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QAbstractListModel>
+#include <QtQml/qqmlregistration.h>
 
 #include <vector>
 
@@ -15,6 +16,8 @@ namespace kiosk {
 class ServiceListModel : public QAbstractListModel
 {
     Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("provided by Session")
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 
 public:

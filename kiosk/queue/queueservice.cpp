@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/queue/queueservice.h"
 #include "common/logging.h"
+#include "kiosk/ui/qmlinstance.h"
 #include "services/platform/devpki.h"
 #include "services/platform/dispatcher.h"
 #include "services/platform/referenceplatform.h"
@@ -23,6 +24,7 @@ std::int64_t wallMs()
 }
 // The platform ids of the default catalog; --simulate serves them all from one reference platform.
 const char *const simulatedPlatformIds[] = {"hall", "hotline12345", "medicare", "hrss", "hpf"};
+QueueService *g_instance = nullptr;
 } // namespace
 
 QueueEntryModel::QueueEntryModel(QObject *parent)
@@ -81,6 +83,18 @@ QueueService::QueueService(const Config &config, QObject *parent)
 QueueService::~QueueService()
 {
     stop();
+    if (g_instance == this)
+        g_instance = nullptr;
+}
+
+void QueueService::setQmlInstance(QueueService *queue)
+{
+    g_instance = queue;
+}
+
+QueueService *QueueService::create(QQmlEngine *, QJSEngine *engine)
+{
+    return qmlInstance(g_instance, engine);
 }
 
 bool QueueService::start()
@@ -206,24 +220,30 @@ void QueueService::stop()
         m_simulated->stop();
 }
 
-QVariantMap QueueService::enqueue(const QString &platformId, const QString &kind, const QString &itemCode,
-                                  const QString &subjectHash, const QByteArray &payloadJson)
+quint64 QueueService::enqueue(const NewRequest &request)
 {
-    if (!m_outbox)
-        return {{QStringLiteral("ok"), false}, {QStringLiteral("error"), tr("could not be saved: the request store is unavailable")}};
-    const auto r = m_outbox->enqueue({platformId.toStdString(), kind.toStdString(), itemCode.toStdString(),
-                                      subjectHash.toStdString(), payloadJson.toStdString()},
-                                     wallMs());
-    if (r.ok) {
-        qCInfo(lcQueue).noquote() << "queued" << kind << itemCode << "as" << QString::fromStdString(r.id);
-        if (m_dispatcher)
-            m_dispatcher->wake();
-    } else {
-        qCWarning(lcQueue).noquote() << "could not queue" << kind << itemCode << ":" << QString::fromStdString(r.error);
+    // TODO(queue thread): the write still runs here; the answer already comes as a queued signal.
+    const quint64 ticket = ++m_nextTicket;
+    QString id;
+    SaveError error = SaveError::Unavailable;
+    if (m_outbox) {
+        const auto r = m_outbox->enqueue({request.platform.toStdString(), request.kind.toStdString(), request.itemCode.toStdString(),
+                                          request.subjectHash.toStdString(), request.payloadJson.toStdString()},
+                                         wallMs());
+        if (r.ok) {
+            error = SaveError::None;
+            id = QString::fromStdString(r.id);
+            qCInfo(lcQueue).noquote() << "queued" << request.kind << request.itemCode << "as" << id;
+            if (m_dispatcher)
+                m_dispatcher->wake();
+        } else {
+            error = SaveError::Failed;
+            qCWarning(lcQueue).noquote() << "could not queue" << request.kind << request.itemCode << ":" << QString::fromStdString(r.error);
+        }
+        refresh();
     }
-    refresh();
-    return {{QStringLiteral("ok"), r.ok}, {QStringLiteral("id"), QString::fromStdString(r.id)},
-            {QStringLiteral("error"), QString::fromStdString(r.error)}};
+    QMetaObject::invokeMethod(this, [this, ticket, id, error] { Q_EMIT enqueued(ticket, id, error); }, Qt::QueuedConnection);
+    return ticket;
 }
 
 QString QueueService::subjectHash(const QString &idNumber) const

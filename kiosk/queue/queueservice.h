@@ -5,7 +5,7 @@
 
 #include <QAbstractListModel>
 #include <QObject>
-#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
 
 #include <memory>
 #include <optional>
@@ -20,12 +20,23 @@ class Dispatcher;
 class ReferencePlatform;
 }
 
+class QQmlEngine;
+class QJSEngine;
+
 namespace kiosk {
+
+/** What a journey hands the queue; payloadJson is the platform body (docs/platform-api.md). */
+struct NewRequest {
+    QString platform, kind, itemCode, subjectHash;
+    QByteArray payloadJson;
+};
 
 /** Requests in one state (dead letters, for staff), newest first. */
 class QueueEntryModel : public QAbstractListModel
 {
     Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("provided by Queue")
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 public:
     enum Role { IdRole = Qt::UserRole + 1, KindRole, ItemCodeRole, ReasonRole, CreatedRole, AttemptsRole, PlatformRole };
@@ -57,6 +68,8 @@ private:
 class QueueService : public QObject
 {
     Q_OBJECT
+    QML_NAMED_ELEMENT(Queue)
+    QML_SINGLETON
     Q_PROPERTY(bool available READ available NOTIFY changed)
     Q_PROPERTY(QString problem READ problem NOTIFY changed)
     Q_PROPERTY(int pending READ pending NOTIFY changed)
@@ -72,13 +85,22 @@ public:
     QueueService(const Config &config, QObject *parent = nullptr);
     ~QueueService() override;
 
+    /** The instance QML gets (set by the composition root before QML loads). */
+    static void setQmlInstance(QueueService *queue);
+    static QueueService *create(QQmlEngine *, QJSEngine *);
+
     /** Opens the outbox and starts delivery. False (see problem()) when the store is unusable. */
     bool start();
     void stop();
 
-    /** {ok, id, error}: ok only once the request is on disk. */
-    Q_INVOKABLE QVariantMap enqueue(const QString &platform, const QString &kind, const QString &itemCode,
-                                    const QString &subjectHash, const QByteArray &payloadJson);
+    enum class SaveError { None, Unavailable, Full, TooLarge, Failed };
+    Q_ENUM(SaveError)
+
+    /**
+     * Returns a ticket (> 0) at once; enqueued(ticket, …) follows, queued on the GUI thread,
+     * once the request is committed to disk (error None, requestId set) or could not be.
+     */
+    quint64 enqueue(const NewRequest &request);
     /**
      * A resident's requests are found again by this keyed hash of their ID number (HMAC-SHA256
      * with the terminal's payload key), so the number itself is never stored.
@@ -114,6 +136,7 @@ public:
 
 Q_SIGNALS:
     void changed();
+    void enqueued(quint64 ticket, const QString &requestId, kiosk::QueueService::SaveError error);
     void delivered(const QString &id, const QString &trackingNumber);
     void deadLettered(const QString &id, const QString &reason);
     void statusChanged(const QString &id, const QString &status, const QString &message);
@@ -126,6 +149,7 @@ private:
     std::unique_ptr<QueueEntryModel> m_deadLetters;
     QString m_problem;
     QByteArray m_subjectKey;
+    quint64 m_nextTicket = 0;
     int m_pending = 0, m_sending = 0, m_done = 0, m_dead = 0, m_oldestMinutes = 0, m_usedPercent = 0;
     bool m_nearCap = false;
 };

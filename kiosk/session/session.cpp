@@ -1,61 +1,86 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/session/session.h"
 #include "common/logging.h"
-#include "kiosk/models/facetlistmodel.h"
-#include "kiosk/models/servicelistmodel.h"
+#include "kiosk/browse/catalogbrowser.h"
+#include "kiosk/journey/evaluation.h"
+#include "kiosk/journey/formsession.h"
+#include "kiosk/journey/journey.h"
+#include "kiosk/journey/progressmodel.h"
+#include "kiosk/journey/submission.h"
 #include "kiosk/session/clock.h"
+#include "kiosk/ui/qmlinstance.h"
 #include "services/catalog/catalog.h"
-#include "services/catalog/catalogsearch.h"
-
-#include <QVariantList>
 
 namespace kiosk {
 
 namespace {
-// Search results shown at most; a resident never pages past this, and it keeps keystrokes fast.
-constexpr int maxSearchResults = 100;
 // The idle check runs four times a second: the countdown is shown in whole seconds.
 constexpr int pollIntervalMs = 250;
 // Longest query the search box takes (the matcher keeps 63 positions).
 constexpr int maxQueryLength = 40;
+Session *g_instance = nullptr;
 } // namespace
 
 Session::Session(const Config &config, const Clock *clock, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_clock(clock)
-    , m_language(config.language)
-    , m_items(std::make_unique<ServiceListModel>())
-    , m_popular(std::make_unique<ServiceListModel>())
-    , m_facets(std::make_unique<FacetListModel>())
-    , m_categories(std::make_unique<FacetListModel>())
+    , m_browser(std::make_unique<CatalogBrowser>())
+    , m_language(config.language == QLatin1String("en") ? QStringLiteral("en") : QStringLiteral("zh_CN"))
 {
     applyLimits();
-    refreshLanguage();
+    m_browser->setEnglish(english());
     m_pollTimer.setInterval(pollIntervalMs);
     connect(&m_pollTimer, &QTimer::timeout, this, &Session::poll);
 }
 
-Session::~Session() = default;
+Session::~Session()
+{
+    if (g_instance == this)
+        g_instance = nullptr;
+}
+
+void Session::setQmlInstance(Session *session)
+{
+    g_instance = session;
+}
+
+Session *Session::create(QQmlEngine *, QJSEngine *engine)
+{
+    return qmlInstance(g_instance, engine);
+}
+
+ServiceListModel *Session::items() const { return m_browser->items(); }
+ServiceListModel *Session::popular() const { return m_browser->popular(); }
+FacetListModel *Session::facets() const { return m_browser->facets(); }
+FacetListModel *Session::categories() const { return m_browser->categories(); }
 
 void Session::setCatalog(const catalog::Catalog *catalog, const catalog::CatalogSearch *search)
 {
-    m_catalog = catalog;
-    m_search = search;
     // A new catalog starts a new visit: indices into the old one are meaningless now.
     reset();
-    std::vector<FacetListModel::Entry> categories;
-    for (const auto &c : catalog::serviceCategories()) {
-        int count = 0;
-        if (m_catalog) {
-            for (const auto &i : m_catalog->items)
-                count += i.category == c.id;
-        }
-        categories.push_back({c.id, c.name, c.nameEn, count});
-    }
-    m_categories->setEntries(std::move(categories));
-    m_popular->setItems(m_catalog, m_catalog ? m_catalog->mostPopular(m_config.popularCount) : std::vector<int>());
+    m_catalog = catalog;
+    m_browser->setCatalog(catalog, search, m_config.popularCount);
     Q_EMIT catalogChanged();
+}
+
+void Session::setJourney(Journey *journey)
+{
+    m_journey = journey;
+    journey->setEnglish(english());
+    connect(journey->form(), &FormSession::reviewReady, this, &Session::openReview);
+    connect(journey->form(), &FormSession::editRequested, this, [this] {
+        if (m_screen == Screen::Review)
+            back(); // the review was opened from the form: back is the form, at the question asked
+    });
+    connect(journey->submission(), &Submission::saved, this, &Session::showSubmitted);
+    connect(journey->submission(), &Submission::failed, this, &Session::userActivity); // stays on the review, which says why
+    connect(journey->evaluation(), &Evaluation::finished, this, [this](bool sent) {
+        if (m_screen != Screen::Evaluation && m_screen != Screen::Submitted)
+            return;
+        goHome();
+        showNotice(sent ? tr("Thank you. Your rating has been recorded.") : tr("Thank you for using the terminal."));
+    });
 }
 
 QString Session::catalogVersion() const
@@ -84,19 +109,18 @@ void Session::setLanguage(const QString &language)
     if (m_language == lang)
         return;
     m_language = lang;
-    refreshLanguage();
+    m_browser->setEnglish(english());
+    if (m_journey)
+        m_journey->setEnglish(english());
     // Titles and names computed from the catalog follow the language too.
     if (m_screen == Screen::ItemList || m_screen == Screen::FacetList || m_screen == Screen::ItemDetail)
         restore(currentFrame());
     Q_EMIT languageChanged();
 }
 
-void Session::refreshLanguage()
+void Session::toggleLanguage()
 {
-    m_items->setEnglish(english());
-    m_popular->setEnglish(english());
-    m_facets->setEnglish(english());
-    m_categories->setEnglish(english());
+    setLanguage(english() ? QStringLiteral("zh_CN") : QStringLiteral("en"));
 }
 
 void Session::applyLimits()
@@ -133,51 +157,11 @@ void Session::restore(const Frame &f)
     case Screen::Search:
         m_query = f.query;
         Q_EMIT queryChanged();
-        runSearch();
+        m_browser->search(m_query);
         break;
-    case Screen::ItemDetail: {
-        const catalog::Item *item = m_catalog ? m_catalog->item(f.itemCode) : nullptr;
-        if (!item)
-            break;
-        m_itemCode = item->code;
-        const bool en = english();
-        auto pick = [en](const QString &zh, const QString &enName) { return en && !enName.isEmpty() ? enName : zh; };
-        QVariantList materials;
-        for (const auto &m : item->materials)
-            materials.append(QVariantMap{{QStringLiteral("name"), m.name},
-                                         {QStringLiteral("note"), m.note},
-                                         {QStringLiteral("optional"), m.optional}});
-        QStringList events;
-        for (const QString &e : item->lifeEvents) {
-            if (const auto *f2 = m_catalog->lifeEvent(e))
-                events.append(pick(f2->name, f2->nameEn));
-        }
-        const auto *dept = m_catalog->department(item->department);
-        const auto *cat = catalog::Catalog::category(item->category);
-        const auto *platform = m_catalog->platform(item->platform);
-        m_item = {
-            {QStringLiteral("code"), item->code},
-            {QStringLiteral("name"), pick(item->name, item->nameEn)},
-            {QStringLiteral("summary"), item->summary},
-            {QStringLiteral("department"), dept ? pick(dept->name, dept->nameEn) : item->department},
-            {QStringLiteral("category"), item->category},
-            {QStringLiteral("categoryName"), cat ? pick(cat->name, cat->nameEn) : item->category},
-            {QStringLiteral("lifeEvents"), events},
-            {QStringLiteral("materials"), materials},
-            {QStringLiteral("conditions"), item->conditions},
-            {QStringLiteral("promisedDays"), item->promisedDays},
-            {QStringLiteral("legalDays"), item->legalDays},
-            {QStringLiteral("fee"), item->fee},
-            {QStringLiteral("feeNote"), item->feeNote},
-            {QStringLiteral("handling"), catalog::handlingId(item->handling)},
-            {QStringLiteral("platform"), platform ? pick(platform->name, platform->nameEn) : item->platform},
-            {QStringLiteral("where"), item->where},
-            {QStringLiteral("nextSteps"), item->nextSteps},
-            {QStringLiteral("form"), item->form},
-        };
-        Q_EMIT itemChanged();
+    case Screen::ItemDetail:
+        showItem(f.itemCode);
         break;
-    }
     case Screen::Home:
     case Screen::Attract:
     case Screen::Form:
@@ -212,6 +196,9 @@ void Session::goHome()
 
 void Session::back()
 {
+    // On the form, back is the previous question first; from the first one, the item again.
+    if (m_screen == Screen::Form && m_journey && m_journey->form()->previous())
+        return;
     if (m_history.empty()) {
         if (m_screen != Screen::Home && m_screen != Screen::Attract)
             setScreen(Screen::Home);
@@ -224,47 +211,48 @@ void Session::back()
 
 void Session::openCategory(const QString &id)
 {
-    openItemList(QStringLiteral("category"), id);
+    openList(ListKind::Category, id);
+}
+
+void Session::openPopular()
+{
+    openList(ListKind::Popular, QString());
 }
 
 void Session::openDepartments()
 {
-    if (m_screen == Screen::Attract)
-        return;
-    push();
-    showFacets(QStringLiteral("department"));
-    setScreen(Screen::FacetList);
+    openFacets(ListKind::Department);
 }
 
 void Session::openLifeEvents()
 {
+    openFacets(ListKind::LifeEvent);
+}
+
+void Session::openFacet(const QString &id)
+{
+    if (m_screen == Screen::FacetList)
+        openList(m_listKind, id);
+}
+
+void Session::openFacets(ListKind kind)
+{
     if (m_screen == Screen::Attract)
         return;
     push();
-    showFacets(QStringLiteral("lifeEvent"));
+    showFacets(kind);
     setScreen(Screen::FacetList);
 }
 
-void Session::showFacets(const QString &kind)
+void Session::showFacets(ListKind kind)
 {
     m_listKind = kind;
     m_listId.clear();
-    const bool dept = kind == QLatin1String("department");
-    m_listTitle = dept ? tr("Departments") : tr("Life events");
-    std::vector<FacetListModel::Entry> entries;
-    if (m_catalog) {
-        for (const auto &f : dept ? m_catalog->departments : m_catalog->lifeEvents) {
-            int count = 0;
-            for (const auto &i : m_catalog->items)
-                count += dept ? i.department == f.id : i.lifeEvents.contains(f.id);
-            if (count > 0)
-                entries.push_back({f.id, f.name, f.nameEn, count});
-        }
-    }
-    m_facets->setEntries(std::move(entries));
+    m_listTitle = m_browser->showFacets(kind == ListKind::Department ? CatalogBrowser::FacetKind::Department
+                                                                     : CatalogBrowser::FacetKind::LifeEvent);
 }
 
-void Session::openItemList(const QString &kind, const QString &id)
+void Session::openList(ListKind kind, const QString &id)
 {
     if (m_screen == Screen::Attract || !m_catalog)
         return;
@@ -273,38 +261,16 @@ void Session::openItemList(const QString &kind, const QString &id)
     setScreen(Screen::ItemList);
 }
 
-void Session::showList(const QString &kind, const QString &id)
+void Session::showList(ListKind kind, const QString &id)
 {
     m_listKind = kind;
     m_listId = id;
-    std::vector<int> rows;
-    const catalog::Facet *facet = nullptr;
-    if (kind == QLatin1String("popular")) {
-        rows = m_catalog->mostPopular(int(m_catalog->items.size()));
-        rows.resize(std::min<size_t>(rows.size(), 30));
-        m_listTitle = tr("Most used services");
-    } else {
-        if (kind == QLatin1String("category"))
-            facet = catalog::Catalog::category(id);
-        else if (kind == QLatin1String("department"))
-            facet = m_catalog->department(id);
-        else if (kind == QLatin1String("lifeEvent"))
-            facet = m_catalog->lifeEvent(id);
-        for (int i = 0; i < int(m_catalog->items.size()); ++i) {
-            const auto &item = m_catalog->items[size_t(i)];
-            const bool in = kind == QLatin1String("category") ? item.category == id
-                : kind == QLatin1String("department")         ? item.department == id
-                                                              : item.lifeEvents.contains(id);
-            if (in)
-                rows.push_back(i);
-        }
-        // Within a list, the items residents ask for most come first.
-        std::stable_sort(rows.begin(), rows.end(), [this](int a, int b) {
-            return m_catalog->items[size_t(a)].popularity > m_catalog->items[size_t(b)].popularity;
-        });
-        m_listTitle = facet ? (english() && !facet->nameEn.isEmpty() ? facet->nameEn : facet->name) : id;
-    }
-    m_items->setItems(m_catalog, std::move(rows));
+    using B = CatalogBrowser::ListKind;
+    const B k = kind == ListKind::Category ? B::Category
+        : kind == ListKind::Department     ? B::Department
+        : kind == ListKind::LifeEvent      ? B::LifeEvent
+                                           : B::Popular;
+    m_listTitle = m_browser->showList(k, id);
 }
 
 void Session::openSearch()
@@ -312,22 +278,54 @@ void Session::openSearch()
     if (m_screen == Screen::Attract)
         return;
     push();
-    runSearch();
+    m_browser->search(m_query);
     setScreen(Screen::Search);
 }
 
 bool Session::openItem(const QString &code)
 {
-    if (!m_catalog || !m_catalog->item(code.trimmed()))
+    const QString c = code.trimmed();
+    if (!m_catalog || !m_catalog->item(c))
         return false;
-    if (m_screen == Screen::Attract) {
-        m_idle.activity(m_clock->nowMs());
-        m_pollTimer.start();
-        m_screen = Screen::Home;
-    }
+    if (m_screen == Screen::Attract)
+        start();
     push();
-    restore({Screen::ItemDetail, QString(), QString(), code.trimmed(), QString()});
+    restore({Screen::ItemDetail, ListKind::Category, QString(), c, QString()});
     return true;
+}
+
+void Session::showItem(const QString &code)
+{
+    const auto item = m_browser->item(code);
+    if (!item)
+        return;
+    m_itemCode = item->code;
+    m_item = *item;
+    Q_EMIT itemChanged();
+}
+
+void Session::apply()
+{
+    if (m_screen != Screen::ItemDetail || !m_journey)
+        return;
+    if (!m_journey->begin(m_itemCode)) {
+        showNotice(tr("This service cannot be applied for at this terminal right now. Please ask staff."));
+        return;
+    }
+    openForm();
+}
+
+void Session::suggest()
+{
+    if (!m_journey)
+        return;
+    if (!m_journey->beginSuggestion()) {
+        if (m_screen == Screen::Attract)
+            start();
+        showNotice(tr("Suggestions cannot be made at this terminal right now. Please call 12345."));
+        return;
+    }
+    openForm();
 }
 
 void Session::identify(const QString &name, const QString &idMasked, const QString &subjectKey)
@@ -347,6 +345,8 @@ void Session::identify(const QString &name, const QString &idMasked, const QStri
     m_subjectKey = subjectKey;
     qCInfo(lcSession).noquote() << "resident identified by ID card" << idMasked;
     Q_EMIT residentChanged();
+    if (m_screen == Screen::Progress)
+        lookUpResident();
 }
 
 void Session::openForm()
@@ -369,19 +369,25 @@ void Session::openReview()
 
 void Session::showSubmitted()
 {
-    if (m_screen == Screen::Attract)
+    if (m_screen != Screen::Review)
         return;
     m_history.clear();
-    m_history.push_back(Frame{Screen::Home, {}, {}, {}, {}});
+    m_history.push_back(Frame{Screen::Home, ListKind::Category, {}, {}, {}});
     setScreen(Screen::Submitted);
 }
 
 void Session::openEvaluation()
 {
-    if (m_screen != Screen::Submitted)
+    if (m_screen != Screen::Submitted || !m_journey || !m_journey->evaluation()->rateable())
         return;
     push();
     setScreen(Screen::Evaluation);
+}
+
+void Session::lookUpResident()
+{
+    if (m_journey && !m_subjectKey.isEmpty())
+        m_journey->progress()->lookupByCard(m_subjectKey);
 }
 
 void Session::openProgress()
@@ -390,6 +396,8 @@ void Session::openProgress()
         start();
     if (m_screen == Screen::Progress)
         return;
+    if (m_journey && m_journey->progress()->lookup() == ProgressModel::Lookup::None)
+        lookUpResident();
     push();
     setScreen(Screen::Progress);
 }
@@ -397,6 +405,17 @@ void Session::openProgress()
 void Session::handleScannedCode(const QString &code)
 {
     const QString trimmed = code.trimmed();
+    // A receipt's code opens its progress; an item code the item.
+    if (m_journey && m_journey->progress()->lookupByCode(trimmed)) {
+        qCInfo(lcSession) << "scanned receipt code opened its progress";
+        if (m_screen == Screen::Progress)
+            return;
+        if (m_screen == Screen::Attract)
+            start();
+        push();
+        setScreen(Screen::Progress);
+        return;
+    }
     if (openItem(trimmed)) {
         qCInfo(lcSession).noquote() << "scanned code opened item" << trimmed;
         return;
@@ -438,17 +457,23 @@ bool Session::unlockStaff(const QString &pin)
     return true;
 }
 
-bool Session::openStaffPage(const QString &page)
+void Session::openStaffQueue()
 {
-    if (!m_staff)
-        return false;
-    const Screen target = page == QLatin1String("devices") ? Screen::StaffDevices : Screen::StaffQueue;
-    if (target == m_screen)
-        return true;
-    qCInfo(lcSession).noquote() << "staff page" << page;
+    openStaffPage(Screen::StaffQueue);
+}
+
+void Session::openStaffDevices()
+{
+    openStaffPage(Screen::StaffDevices);
+}
+
+void Session::openStaffPage(Screen page)
+{
+    if (!m_staff || page == m_screen)
+        return;
+    qCInfo(lcSession) << "staff page" << page;
     push();
-    setScreen(target);
-    return true;
+    setScreen(page);
 }
 
 void Session::typeText(const QString &text)
@@ -474,19 +499,7 @@ void Session::setQuery(const QString &query)
         return;
     m_query = q;
     Q_EMIT queryChanged();
-    runSearch();
-}
-
-void Session::runSearch()
-{
-    if (!m_search || !m_catalog || m_query.isEmpty()) {
-        m_items->clear();
-        return;
-    }
-    std::vector<int> rows;
-    for (const auto &hit : m_search->search(m_query, maxSearchResults))
-        rows.push_back(hit.item);
-    m_items->setItems(m_catalog, std::move(rows));
+    m_browser->search(m_query);
 }
 
 void Session::userActivity()
@@ -538,18 +551,17 @@ void Session::reset()
 {
     m_pollTimer.stop();
     m_history.clear();
-    m_listKind.clear();
+    m_listKind = ListKind::Category;
     m_listId.clear();
     m_listTitle.clear();
     m_itemCode.clear();
-    m_item.clear();
+    m_item = {};
     Q_EMIT itemChanged();
     if (!m_query.isEmpty()) {
         m_query.clear();
         Q_EMIT queryChanged();
     }
-    m_items->clear();
-    m_facets->setEntries({});
+    m_browser->clear();
     setIdle(false, 0);
     // The next resident starts from the terminal's defaults, not the last one's choices.
     setElderMode(false);
@@ -562,6 +574,8 @@ void Session::reset()
     m_subjectKey.clear();
     if (wasIdentified)
         Q_EMIT residentChanged();
+    if (m_journey)
+        m_journey->endVisit();
     Q_EMIT ended();
     if (m_screen != Screen::Attract) {
         m_screen = Screen::Attract;

@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "kiosk/browse/serviceitem.h"
 #include "kiosk/config.h"
 #include "kiosk/session/idlemonitor.h"
 
 #include <QObject>
 #include <QTimer>
-#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
 
 #include <memory>
 #include <vector>
+
+class QQmlEngine;
+class QJSEngine;
 
 namespace kiosk::catalog {
 class Catalog;
@@ -18,35 +22,44 @@ class CatalogSearch;
 
 namespace kiosk {
 
+class CatalogBrowser;
 class Clock;
 class FacetListModel;
+class Journey;
 class ServiceListModel;
 
 /**
- * One resident's visit, as a state machine. QML only shows `screen` and calls the transitions;
- * everything a resident entered lives here and is wiped by reset().
+ * One resident's visit, as a state machine: QML only shows `screen` and calls one method per
+ * button; every change of screen is decided here, from the resident's taps and from the
+ * journey's signals. Everything a resident entered is wiped by reset().
  *
- *   Attract ──start()──▶ Home ──openCategory/openItemList──▶ ItemList ──openItem──▶ ItemDetail
- *                          │ ──openDepartments/openLifeEvents──▶ FacetList ──openItemList──▶ …
+ *   Attract ──start()──▶ Home ──openCategory/openPopular──▶ ItemList ──openItem──▶ ItemDetail
+ *                          │ ──openDepartments/openLifeEvents──▶ FacetList ──openFacet──▶ ItemList
  *                          └──openSearch──▶ Search ──openItem──▶ ItemDetail
- *   ItemDetail ──openForm──▶ Form ──openReview──▶ Review ──showSubmitted──▶ Submitted ──openEvaluation──▶ Evaluation
+ *   ItemDetail ──apply()──▶ Form ──form.reviewReady──▶ Review ──submission.saved──▶ Submitted
+ *   Review ──form.editRequested──▶ Form;  submission.failed keeps Review (the reason is shown)
+ *   Submitted ──openEvaluation──▶ Evaluation ──evaluation.finished──▶ Home (with a thank-you)
  *   (Submitted forgets the way back: a request is never submitted twice by going back.)
- *   Attract/Home ──openForm (a 12345 suggestion) / openProgress──▶ …
- *   back() returns to the previous screen, goHome() to Home; idle for the configured time shows
- *   a warning (idleWarning, idleSecondsLeft); continueSession() or any touch dismisses it; at
- *   zero the session resets to Attract.
+ *   Attract/Home ──suggest()──▶ Form (12345);  ──openProgress()──▶ Progress (looked up by card)
+ *   A receipt's code scanned anywhere ──▶ Progress;  an item code ──▶ ItemDetail
+ *   back() returns to the previous screen (on the form: the previous question first), goHome()
+ *   to Home; idle for the configured time shows a warning (idleWarning, idleSecondsLeft);
+ *   continueSession() or any touch dismisses it; at zero the session resets to Attract.
  *
  * Lives on the GUI thread. The clock is injected (tests move it by hand).
  */
 class Session : public QObject
 {
     Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_MOC_INCLUDE("kiosk/models/facetlistmodel.h")
+    Q_MOC_INCLUDE("kiosk/models/servicelistmodel.h")
 
     Q_PROPERTY(Screen screen READ screen NOTIFY screenChanged)
     Q_PROPERTY(bool canGoBack READ canGoBack NOTIFY screenChanged)
     Q_PROPERTY(QString listTitle READ listTitle NOTIFY screenChanged)
-    Q_PROPERTY(QString listKind READ listKind NOTIFY screenChanged)
-    Q_PROPERTY(QVariantMap item READ item NOTIFY itemChanged)
+    Q_PROPERTY(kiosk::ServiceItem item READ item NOTIFY itemChanged)
     Q_PROPERTY(QString query READ query NOTIFY queryChanged)
     Q_PROPERTY(kiosk::ServiceListModel *items READ items CONSTANT)
     Q_PROPERTY(kiosk::ServiceListModel *popular READ popular CONSTANT)
@@ -55,7 +68,7 @@ class Session : public QObject
     Q_PROPERTY(bool idleWarning READ idleWarning NOTIFY idleChanged)
     Q_PROPERTY(int idleSecondsLeft READ idleSecondsLeft NOTIFY idleChanged)
     Q_PROPERTY(bool elderMode READ elderMode WRITE setElderMode NOTIFY elderModeChanged)
-    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+    Q_PROPERTY(bool english READ english NOTIFY languageChanged)
     Q_PROPERTY(QString terminalName READ terminalName CONSTANT)
     Q_PROPERTY(QString centerName READ centerName CONSTANT)
     Q_PROPERTY(QString catalogVersion READ catalogVersion NOTIFY catalogChanged)
@@ -74,83 +87,90 @@ public:
     Session(const Config &config, const Clock *clock, QObject *parent = nullptr);
     ~Session() override;
 
+    /** The instance QML gets (set by the composition root before QML loads). */
+    static void setQmlInstance(Session *session);
+    static Session *create(QQmlEngine *, QJSEngine *);
+
     /** The catalog and its index; both must outlive the session or be replaced before they die. */
     void setCatalog(const catalog::Catalog *catalog, const catalog::CatalogSearch *search);
+    /** The journey whose signals move the screens after 立即申请 (outlives the session's use of it). */
+    void setJourney(Journey *journey);
 
-    Screen screen() const { return m_screen; }
-    bool canGoBack() const { return !m_history.empty(); }
-    QString listTitle() const { return m_listTitle; }
-    QString listKind() const { return m_listKind; }
-    QVariantMap item() const { return m_item; }
-    QString query() const { return m_query; }
-    ServiceListModel *items() const { return m_items.get(); }
-    ServiceListModel *popular() const { return m_popular.get(); }
-    FacetListModel *facets() const { return m_facets.get(); }
-    FacetListModel *categories() const { return m_categories.get(); }
-    bool idleWarning() const { return m_idleWarning; }
-    int idleSecondsLeft() const { return m_idleSecondsLeft; }
-    bool elderMode() const { return m_elderMode; }
+    [[nodiscard]] Screen screen() const { return m_screen; }
+    [[nodiscard]] bool canGoBack() const { return !m_history.empty(); }
+    [[nodiscard]] QString listTitle() const { return m_listTitle; }
+    [[nodiscard]] ServiceItem item() const { return m_item; }
+    [[nodiscard]] QString query() const { return m_query; }
+    [[nodiscard]] ServiceListModel *items() const;
+    [[nodiscard]] ServiceListModel *popular() const;
+    [[nodiscard]] FacetListModel *facets() const;
+    [[nodiscard]] FacetListModel *categories() const;
+    [[nodiscard]] bool idleWarning() const { return m_idleWarning; }
+    [[nodiscard]] int idleSecondsLeft() const { return m_idleSecondsLeft; }
+    [[nodiscard]] bool elderMode() const { return m_elderMode; }
     void setElderMode(bool elder);
-    QString language() const { return m_language; }
+    /** "zh_CN" or "en". */
+    [[nodiscard]] QString language() const { return m_language; }
     void setLanguage(const QString &language);
-    QString terminalName() const { return m_config.terminalName; }
-    QString centerName() const { return m_config.centerName; }
-    QString catalogVersion() const;
-    int itemTotal() const;
+    [[nodiscard]] bool english() const { return m_language == QLatin1String("en"); }
+    [[nodiscard]] QString terminalName() const { return m_config.terminalName; }
+    [[nodiscard]] QString centerName() const { return m_config.centerName; }
+    [[nodiscard]] QString catalogVersion() const;
+    [[nodiscard]] int itemTotal() const;
+    [[nodiscard]] bool identified() const { return !m_residentName.isEmpty(); }
+    [[nodiscard]] QString notice() const { return m_notice; }
+    [[nodiscard]] QString residentName() const { return m_residentName; }
+    [[nodiscard]] QString residentIdMasked() const { return m_residentIdMasked; }
+    /** The keyed hash of the identified resident's ID number (empty when anonymous). */
+    [[nodiscard]] QString subjectKey() const { return m_subjectKey; }
 
     /** Checks the idle time; the session's own timer calls it, tests call it after moving the clock. */
     void poll();
-
-public Q_SLOTS:
-    void start();
-    void goHome();
-    void back();
-    void openCategory(const QString &id);
-    void openDepartments();
-    void openLifeEvents();
-    /** @p kind: "category", "department", "lifeEvent" or "popular". */
-    void openItemList(const QString &kind, const QString &id);
-    void openSearch();
-    /** Opens the item with @p code; returns false (and stays) when there is none. */
-    bool openItem(const QString &code);
-
-    void typeText(const QString &text);
-    void backspace();
-    void clearQuery();
-    void setQuery(const QString &query);
-
-    bool identified() const { return !m_residentName.isEmpty(); }
-    QString notice() const { return m_notice; }
-    QString residentName() const { return m_residentName; }
-    QString residentIdMasked() const { return m_residentIdMasked; }
-    /** The keyed hash of the identified resident's ID number (empty when anonymous). */
-    QString subjectKey() const { return m_subjectKey; }
     /**
      * An ID card was read: from the attract screen this starts an identified visit; during an
      * anonymous visit it identifies it; another resident's card ends the visit and starts theirs.
      * @p subjectKey tells residents apart without the number (a keyed hash).
      */
     void identify(const QString &name, const QString &idMasked, const QString &subjectKey);
+    /** A scanned code: a receipt's code opens its progress, an item code the item; anything else is explained. */
+    void handleScannedCode(const QString &code);
 
-    /** The form of the journey (Journey holds its contents); from Attract it starts a visit. */
-    void openForm();
-    void openReview();
-    /** The request is saved: the way back to the form is forgotten. */
-    void showSubmitted();
+public Q_SLOTS:
+    void start();
+    void goHome();
+    void back();
+    void openCategory(const QString &id);
+    void openPopular();
+    void openDepartments();
+    void openLifeEvents();
+    /** On the department or life-event list: the items of that facet. */
+    void openFacet(const QString &id);
+    void openSearch();
+    /** Opens the item with @p code; returns false (and stays) when there is none. */
+    bool openItem(const QString &code);
+    /** 立即申请 on the item's page: its form. */
+    void apply();
+    /** A 12345 suggestion or complaint; from Attract it starts a visit. */
+    void suggest();
     void openEvaluation();
-    /** This resident's requests (Journey fills them); from Attract it starts a visit. */
+    /** This resident's requests (by the card on the reader); from Attract it starts a visit. */
     void openProgress();
 
-    /** A scanned code: a catalog item code opens that item; anything else is explained. */
-    void handleScannedCode(const QString &code);
+    void typeText(const QString &text);
+    void backspace();
+    void clearQuery();
+    void setQuery(const QString &query);
 
     /** Staff mode (hidden gesture + PIN): opens the queue page. False for a wrong PIN. Logged. */
     bool unlockStaff(const QString &pin);
-    /** Staff only (after unlockStaff in this visit): "queue" or "devices". */
-    bool openStaffPage(const QString &page);
+    /** Staff only (after unlockStaff in this visit). */
+    void openStaffQueue();
+    void openStaffDevices();
 
     /** A touch, key or card anywhere: the resident is still here. */
     void userActivity();
+    /** 中文 ⇄ English. */
+    void toggleLanguage();
     /** The warning's "continue" button. */
     void continueSession();
     void showNotice(const QString &text);
@@ -174,9 +194,10 @@ Q_SIGNALS:
     void ended();
 
 private:
+    enum class ListKind { Category, Department, LifeEvent, Popular };
     struct Frame {
         Screen screen;
-        QString listKind;
+        ListKind listKind = ListKind::Category;
         QString listId;
         QString itemCode;
         QString query;
@@ -185,28 +206,34 @@ private:
     void restore(const Frame &frame);
     void push();
     void setScreen(Screen screen);
-    void showList(const QString &kind, const QString &id);
-    void showFacets(const QString &kind);
-    void runSearch();
+    void openList(ListKind kind, const QString &id);
+    void openFacets(ListKind kind);
+    void showList(ListKind kind, const QString &id);
+    void showFacets(ListKind kind);
+    void showItem(const QString &code);
+    void openForm();
+    void openReview();
+    void showSubmitted();
+    void openStaffPage(Screen page);
     void applyLimits();
-    void refreshLanguage();
     void setIdle(bool warning, int secondsLeft);
-    bool english() const { return m_language == QLatin1String("en"); }
+    void lookUpResident();
 
     Config m_config;
     const Clock *m_clock;
+    Journey *m_journey = nullptr;
     const catalog::Catalog *m_catalog = nullptr;
-    const catalog::CatalogSearch *m_search = nullptr;
+    std::unique_ptr<CatalogBrowser> m_browser;
     IdleMonitor m_idle;
     QTimer m_pollTimer;
 
     Screen m_screen = Screen::Attract;
     std::vector<Frame> m_history;
-    QString m_listKind;
+    ListKind m_listKind = ListKind::Category;
     QString m_listId;
     QString m_listTitle;
     QString m_itemCode;
-    QVariantMap m_item;
+    ServiceItem m_item;
     QString m_query;
     bool m_idleWarning = false;
     int m_idleSecondsLeft = 0;
@@ -217,11 +244,6 @@ private:
     QString m_subjectKey;
     QString m_notice;
     bool m_staff = false;
-
-    std::unique_ptr<ServiceListModel> m_items;
-    std::unique_ptr<ServiceListModel> m_popular;
-    std::unique_ptr<FacetListModel> m_facets;
-    std::unique_ptr<FacetListModel> m_categories;
 };
 
 } // namespace kiosk

@@ -1,18 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Declarative registration of the C++ objects the QML pages use. The objects are built and wired
-// in KioskApp (or a test) and handed to QML as singletons; nothing is set as a context property.
+// The device layer's objects as QML sees them, until the devices library registers its own types.
+// TODO: goes away when `devices` is a QML module of its own (QML_ELEMENT on the classes).
 #pragma once
 
 #include "devices/devicelistmodel.h"
 #include "devices/devicemanager.h"
-#include "kiosk/input/pinyininputmethod.h"
-#include "kiosk/journey/journey.h"
-#include "kiosk/models/facetlistmodel.h"
-#include "kiosk/models/servicelistmodel.h"
-#include "kiosk/queue/queueservice.h"
-#include "kiosk/session/session.h"
+#include "kiosk/ui/qmlinstance.h"
 
-#include <QJSEngine>
 #include <QQmlEngine>
 #include <QtQml/qqmlregistration.h>
 
@@ -20,25 +14,7 @@ namespace kiosk {
 
 /** Set by KioskApp (or a test) before the first QML file loads. */
 struct QmlSingletons {
-    static inline Session *session = nullptr;
-    static inline QueueService *queue = nullptr;
     static inline devices::DeviceManager *devices = nullptr;
-    static inline Journey *journey = nullptr;
-};
-
-struct JourneyForeign {
-    Q_GADGET
-    QML_FOREIGN(kiosk::Journey)
-    QML_NAMED_ELEMENT(Journey)
-    QML_SINGLETON
-
-public:
-    static Journey *create(QQmlEngine *, QJSEngine *)
-    {
-        Q_ASSERT(QmlSingletons::journey);
-        QJSEngine::setObjectOwnership(QmlSingletons::journey, QJSEngine::CppOwnership);
-        return QmlSingletons::journey;
-    }
 };
 
 struct DeviceManagerForeign {
@@ -48,11 +24,9 @@ struct DeviceManagerForeign {
     QML_SINGLETON
 
 public:
-    static devices::DeviceManager *create(QQmlEngine *, QJSEngine *)
+    static devices::DeviceManager *create(QQmlEngine *, QJSEngine *engine)
     {
-        Q_ASSERT(QmlSingletons::devices);
-        QJSEngine::setObjectOwnership(QmlSingletons::devices, QJSEngine::CppOwnership);
-        return QmlSingletons::devices;
+        return qmlInstance(QmlSingletons::devices, engine);
     }
 };
 
@@ -61,64 +35,6 @@ struct DeviceListModelForeign {
     QML_FOREIGN(kiosk::devices::DeviceListModel)
     QML_NAMED_ELEMENT(DeviceListModel)
     QML_UNCREATABLE("provided by Devices")
-};
-
-struct SessionForeign {
-    Q_GADGET
-    QML_FOREIGN(kiosk::Session)
-    QML_NAMED_ELEMENT(Session)
-    QML_SINGLETON
-
-public:
-    static Session *create(QQmlEngine *, QJSEngine *engine)
-    {
-        Q_ASSERT(QmlSingletons::session);
-        Q_ASSERT(engine->thread() == QmlSingletons::session->thread());
-        QJSEngine::setObjectOwnership(QmlSingletons::session, QJSEngine::CppOwnership);
-        return QmlSingletons::session;
-    }
-};
-
-struct QueueServiceForeign {
-    Q_GADGET
-    QML_FOREIGN(kiosk::QueueService)
-    QML_NAMED_ELEMENT(Queue)
-    QML_SINGLETON
-
-public:
-    static QueueService *create(QQmlEngine *, QJSEngine *)
-    {
-        Q_ASSERT(QmlSingletons::queue);
-        QJSEngine::setObjectOwnership(QmlSingletons::queue, QJSEngine::CppOwnership);
-        return QmlSingletons::queue;
-    }
-};
-
-struct QueueEntryModelForeign {
-    Q_GADGET
-    QML_FOREIGN(kiosk::QueueEntryModel)
-    QML_NAMED_ELEMENT(QueueEntryModel)
-    QML_UNCREATABLE("provided by Queue")
-};
-
-struct PinyinInputMethodForeign {
-    Q_GADGET
-    QML_FOREIGN(kiosk::PinyinInputMethod)
-    QML_NAMED_ELEMENT(PinyinInputMethod)
-};
-
-struct ServiceListModelForeign {
-    Q_GADGET
-    QML_FOREIGN(kiosk::ServiceListModel)
-    QML_NAMED_ELEMENT(ServiceListModel)
-    QML_UNCREATABLE("provided by Session")
-};
-
-struct FacetListModelForeign {
-    Q_GADGET
-    QML_FOREIGN(kiosk::FacetListModel)
-    QML_NAMED_ELEMENT(FacetListModel)
-    QML_UNCREATABLE("provided by Session")
 };
 
 } // namespace kiosk

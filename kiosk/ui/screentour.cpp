@@ -2,7 +2,12 @@
 #include "kiosk/ui/screentour.h"
 #include "common/logging.h"
 #include "devices/devicemanager.h"
+#include "kiosk/journey/evaluation.h"
+#include "kiosk/journey/formsession.h"
 #include "kiosk/journey/journey.h"
+#include "kiosk/journey/progressmodel.h"
+#include "kiosk/journey/receiptslip.h"
+#include "kiosk/journey/submission.h"
 #include "kiosk/kioskapp.h"
 #include "kiosk/queue/queueservice.h"
 #include "services/platform/referenceplatform.h"
@@ -15,6 +20,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QImage>
+#include <QMetaEnum>
 #include <QQmlApplicationEngine>
 #include <QQmlComponent>
 #include <QQuickItem>
@@ -65,39 +71,37 @@ void ScreenTour::shoot(const QString &name, const char *expectedPage)
 namespace {
 
 /** A valid answer to @p field, as a resident would give it. */
-QVariant sampleAnswer(const QVariantMap &field)
+QVariant sampleAnswer(const FormField &field)
 {
-    const QString type = field.value(QStringLiteral("type")).toString();
-    const QString id = field.value(QStringLiteral("id")).toString();
-    const QVariantList options = field.value(QStringLiteral("options")).toList();
-    if (type == QLatin1String("idNumber"))
-        return QStringLiteral("11010519491231002X");
-    if (type == QLatin1String("phone"))
-        return QStringLiteral("13800138000");
-    if (type == QLatin1String("date")) {
-        const QString lo = field.value(QStringLiteral("minDate")).toString();
-        const QString hi = field.value(QStringLiteral("maxDate")).toString();
+    using K = FormSession::FieldKind;
+    const auto firstOption = [&field] { return field.options.value(0).value<ChoiceOption>().value; };
+    switch (field.kind) {
+    case K::IdNumber: return QStringLiteral("11010519491231002X");
+    case K::Phone: return QStringLiteral("13800138000");
+    case K::Date: {
         const QString d = QStringLiteral("1956-03-08");
-        return d < lo ? lo : d > hi ? hi : d;
+        return d < field.minDate ? field.minDate : d > field.maxDate ? field.maxDate : d;
     }
-    if (type == QLatin1String("number"))
-        return QStringLiteral("2");
-    if (type == QLatin1String("address"))
-        return QStringLiteral("幸福里小区3栋2单元101室");
-    if (type == QLatin1String("choice"))
-        return options.value(0).toMap().value(QStringLiteral("value"));
-    if (type == QLatin1String("multiChoice"))
-        return QVariantList{options.value(0).toMap().value(QStringLiteral("value"))};
-    if (type == QLatin1String("yesNo"))
-        return true;
-    if (id == QLatin1String("bankAccount"))
+    case K::Number: return QStringLiteral("2");
+    case K::Address: return QStringLiteral("幸福里小区3栋2单元101室");
+    case K::Choice: return firstOption();
+    case K::MultiChoice: return QVariantList{firstOption()};
+    case K::YesNo: return true;
+    case K::None:
+    case K::Text: break;
+    }
+    if (field.id == QLatin1String("bankAccount"))
         return QStringLiteral("6222020200112233445");
-    if (id == QLatin1String("creditCode"))
+    if (field.id == QLatin1String("creditCode"))
         return QStringLiteral("91350102MA2Y4PJK3C");
-    const QStringList phrases = field.value(QStringLiteral("phrases")).toStringList();
-    if (!phrases.isEmpty())
-        return phrases.first();
+    if (!field.phrases.isEmpty())
+        return field.phrases.first();
     return QStringLiteral("请工作人员协助办理");
+}
+
+QString kindName(FormSession::FieldKind kind)
+{
+    return QString::fromLatin1(QMetaEnum::fromType<FormSession::FieldKind>().valueToKey(int(kind))).toLower();
 }
 
 } // namespace
@@ -120,24 +124,24 @@ void ScreenTour::typePinyin(const QString &letters)
 
 bool ScreenTour::answerAll(const QString &shotPrefix, const QString &stopAt)
 {
-    Journey *j = m_app.journey();
-    QSet<QString> shotTypes;
+    FormSession *form = m_app.journey()->form();
+    Session *s = m_app.session();
+    QSet<FormSession::FieldKind> shotKinds;
     for (int guard = 0; guard < 40; ++guard) {
-        const QVariantMap field = j->field();
-        const QString type = field.value(QStringLiteral("type")).toString();
-        if (!stopAt.isEmpty() && field.value(QStringLiteral("id")) == stopAt)
+        const FormField field = form->field();
+        if (!stopAt.isEmpty() && field.id == stopAt)
             return true;
-        j->setAnswer(field.value(QStringLiteral("id")).toString(), sampleAnswer(field));
-        if (!shotPrefix.isEmpty() && !shotTypes.contains(type)) {
-            shotTypes.insert(type);
-            shoot(shotPrefix + type, "formPage");
+        form->setAnswer(field.id, sampleAnswer(field));
+        if (!shotPrefix.isEmpty() && !shotKinds.contains(field.kind)) {
+            shotKinds.insert(field.kind);
+            shoot(shotPrefix + kindName(field.kind), "formPage");
         }
-        const QString r = j->next();
-        if (r == QLatin1String("review"))
+        const int step = form->step();
+        form->next(); // what the "next" button does; the session follows the form's signals
+        if (s->screen() == Session::Screen::Review)
             return true;
-        if (r == QLatin1String("error")) {
-            m_errors.append(QStringLiteral("%1: the tour's answer to %2 was refused: %3")
-                                .arg(shotPrefix, field.value(QStringLiteral("id")).toString(), j->field().value(QStringLiteral("error")).toString()));
+        if (form->step() == step) {
+            m_errors.append(QStringLiteral("%1: the tour's answer to %2 was refused: %3").arg(shotPrefix, field.id, form->field().error));
             return false;
         }
     }
@@ -148,11 +152,14 @@ void ScreenTour::journey(bool elder)
 {
     Session *s = m_app.session();
     Journey *j = m_app.journey();
+    FormSession *form = j->form();
+    Submission *sub = j->submission();
+    ReceiptSlip *receipt = j->receipt();
     devices::DeviceManager *d = m_app.devices();
     platform::ReferencePlatform *platform = m_app.queue()->simulatedPlatform();
     if (!d || !d->isSimulated() || !platform)
         return;
-    j->setDeliveryWaitMs(1500);
+    sub->setDeliveryWaitMs(1500);
     // A service done entirely here whose form asks a choice, a date, a typed number and a phone.
     QString code = QStringLiteral("RS-0008");
     s->reset();
@@ -160,54 +167,53 @@ void ScreenTour::journey(bool elder)
     d->insertCard(0);
     waitFor([s] { return s->identified(); }, 8000);
     s->setElderMode(elder);
-    if (!s->openItem(code) || !j->begin(code)) {
+    if (!s->openItem(code) || !s->item().applicable) {
         m_errors.append(QStringLiteral("journey: item %1 has no form at this terminal").arg(code));
         return;
     }
     shoot(QStringLiteral("journey-item-apply"), "serviceDetailPage");
-    s->openForm();
+    s->apply();
     if (!answerAll(QStringLiteral("journey-form-")))
         return;
-    s->openReview();
     shoot(QStringLiteral("journey-review"), "reviewPage");
     j->submit();
     shoot(QStringLiteral("journey-review-no-consent"), "reviewPage");
-    j->setConsent(true);
-    if (!j->submit()) {
-        m_errors.append(QStringLiteral("journey: submit failed: %1").arg(j->submitError()));
+    form->setConsent(true);
+    j->submit();
+    waitFor([s] { return s->screen() == Session::Screen::Submitted; }, 5000);
+    if (s->screen() != Session::Screen::Submitted) {
+        m_errors.append(QStringLiteral("journey: submit failed (%1)").arg(int(sub->error())));
         return;
     }
-    s->showSubmitted();
-    waitFor([j] { return j->deliveryState() != QLatin1String("sending") && j->printState() == QLatin1String("printed"); }, 10000);
+    waitFor([sub, receipt] { return sub->state() != Submission::State::Sending && receipt->state() == ReceiptSlip::State::Printed; }, 10000);
     shoot(QStringLiteral("journey-submitted"), "submittedPage");
-    const QString tracking = j->trackingNumber();
+    const QString tracking = sub->trackingNumber();
 
     // Out of paper: the number and a QR code large enough to photograph, and "print again".
     d->setPaper(QStringLiteral("out"));
     waitFor([d] { return d->printerStatus() != 0; }, 2000);
     j->reprint();
-    waitFor([j] { return j->printState() == QLatin1String("failed"); }, 10000);
+    waitFor([receipt] { return receipt->state() == ReceiptSlip::State::Failed; }, 10000);
     shoot(QStringLiteral("journey-printer-out-of-paper"), "submittedPage");
     d->setPaper(QStringLiteral("ok"));
 
     s->openEvaluation();
-    // A dissatisfied rating shows its reasons (the visible page: a replaced one may linger hidden).
-    for (QQuickItem *page : m_app.window()->findChildren<QQuickItem *>(QStringLiteral("evaluationPage")))
-        if (page->isVisible())
-            page->setProperty("level", 2);
+    // A dissatisfied rating shows its reasons.
+    Evaluation *rating = j->evaluation();
+    rating->setLevel(2);
+    rating->toggleReason(rating->reasons().value(0).value<EvaluationReason>().code);
     shoot(QStringLiteral("journey-evaluation"), "evaluationPage");
-    j->submitEvaluation(2, {j->evaluationReasons(2).value(0).toMap().value(QStringLiteral("code")).toString()});
-    s->goHome();
+    rating->send();
 
     // Progress, by card; then the department moves it along and the reply appears.
     s->openProgress();
-    j->lookupByCard();
     shoot(QStringLiteral("journey-progress"), "progressPage");
     platform->setStatus(tracking.toStdString(), "in_progress", "已转社区经办人员审核，预计3个工作日内办结");
-    j->lookupByCard();
-    waitFor([j] {
-        const auto r = j->requests();
-        return !r.isEmpty() && r.first().toMap().value(QStringLiteral("state")) == QLatin1String("in_progress");
+    ProgressModel *progress = j->progress();
+    progress->lookupByCard(s->subjectKey());
+    waitFor([progress] {
+        return progress->rowCount() > 0
+            && progress->index(0).data(ProgressModel::StateRole).value<ProgressModel::RequestState>() == ProgressModel::RequestState::InProgress;
     }, 5000);
     shoot(QStringLiteral("journey-progress-updated"), "progressPage");
 
@@ -216,14 +222,11 @@ void ScreenTour::journey(bool elder)
     platform->injectFault(platform::ReferencePlatform::Fault::ServerError, 1000);
     s->goHome();
     s->openItem(code);
-    j->begin(code);
-    s->openForm();
+    s->apply();
     answerAll(QString());
-    s->openReview();
-    j->setConsent(true);
+    form->setConsent(true);
     j->submit();
-    s->showSubmitted();
-    waitFor([j] { return j->deliveryState() == QLatin1String("queued") && j->printState() != QLatin1String("printing"); }, 10000);
+    waitFor([sub, receipt] { return sub->state() == Submission::State::Queued && receipt->state() != ReceiptSlip::State::Printing; }, 10000);
     shoot(QStringLiteral("journey-platform-down"), "submittedPage");
     platform->clearFaults();
 
@@ -232,40 +235,35 @@ void ScreenTour::journey(bool elder)
     s->start();
     s->setElderMode(elder);
     s->openItem(code);
-    j->begin(code);
-    s->openForm();
+    s->apply();
     // Every kind of question once (the card no longer fills name, sex, birth date and address).
-    QSet<QString> shot;
-    for (int guard = 0; guard < 20; ++guard) {
-        const QVariantMap field = j->field();
-        const QString type = field.value(QStringLiteral("type")).toString();
-        const QString id = field.value(QStringLiteral("id")).toString();
-        if (type == QLatin1String("idNumber") && !shot.contains(type)) {
-            j->setAnswer(id, QStringLiteral("350102199001011235")); // one digit wrong: the checksum fails
-            j->next();
+    QSet<FormSession::FieldKind> shot;
+    for (int guard = 0; guard < 20 && s->screen() == Session::Screen::Form; ++guard) {
+        const FormField field = form->field();
+        if (field.kind == FormSession::FieldKind::IdNumber && !shot.contains(field.kind)) {
+            form->setAnswer(field.id, QStringLiteral("350102199001011235")); // one digit wrong: the checksum fails
+            form->next();
             shoot(QStringLiteral("journey-invalid-id-number"), "formPage");
-        } else if (!shot.contains(type)) {
-            shoot(QStringLiteral("journey-anonymous-") + type + QStringLiteral("-empty"), "formPage");
+        } else if (!shot.contains(field.kind)) {
+            shoot(QStringLiteral("journey-anonymous-") + kindName(field.kind) + QStringLiteral("-empty"), "formPage");
         }
-        shot.insert(type);
-        j->setAnswer(id, sampleAnswer(field));
-        if (j->next() != QLatin1String("step"))
-            break;
+        shot.insert(field.kind);
+        form->setAnswer(field.id, sampleAnswer(field));
+        form->next();
     }
 
     // 12345: the description, typed with pinyin or taken from common phrases.
     s->reset();
     s->start();
     s->setElderMode(elder);
-    if (j->beginSuggestion()) {
-        s->openForm();
+    s->suggest();
+    if (s->screen() == Session::Screen::Form) {
         answerAll(QString(), QStringLiteral("description"));
         shoot(QStringLiteral("journey-12345-description"), "formPage");
         typePinyin(QStringLiteral("xiexie"));
         shoot(QStringLiteral("journey-12345-pinyin-candidates"), "formPage");
         answerAll(QString());
-        s->openReview();
-        j->setConsent(true);
+        form->setConsent(true);
         shoot(QStringLiteral("journey-12345-review"), "reviewPage");
     }
     s->reset();
@@ -318,7 +316,7 @@ bool ScreenTour::run(const QString &outputDir)
         s->goHome();
         s->openDepartments();
         shoot(QStringLiteral("departments"), "facetListPage");
-        s->openItemList(QStringLiteral("department"), s->facets()->idAt(0));
+        s->openFacet(s->facets()->idAt(0));
         shoot(QStringLiteral("department-items"), "serviceListPage");
 
         s->goHome();
@@ -345,7 +343,7 @@ bool ScreenTour::run(const QString &outputDir)
         s->goHome();
         if (s->unlockStaff(cfg.staffPin)) {
             shoot(QStringLiteral("staff-queue"), "staffQueuePage");
-            s->openStaffPage(QStringLiteral("devices"));
+            s->openStaffDevices();
             shoot(QStringLiteral("staff-devices"), "staffDevicesPage");
         }
         s->reset();

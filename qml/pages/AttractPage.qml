@@ -113,7 +113,8 @@ Rectangle {
                     color: Theme.textOnDark
                 }
                 // Later: the page goes away when the screen changes.
-                TapHandler { onTapped: Qt.callLater(attractButton.clicked) }
+                Timer { id: later; interval: 0; onTriggered: attractButton.clicked() }
+                TapHandler { onTapped: later.start() }
             }
             AttractButton {
                 objectName: "attractProgressButton"
@@ -123,10 +124,7 @@ Rectangle {
             AttractButton {
                 objectName: "attractSuggestionButton"
                 text: qsTr("12345 suggestions")
-                onClicked: {
-                    if (Journey.beginSuggestion())
-                        Session.openForm()
-                }
+                onClicked: Session.suggest()
             }
         }
     }

@@ -9,8 +9,7 @@ Item {
     id: page
     objectName: "evaluationPage"
 
-    property int level: 0
-    property var reasons: []
+    readonly property Evaluation evaluation: Journey.evaluation
     readonly property var levels: [
         { level: 5, label: qsTr("Very satisfied") },
         { level: 4, label: qsTr("Satisfied") },
@@ -18,11 +17,6 @@ Item {
         { level: 2, label: qsTr("Dissatisfied") },
         { level: 1, label: qsTr("Very dissatisfied") }
     ]
-
-    function finish(sent) {
-        Session.goHome()
-        Session.showNotice(sent ? qsTr("Thank you. Your rating has been recorded.") : qsTr("Thank you for using the terminal."))
-    }
 
     Flickable {
         id: flick
@@ -68,17 +62,14 @@ Item {
                         Layout.fillWidth: true
                         Layout.preferredWidth: 1
                         text: modelData.label
-                        checked: page.level === modelData.level
-                        onClicked: {
-                            page.level = modelData.level
-                            page.reasons = []
-                        }
+                        checked: Journey.evaluation.level === modelData.level
+                        onClicked: Journey.evaluation.level = modelData.level
                     }
                 }
             }
             Text {
                 Layout.fillWidth: true
-                visible: page.level > 0
+                visible: page.evaluation.level > 0
                 text: qsTr("What stood out? (optional, choose any)")
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontLarge
@@ -88,12 +79,12 @@ Item {
             }
             GridLayout {
                 Layout.fillWidth: true
-                visible: page.level > 0
+                visible: page.evaluation.level > 0
                 columns: Theme.landscape ? 4 : 2
                 rowSpacing: Theme.spacing
                 columnSpacing: Theme.spacing
                 Repeater {
-                    model: page.level > 0 ? Journey.evaluationReasons(page.level) : []
+                    model: page.evaluation.reasons
                     ChoiceButton {
                         required property var modelData
                         required property int index
@@ -102,13 +93,8 @@ Item {
                         Layout.preferredWidth: 1
                         multiple: true
                         text: modelData.label
-                        checked: page.reasons.indexOf(modelData.code) >= 0
-                        onClicked: {
-                            const r = page.reasons.slice()
-                            const at = r.indexOf(modelData.code)
-                            if (at >= 0) r.splice(at, 1); else r.push(modelData.code)
-                            page.reasons = r
-                        }
+                        checked: Journey.evaluation.chosen.indexOf(modelData.code) >= 0
+                        onClicked: Journey.evaluation.toggleReason(modelData.code)
                     }
                 }
             }
@@ -128,19 +114,16 @@ Item {
             Layout.fillWidth: true
             Layout.preferredWidth: 1
             text: qsTr("Skip")
-            onClicked: {
-                Journey.skipEvaluation()
-                page.finish(false)
-            }
+            onClicked: Journey.evaluation.skip()
         }
         KioskButton {
             objectName: "sendRatingButton"
             Layout.fillWidth: true
             Layout.preferredWidth: 1
             primary: true
-            enabled: page.level > 0
+            enabled: page.evaluation.level > 0
             text: qsTr("Send rating")
-            onClicked: page.finish(Journey.submitEvaluation(page.level, page.reasons))
+            onClicked: Journey.evaluation.send()
         }
     }
 

@@ -40,8 +40,8 @@ Item {
             required property string facetId
             required property string name
             required property int count
-            width: grid.cellWidth
-            height: grid.cellHeight
+            width: GridView.view.cellWidth
+            height: GridView.view.cellHeight
             Rectangle {
                 objectName: "facet_" + cell.facetId
                 anchors.fill: parent
@@ -78,7 +78,7 @@ Item {
                 }
                 TapHandler {
                     id: tap
-                    onTapped: Session.openItemList(Session.listKind, cell.facetId)
+                    onTapped: Session.openFacet(cell.facetId)
                 }
             }
         }

@@ -11,24 +11,10 @@ Item {
     id: page
     objectName: "formPage"
 
-    readonly property var field: Journey.field
-    readonly property string type: field.type || ""
+    readonly property FormSession form: Journey.form
+    readonly property formField field: form.field
+    readonly property int kind: field.kind
     property bool showPurpose: false
-
-    function goNext() {
-        Qt.inputMethod.commit()
-        const result = Journey.next()
-        if (result === "review")
-            Session.openReview()
-        else if (result === "step")
-            page.showPurpose = false
-    }
-    function goPrevious() {
-        Qt.inputMethod.commit()
-        page.showPurpose = false
-        if (!Journey.previous())
-            Session.back()
-    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -48,7 +34,7 @@ Item {
             }
             Text {
                 objectName: "stepText"
-                text: qsTr("Question %1 of %2").arg(Journey.step + 1).arg(Journey.stepCount)
+                text: qsTr("Question %1 of %2").arg(page.form.step + 1).arg(page.form.stepCount)
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontBody
                 font.bold: true
@@ -60,7 +46,7 @@ Item {
             Layout.preferredHeight: Theme.spacing / 2
             color: Theme.surfaceAlt
             Rectangle {
-                width: parent.width * (Journey.step + 1) / Math.max(1, Journey.stepCount)
+                width: parent.width * (page.form.step + 1) / Math.max(1, page.form.stepCount)
                 height: parent.height
                 color: Theme.primary
             }
@@ -87,7 +73,7 @@ Item {
                     Text {
                         objectName: "fieldLabel"
                         Layout.fillWidth: true
-                        text: (page.field.label || "") + (page.field.required === false ? "  " + qsTr("(optional)") : "")
+                        text: page.field.label + (page.field.required ? "" : "  " + qsTr("(optional)"))
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.fontTitle
                         font.bold: true
@@ -114,14 +100,14 @@ Item {
                         anchors.right: parent.right
                         anchors.verticalCenter: parent.verticalCenter
                         anchors.margins: Theme.spacing
-                        text: qsTr("Why we ask: %1").arg(page.field.purpose || "")
+                        text: qsTr("Why we ask: %1").arg(page.field.purpose)
                     }
                 }
                 FieldError {
                     objectName: "fieldError"
                     Layout.fillWidth: true
                     Layout.preferredHeight: implicitHeight
-                    text: page.field.error || ""
+                    text: page.field.error
                 }
                 Item {
                     visible: Theme.landscape
@@ -139,21 +125,22 @@ Item {
                 Layout.preferredWidth: 1
                 Layout.fillHeight: true
                 sourceComponent: {
-                    switch (page.type) {
-                    case "number": case "phone": case "idNumber": return keypadEditor
-                    case "date": return dateEditor
-                    case "choice": case "yesNo": case "multiChoice": return choiceEditor
-                    case "": return null
+                    switch (page.kind) {
+                    case FormSession.Number: case FormSession.Phone: case FormSession.IdNumber: return keypadEditor
+                    case FormSession.Date: return dateEditor
+                    case FormSession.Choice: case FormSession.YesNo: case FormSession.MultiChoice: return choiceEditor
+                    case FormSession.None: return null
                     default: return textEditor
                     }
                 }
-                property string shownId: Journey.field.id || ""
+                property string shownId: page.field.id
                 Connections {
-                    target: Journey
+                    target: page.form
                     // A new question gets a fresh editor (the text box keeps no earlier answer).
                     function onStepChanged() {
-                        if (editor.shownId !== (Journey.field.id || "")) {
-                            editor.shownId = Journey.field.id || ""
+                        if (editor.shownId !== page.field.id) {
+                            editor.shownId = page.field.id
+                            page.showPurpose = false
                             editor.active = false
                             editor.active = true
                         }
@@ -174,16 +161,22 @@ Item {
             objectName: "previousButton"
             Layout.fillWidth: true
             Layout.preferredWidth: 1
-            text: Journey.step > 0 ? qsTr("Previous question") : qsTr("Back to the service")
-            onClicked: page.goPrevious()
+            text: Journey.form.step > 0 ? qsTr("Previous question") : qsTr("Back to the service")
+            onClicked: {
+                Journey.form.commitTyping()
+                Session.back()
+            }
         }
         KioskButton {
             objectName: "nextButton"
             Layout.fillWidth: true
             Layout.preferredWidth: 1
             primary: true
-            text: Journey.step + 1 >= Journey.stepCount ? qsTr("Check my answers") : qsTr("Next")
-            onClicked: page.goNext()
+            text: Journey.form.lastStep ? qsTr("Check my answers") : qsTr("Next")
+            onClicked: {
+                Journey.form.commitTyping()
+                Journey.form.next()
+            }
         }
     }
 
@@ -201,14 +194,14 @@ Item {
                     id: answer
                     objectName: "textAnswer"
                     Layout.fillWidth: true
-                    placeholder: page.field.placeholder || (page.field.phrases && page.field.phrases.length
+                    placeholder: Journey.form.field.placeholder || (Journey.form.field.phrases.length > 0
                                  ? qsTr("Type with pinyin, or tap a common phrase below")
                                  : qsTr("Type with pinyin on the keyboard below"))
-                    invalid: (page.field.error || "") !== ""
-                    maximumLength: page.field.maxLength || 300
-                    onEdited: text => Journey.setAnswer(page.field.id, text)
+                    invalid: Journey.form.field.error !== ""
+                    maximumLength: Journey.form.field.maxLength > 0 ? Journey.form.field.maxLength : 300
+                    onEdited: text => Journey.form.setAnswer(Journey.form.field.id, text)
                     Component.onCompleted: {
-                        text = page.field.value || ""
+                        text = Journey.form.field.text
                         input.cursorPosition = text.length
                         input.forceActiveFocus()
                     }
@@ -225,7 +218,7 @@ Item {
                     spacing: Theme.spacing
                     Repeater {
                         id: phrases
-                        model: page.field.phrases || []
+                        model: Journey.form.field.phrases
                         KioskButton {
                             required property string modelData
                             required property int index
@@ -233,7 +226,7 @@ Item {
                             text: modelData
                             fontSize: Theme.fontBody
                             onClicked: {
-                                Qt.inputMethod.commit()
+                                Journey.form.commitTyping()
                                 answer.text = answer.text === "" ? modelData : answer.text + "，" + modelData
                                 answer.input.cursorPosition = answer.text.length // typing goes on after the phrase
                                 answer.input.forceActiveFocus()
@@ -249,8 +242,8 @@ Item {
         id: keypadEditor
         ColumnLayout {
             id: keypadRoot
-            readonly property string current: page.field.value === undefined || page.field.value === null ? "" : String(page.field.value)
-            readonly property int limit: page.type === "idNumber" ? 18 : page.type === "phone" ? 13 : 12
+            readonly property string current: Journey.form.field.text
+            readonly property int limit: Journey.form.field.kind === FormSession.IdNumber ? 18 : Journey.form.field.kind === FormSession.Phone ? 13 : 12
             spacing: Theme.spacing
             RowLayout {
                 Layout.fillWidth: true
@@ -260,15 +253,15 @@ Item {
                     Layout.fillWidth: true
                     readOnly: true
                     text: keypadRoot.current
-                    invalid: (page.field.error || "") !== ""
-                    placeholder: page.field.placeholder || (page.type === "idNumber" ? qsTr("18 digits; the last may be X")
-                                                         : page.type === "phone" ? qsTr("Mobile or landline number") : qsTr("Enter a number"))
+                    invalid: Journey.form.field.error !== ""
+                    placeholder: Journey.form.field.placeholder || (Journey.form.field.kind === FormSession.IdNumber ? qsTr("18 digits; the last may be X")
+                                                         : Journey.form.field.kind === FormSession.Phone ? qsTr("Mobile or landline number") : qsTr("Enter a number"))
                 }
                 KioskButton {
                     objectName: "clearButton"
                     text: qsTr("Clear")
                     enabled: keypadRoot.current !== ""
-                    onClicked: Journey.setAnswer(page.field.id, "")
+                    onClicked: Journey.form.setAnswer(Journey.form.field.id, "")
                 }
             }
             NumericKeypad {
@@ -277,12 +270,12 @@ Item {
                 Layout.fillHeight: true
                 Layout.maximumWidth: Theme.keyHeight * 5
                 Layout.alignment: Qt.AlignHCenter | Qt.AlignTop
-                extraKey: page.type === "idNumber" ? "X" : (page.type === "number" && page.field.decimals > 0 ? "." : (page.type === "phone" ? "-" : ""))
+                extraKey: Journey.form.field.kind === FormSession.IdNumber ? "X" : (Journey.form.field.kind === FormSession.Number && Journey.form.field.decimals > 0 ? "." : (Journey.form.field.kind === FormSession.Phone ? "-" : ""))
                 onTyped: text => {
                     if (keypadRoot.current.length < keypadRoot.limit)
-                        Journey.setAnswer(page.field.id, keypadRoot.current + text)
+                        Journey.form.setAnswer(Journey.form.field.id, keypadRoot.current + text)
                 }
-                onErased: Journey.setAnswer(page.field.id, keypadRoot.current.slice(0, -1))
+                onErased: Journey.form.setAnswer(Journey.form.field.id, keypadRoot.current.slice(0, -1))
             }
         }
     }
@@ -294,21 +287,21 @@ Item {
             Text {
                 objectName: "dateShown"
                 Layout.fillWidth: true
-                text: page.field.value ? page.field.value : qsTr("Not chosen yet: use the buttons below")
+                text: Journey.form.field.text !== "" ? Journey.form.field.text : qsTr("Not chosen yet: use the buttons below")
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontHeading
-                font.bold: !!page.field.value
-                color: page.field.value ? Theme.textPrimary : Theme.textSecondary
+                font.bold: Journey.form.field.text !== ""
+                color: Journey.form.field.text !== "" ? Theme.textPrimary : Theme.textSecondary
                 wrapMode: Text.Wrap
             }
             DatePicker {
                 objectName: "datePicker"
                 Layout.fillWidth: true
-                value: page.field.value || ""
-                minDate: page.field.minDate || "1900-01-01"
-                maxDate: page.field.maxDate || "2100-12-31"
-                start: page.field.minDate > "2000-01-01" ? page.field.minDate : (page.field.maxDate || "")
-                onPicked: value => Journey.setAnswer(page.field.id, value)
+                value: Journey.form.field.text
+                minDate: Journey.form.field.minDate
+                maxDate: Journey.form.field.maxDate
+                start: Journey.form.field.minDate > "2000-01-01" ? Journey.form.field.minDate : Journey.form.field.maxDate
+                onPicked: value => Journey.form.setAnswer(Journey.form.field.id, value)
             }
             Item { Layout.fillHeight: true }
         }
@@ -321,9 +314,7 @@ Item {
             contentHeight: choices.implicitHeight
             clip: true
             boundsBehavior: Flickable.StopAtBounds
-            readonly property var options: page.type === "yesNo"
-                ? [{ value: true, label: qsTr("Yes") }, { value: false, label: qsTr("No") }]
-                : (page.field.options || [])
+            readonly property var options: Journey.form.field.options
             GridLayout {
                 id: choices
                 width: parent.width
@@ -339,21 +330,21 @@ Item {
                         Layout.fillWidth: true
                         Layout.preferredWidth: 1
                         text: modelData.label
-                        multiple: page.type === "multiChoice"
-                        checked: multiple ? (page.field.value || []).indexOf(modelData.value) >= 0
-                                          : page.field.value === modelData.value
+                        multiple: Journey.form.field.kind === FormSession.MultiChoice
+                        checked: multiple ? Journey.form.field.chosen.indexOf(modelData.value) >= 0
+                                          : Journey.form.field.value === modelData.value
                         onClicked: {
                             if (!multiple) {
-                                Journey.setAnswer(page.field.id, modelData.value)
+                                Journey.form.setAnswer(Journey.form.field.id, modelData.value)
                                 return
                             }
-                            const chosen = (page.field.value || []).slice()
+                            const chosen = Journey.form.field.chosen.slice()
                             const at = chosen.indexOf(modelData.value)
                             if (at >= 0)
                                 chosen.splice(at, 1)
                             else
                                 chosen.push(modelData.value)
-                            Journey.setAnswer(page.field.id, chosen)
+                            Journey.form.setAnswer(Journey.form.field.id, chosen)
                         }
                     }
                 }

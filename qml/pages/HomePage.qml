@@ -9,7 +9,6 @@ Item {
     id: page
     objectName: "homePage"
 
-    readonly property var glyphs: ({ childcare: "育", eldercare: "养", medical: "医", food: "食", living: "乐", affairs: "办" })
     component BrowseButtons: GridLayout {
         Layout.fillWidth: true
         columns: 2
@@ -41,14 +40,10 @@ Item {
             Layout.fillWidth: true
             Layout.preferredWidth: 1
             text: qsTr("12345 suggestions")
-            onClicked: {
-                if (Journey.beginSuggestion())
-                    Session.openForm()
-            }
+            onClicked: Session.suggest()
         }
     }
 
-    readonly property var tints: ({ childcare: "#b34700", eldercare: "#8e2a6e", medical: "#0b6e6e", food: "#3f6212", living: "#5b3fa0", affairs: "#0b5cad" })
 
     GridLayout {
         anchors.fill: parent
@@ -123,11 +118,13 @@ Item {
                         required property string facetId
                         required property string name
                         required property int count
+                        readonly property var glyphs: ({ childcare: "育", eldercare: "养", medical: "医", food: "食", living: "乐", affairs: "办" })
+                        readonly property var tints: ({ childcare: "#b34700", eldercare: "#8e2a6e", medical: "#0b6e6e", food: "#3f6212", living: "#5b3fa0", affairs: "#0b5cad" })
                         objectName: "categoryTile_" + facetId
                         Layout.fillWidth: true
                         Layout.preferredWidth: 1
-                        glyph: page.glyphs[facetId] || "办"
-                        tint: page.tints[facetId] || Theme.primary
+                        glyph: glyphs[facetId] || "办"
+                        tint: tints[facetId] || Theme.primary
                         title: name
                         itemCount: count
                         onClicked: Session.openCategory(facetId)
@@ -167,7 +164,7 @@ Item {
                     objectName: "morePopularButton"
                     text: qsTr("More ›")
                     fontSize: Theme.fontBody
-                    onClicked: Session.openItemList("popular", "")
+                    onClicked: Session.openPopular()
                 }
             }
             ListView {

@@ -9,10 +9,7 @@ Item {
     id: page
     objectName: "progressPage"
 
-    Component.onCompleted: {
-        if (Journey.lookup === "" && Session.identified)
-            Journey.lookupByCard()
-    }
+    readonly property ProgressModel progress: Journey.progress
 
     Flickable {
         id: flick
@@ -42,7 +39,7 @@ Item {
             Rectangle {
                 objectName: "progressHint"
                 Layout.fillWidth: true
-                visible: Journey.lookup === ""
+                visible: page.progress.lookup === ProgressModel.None
                 Layout.preferredHeight: visible ? hint.implicitHeight + 2 * Theme.margin : 0
                 radius: Theme.radius
                 color: Theme.surfaceAlt
@@ -59,23 +56,40 @@ Item {
             BodyText {
                 objectName: "progressEmpty"
                 Layout.fillWidth: true
-                visible: Journey.lookup !== "" && Journey.requests.length === 0
+                visible: page.progress.lookup !== ProgressModel.None && page.progress.count === 0
                 font.pixelSize: Theme.fontLarge
                 text: qsTr("This terminal has no requests of yours. Requests made at a counter or online are not shown here; staff can look them up.")
             }
             BodyText {
                 Layout.fillWidth: true
-                visible: Journey.requests.length > 0
+                visible: page.progress.count > 0
                 color: Theme.textSecondary
-                text: Journey.lookup === "card" ? qsTr("Requests made at this terminal with your ID card, newest first.")
+                text: page.progress.lookup === ProgressModel.Card ? qsTr("Requests made at this terminal with your ID card, newest first.")
                                                 : qsTr("The request on your receipt.")
             }
             Repeater {
-                model: Journey.requests
+                model: page.progress
                 Rectangle {
                     id: card
-                    required property var modelData
                     required property int index
+                    required property string itemName
+                    required property string number
+                    required property string submitted
+                    required property int state
+                    required property string message
+
+                    function statusText(state) {
+                        switch (state) {
+                        case ProgressModel.Waiting: return qsTr("Saved on this terminal; it is sent as soon as the network allows")
+                        case ProgressModel.Undeliverable: return qsTr("Could not be delivered; staff have been told and will help")
+                        case ProgressModel.Withdrawn: return qsTr("Withdrawn by staff")
+                        case ProgressModel.InProgress: return qsTr("Being handled")
+                        case ProgressModel.Done: return qsTr("Completed")
+                        case ProgressModel.Rejected: return qsTr("Not approved")
+                        default: return qsTr("Received by the department")
+                        }
+                    }
+
                     objectName: "request_" + index
                     Layout.fillWidth: true
                     Layout.preferredHeight: cardColumn.implicitHeight + 2 * Theme.margin
@@ -92,7 +106,7 @@ Item {
                         spacing: Theme.spacing / 2
                         Text {
                             Layout.fillWidth: true
-                            text: card.modelData.itemName
+                            text: card.itemName
                             font.family: Theme.fontFamily
                             font.pixelSize: Theme.fontHeading
                             font.bold: true
@@ -101,7 +115,7 @@ Item {
                         }
                         Text {
                             Layout.fillWidth: true
-                            text: qsTr("No. %1 · submitted %2").arg(card.modelData.number).arg(card.modelData.submitted)
+                            text: qsTr("No. %1 · submitted %2").arg(card.number).arg(card.submitted)
                             font.family: Theme.fontFamily
                             font.pixelSize: Theme.fontBody
                             color: Theme.textSecondary
@@ -113,15 +127,15 @@ Item {
                             Layout.maximumWidth: cardColumn.width
                             Layout.preferredHeight: statusText.implicitHeight + Theme.spacing
                             radius: height / 2
-                            readonly property string st: card.modelData.state
-                            color: st === "done" ? Theme.badgeTerminal : st === "rejected" || st === "dead" ? Theme.accent
-                                 : st === "pending" || st === "sending" ? Theme.badgeGuide : Theme.primary
+                            color: card.state === ProgressModel.Done ? Theme.badgeTerminal
+                                 : card.state === ProgressModel.Rejected || card.state === ProgressModel.Undeliverable ? Theme.accent
+                                 : card.state === ProgressModel.Waiting ? Theme.badgeGuide : Theme.primary
                             Text {
                                 id: statusText
                                 objectName: "statusText"
                                 anchors.centerIn: parent
                                 width: Math.min(implicitWidth, cardColumn.width - 2 * Theme.margin)
-                                text: card.modelData.statusText
+                                text: card.statusText(card.state)
                                 font.family: Theme.fontFamily
                                 font.pixelSize: Theme.fontLarge
                                 font.bold: true
@@ -132,9 +146,9 @@ Item {
                         BodyText {
                             objectName: "reply"
                             Layout.fillWidth: true
-                            visible: card.modelData.message !== ""
+                            visible: card.message !== ""
                             font.pixelSize: Theme.fontLarge
-                            text: qsTr("Reply: %1").arg(card.modelData.message)
+                            text: qsTr("Reply: %1").arg(card.message)
                         }
                     }
                 }

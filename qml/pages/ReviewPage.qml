@@ -45,17 +45,22 @@ Item {
             }
 
             Repeater {
-                model: Journey.review
+                model: Journey.form.review
                 Rectangle {
                     id: row
-                    required property var modelData
-                    objectName: "review_" + modelData.id
+                    required property string fieldId
+                    required property string label
+                    required property string value
+                    required property bool fromCard
+                    required property string error
+                    required property bool editable
+                    objectName: "review_" + fieldId
                     Layout.fillWidth: true
                     Layout.preferredHeight: rowColumn.implicitHeight + 2 * Theme.spacing
                     radius: Theme.radius
                     color: Theme.surface
-                    border.color: modelData.error ? Theme.accent : Theme.border
-                    border.width: Math.max(modelData.error ? 3 : 1, Theme.borderWidth)
+                    border.color: row.error !== "" ? Theme.accent : Theme.border
+                    border.width: Math.max(row.error !== "" ? 3 : 1, Theme.borderWidth)
                     ColumnLayout {
                         id: rowColumn
                         anchors.left: parent.left
@@ -71,7 +76,7 @@ Item {
                                 spacing: 2
                                 Text {
                                     Layout.fillWidth: true
-                                    text: row.modelData.label + (row.modelData.fromCard ? "  · " + qsTr("from your ID card") : "")
+                                    text: row.label + (row.fromCard ? "  · " + qsTr("from your ID card") : "")
                                     font.family: Theme.fontFamily
                                     font.pixelSize: Theme.fontBody
                                     color: Theme.textSecondary
@@ -79,28 +84,25 @@ Item {
                                 }
                                 Text {
                                     Layout.fillWidth: true
-                                    text: row.modelData.value !== "" ? row.modelData.value : qsTr("(not answered)")
+                                    text: row.value !== "" ? row.value : qsTr("(not answered)")
                                     font.family: Theme.fontFamily
                                     font.pixelSize: Theme.fontHeading
-                                    font.bold: row.modelData.value !== ""
-                                    color: row.modelData.value !== "" ? Theme.textPrimary : Theme.textSecondary
+                                    font.bold: row.value !== ""
+                                    color: row.value !== "" ? Theme.textPrimary : Theme.textSecondary
                                     wrapMode: Text.Wrap
                                 }
                             }
                             KioskButton {
-                                objectName: "change_" + row.modelData.id
-                                visible: row.modelData.editable
+                                objectName: "change_" + row.fieldId
+                                visible: row.editable
                                 text: qsTr("Change")
-                                onClicked: {
-                                    if (Journey.editField(row.modelData.id))
-                                        Session.back()
-                                }
+                                onClicked: Journey.form.editField(row.fieldId)
                             }
                         }
                         FieldError {
                             Layout.fillWidth: true
                             Layout.preferredHeight: implicitHeight
-                            text: row.modelData.error
+                            text: row.error
                         }
                     }
                 }
@@ -144,9 +146,9 @@ Item {
                         objectName: "consentButton"
                         Layout.fillWidth: true
                         multiple: true
-                        checked: Journey.consent
+                        checked: Journey.form.consent
                         text: qsTr("I have read this and agree")
-                        onClicked: Journey.consent = !Journey.consent
+                        onClicked: Journey.form.consent = !Journey.form.consent
                     }
                 }
             }
@@ -155,7 +157,14 @@ Item {
                 objectName: "submitError"
                 Layout.fillWidth: true
                 Layout.preferredHeight: implicitHeight
-                text: Journey.submitError
+                text: {
+                    switch (Journey.submission.error) {
+                    case Submission.NoConsent: return qsTr("Please agree to the use of your information, or end the visit if you do not want to submit.")
+                    case Submission.Invalid: return qsTr("Some answers need another look; they are marked below.")
+                    case Submission.NotSaved: return qsTr("Your request could not be saved on this terminal, so it was not submitted. Nothing was sent. Please ask staff for help or use the counter.")
+                    default: return ""
+                    }
+                }
             }
 
             KioskButton {
@@ -163,24 +172,25 @@ Item {
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.touchTarget * 1.2
                 primary: true
-                enabled: Journey.consent
+                enabled: Journey.form.consent && Journey.submission.state === Submission.None
                 fontSize: Theme.fontHeading
-                text: Journey.consent ? qsTr("Submit") : qsTr("Agree above to submit")
-                onClicked: {
-                    if (Journey.submit())
-                        Session.showSubmitted()
-                }
+                text: Journey.form.consent ? qsTr("Submit") : qsTr("Agree above to submit")
+                onClicked: Journey.submit()
             }
         }
     }
 
     Connections {
-        target: Journey
+        target: Journey.submission
         // A refused submit explains itself at the bottom, beside the button: show it.
-        function onReceiptChanged() {
-            if (Journey.submitError !== "")
-                Qt.callLater(() => flick.contentY = Math.max(0, flick.contentHeight - flick.height))
-        }
+        function onFailed() { scrollToEnd.restart() }
+    }
+
+    // After the error text is laid out (a zero timer: the next turn of the event loop).
+    Timer {
+        id: scrollToEnd
+        interval: 0
+        onTriggered: flick.contentY = Math.max(0, flick.contentHeight - flick.height)
     }
 
     PagerBar {

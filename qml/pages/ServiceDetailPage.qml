@@ -9,7 +9,7 @@ Item {
     id: page
     objectName: "serviceDetailPage"
 
-    readonly property var item: Session.item
+    readonly property serviceItem item: Session.item
 
     function daysText(days) {
         return days === 0 ? qsTr("On the spot") : qsTr("%n working day(s)", "", days)
@@ -157,24 +157,18 @@ Item {
     KioskButton {
         id: applyButton
         objectName: "applyButton"
-        readonly property bool applicable: (page.item.handling || "guide") !== "guide" && (page.item.form || "") !== ""
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: pager.top
         anchors.leftMargin: Theme.margin
         anchors.rightMargin: Theme.margin
         anchors.bottomMargin: visible ? Theme.spacing : 0
-        visible: applicable
+        visible: page.item.applicable
         height: visible ? Theme.touchTarget * 1.15 : 0
         primary: true
         fontSize: Theme.fontHeading
         text: qsTr("Apply now")
-        onClicked: {
-            if (Journey.begin(page.item.code))
-                Session.openForm()
-            else
-                Session.showNotice(qsTr("This service cannot be applied for at this terminal right now. Please ask staff."))
-        }
+        onClicked: Session.apply()
     }
 
     PagerBar {

@@ -50,7 +50,7 @@ Item {
                 KioskButton {
                     objectName: "toQueuePage"
                     text: qsTr("Request queue")
-                    onClicked: Session.openStaffPage("queue")
+                    onClicked: Session.openStaffQueue()
                 }
             }
 

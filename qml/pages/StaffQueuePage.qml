@@ -31,7 +31,7 @@ Item {
             KioskButton {
                 objectName: "toDevicesPage"
                 text: qsTr("Devices")
-                onClicked: Session.openStaffPage("devices")
+                onClicked: Session.openStaffDevices()
             }
         }
         Text {

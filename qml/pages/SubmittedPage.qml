@@ -10,8 +10,11 @@ Item {
     id: page
     objectName: "submittedPage"
 
-    readonly property string state_: Journey.deliveryState
-    readonly property bool printFailed: Journey.printState === "failed"
+    readonly property Submission submission: Journey.submission
+    readonly property ReceiptSlip receipt: Journey.receipt
+    readonly property int state_: submission.state
+    readonly property bool settled: state_ === Submission.Sent || state_ === Submission.Queued
+    readonly property bool printFailed: receipt.state === ReceiptSlip.Failed
 
     Flickable {
         id: flick
@@ -40,29 +43,29 @@ Item {
                 Text {
                     objectName: "headline"
                     Layout.fillWidth: true
-                    text: page.state_ === "sent" ? "✔ " + qsTr("Submitted")
-                        : page.state_ === "queued" ? "✔ " + qsTr("Saved — it will be sent automatically")
-                        : page.state_ === "refused" ? "⚠ " + qsTr("The department could not accept this request")
+                    text: page.state_ === Submission.Sent ? "✔ " + qsTr("Submitted")
+                        : page.state_ === Submission.Queued ? "✔ " + qsTr("Saved — it will be sent automatically")
+                        : page.state_ === Submission.Refused ? "⚠ " + qsTr("The department could not accept this request")
                         : qsTr("Submitting…")
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontTitle
                     font.bold: true
-                    color: page.state_ === "refused" ? Theme.accent : Theme.badgeTerminal
+                    color: page.state_ === Submission.Refused ? Theme.accent : Theme.badgeTerminal
                     wrapMode: Text.Wrap
                 }
                 BodyText {
                     objectName: "explanation"
                     Layout.fillWidth: true
                     font.pixelSize: Theme.fontLarge
-                    text: page.state_ === "sent" ? qsTr("%1 has received your request.").arg(Journey.departmentName)
-                        : page.state_ === "queued" ? qsTr("The connection to %1 is down right now. Your request is stored safely on this terminal and is sent as soon as the connection is back — you do not need to do anything. Your number stays the same.").arg(Journey.departmentName)
-                        : page.state_ === "refused" ? qsTr("The reason given: %1. Nothing was lost; staff at the service desk can help you.").arg(Journey.refusal)
+                    text: page.state_ === Submission.Sent ? qsTr("%1 has received your request.").arg(Journey.departmentName)
+                        : page.state_ === Submission.Queued ? qsTr("The connection to %1 is down right now. Your request is stored safely on this terminal and is sent as soon as the connection is back — you do not need to do anything. Your number stays the same.").arg(Journey.departmentName)
+                        : page.state_ === Submission.Refused ? qsTr("The reason given: %1. Nothing was lost; staff at the service desk can help you.").arg(page.submission.refusal)
                         : qsTr("Your request is saved on this terminal. Sending it to %1…").arg(Journey.departmentName)
                 }
                 Text {
                     Layout.fillWidth: true
-                    visible: page.state_ !== "refused" && page.state_ !== "sending"
-                    text: Journey.trackingNumber !== "" ? qsTr("Tracking number") : qsTr("Receipt number")
+                    visible: page.settled
+                    text: page.submission.trackingNumber !== "" ? qsTr("Tracking number") : qsTr("Receipt number")
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontBody
                     color: Theme.textSecondary
@@ -70,8 +73,8 @@ Item {
                 Text {
                     objectName: "receiptNumber"
                     Layout.fillWidth: true
-                    visible: page.state_ !== "refused" && page.state_ !== "sending"
-                    text: Journey.receiptNumber
+                    visible: page.settled
+                    text: page.submission.receiptNumber
                     font.family: "Noto Sans Mono"
                     font.pixelSize: Theme.fontTitle
                     font.bold: true
@@ -80,7 +83,7 @@ Item {
                 }
                 BodyText {
                     Layout.fillWidth: true
-                    visible: page.state_ !== "refused"
+                    visible: page.state_ !== Submission.Refused
                     text: Journey.legalDays > 0 ? qsTr("Time limit set by law: %n working day(s).", "", Journey.legalDays)
                                                 : qsTr("Handled on the spot.")
                 }
@@ -95,12 +98,12 @@ Item {
                     Layout.fillWidth: true
                     font.pixelSize: Theme.fontLarge
                     font.bold: true
-                    visible: Journey.printState === "printing" || Journey.printState === "printed"
-                    text: Journey.printState === "printed" ? qsTr("Please take your receipt from the slot below the screen.") : qsTr("Printing your receipt…")
+                    visible: page.receipt.state === ReceiptSlip.Printing || page.receipt.state === ReceiptSlip.Printed
+                    text: page.receipt.state === ReceiptSlip.Printed ? qsTr("Please take your receipt from the slot below the screen.") : qsTr("Printing your receipt…")
                 }
                 BodyText {
                     Layout.fillWidth: true
-                    visible: page.state_ === "sent" || page.state_ === "queued"
+                    visible: page.settled
                     color: Theme.textSecondary
                     text: qsTr("To check progress later, tap your ID card on this terminal and choose \"My requests\", or scan the code on the receipt.")
                 }
@@ -115,15 +118,15 @@ Item {
                 QrCode {
                     objectName: "receiptQr"
                     Layout.alignment: Qt.AlignHCenter
-                    visible: page.state_ === "sent" || page.state_ === "queued"
-                    text: Journey.qrText
+                    visible: page.settled
+                    text: page.submission.qrText
                     Layout.preferredWidth: page.printFailed ? Math.min(page.width - 2 * Theme.margin, Theme.landscape ? 560 : 620) : 300
                     Layout.preferredHeight: Layout.preferredWidth
                 }
                 KioskButton {
                     objectName: "reprintButton"
                     Layout.fillWidth: true
-                    visible: (page.state_ === "sent" || page.state_ === "queued") && Journey.printState !== "printing"
+                    visible: page.settled && page.receipt.state !== ReceiptSlip.Printing
                     text: page.printFailed ? qsTr("Try printing again") : qsTr("Print another copy")
                     onClicked: Journey.reprint()
                 }
@@ -131,14 +134,14 @@ Item {
                     objectName: "rateButton"
                     Layout.fillWidth: true
                     primary: true
-                    visible: page.state_ !== "sending" && Journey.evaluationState === ""
+                    visible: page.state_ !== Submission.Sending && page.state_ !== Submission.Saving && Journey.evaluation.state === Evaluation.None
                     text: qsTr("Rate this service")
                     onClicked: Session.openEvaluation()
                 }
                 KioskButton {
                     objectName: "finishButton"
                     Layout.fillWidth: true
-                    visible: page.state_ !== "sending"
+                    visible: page.state_ !== Submission.Sending && page.state_ !== Submission.Saving
                     text: qsTr("Finish and log out")
                     onClicked: Session.reset()
                 }

@@ -48,13 +48,14 @@ private Q_SLOTS:
 
         const QByteArray payload = "{\"itemCode\":\"RS-0001\",\"fields\":{\"name\":\"张三\",\"idNumber\":\"" + idNumber
             + "\",\"phone\":\"" + phone + "\"}}";
-        const QVariantMap ok = queue.enqueue(QStringLiteral("hall"), QStringLiteral("submission"), QStringLiteral("RS-0001"),
-                                             QStringLiteral("hash"), payload);
-        QVERIFY(ok.value(QStringLiteral("ok")).toBool());
+        QSignalSpy saved(&queue, &QueueService::enqueued);
+        queue.enqueue({QStringLiteral("hall"), QStringLiteral("submission"), QStringLiteral("RS-0001"), QStringLiteral("hash"), payload});
         // A reply that echoes personal data back into last_error and the log must be masked too.
-        const QVariantMap bad = queue.enqueue(QStringLiteral("hall"), QStringLiteral("submission"), QStringLiteral("RS-0001"),
-                                              QStringLiteral("hash"), "{\"no item\":\"" + idNumber + "\"}");
-        QVERIFY(bad.value(QStringLiteral("ok")).toBool());
+        queue.enqueue({QStringLiteral("hall"), QStringLiteral("submission"), QStringLiteral("RS-0001"), QStringLiteral("hash"),
+                       "{\"no item\":\"" + idNumber + "\"}"});
+        QTRY_COMPARE(saved.size(), 2);
+        QCOMPARE(saved.at(0).at(2).value<QueueService::SaveError>(), QueueService::SaveError::None);
+        QCOMPARE(saved.at(1).at(2).value<QueueService::SaveError>(), QueueService::SaveError::None);
         QVERIFY(delivered.wait(10'000) || delivered.size() == 1);
         QTRY_COMPARE_WITH_TIMEOUT(dead.size(), 1, 10'000);
         QTRY_COMPARE_WITH_TIMEOUT(queue.done(), 1, 5'000);
@@ -109,9 +110,13 @@ private Q_SLOTS:
         QVERIFY(!queue.start());
         QVERIFY(!queue.available());
         QVERIFY(!queue.problem().isEmpty());
-        const QVariantMap r = queue.enqueue(QStringLiteral("hall"), QStringLiteral("submission"), QString(), QString(), "{}");
-        QVERIFY(!r.value(QStringLiteral("ok")).toBool());
-        QVERIFY(r.value(QStringLiteral("error")).toString().contains(QStringLiteral("could not be saved")));
+        QSignalSpy saved(&queue, &QueueService::enqueued);
+        const quint64 ticket = queue.enqueue({QStringLiteral("hall"), QStringLiteral("submission"), QString(), QString(), "{}"});
+        QVERIFY(ticket > 0);
+        QTRY_COMPARE(saved.size(), 1);
+        QCOMPARE(saved.at(0).at(0).toULongLong(), ticket);
+        QVERIFY(saved.at(0).at(1).toString().isEmpty());
+        QCOMPARE(saved.at(0).at(2).value<QueueService::SaveError>(), QueueService::SaveError::Unavailable);
     }
 };
 

@@ -77,10 +77,10 @@ private Q_SLOTS:
         QCOMPARE(s->items()->codeAt(0), QStringLiteral("MZ-0001")); // most popular first (75)
         QVERIFY(s->openItem(QStringLiteral("YB-0001")));
         QCOMPARE(s->screen(), Screen::ItemDetail);
-        QCOMPARE(s->item().value(QStringLiteral("name")).toString(), QStringLiteral("长期护理保险待遇申请"));
-        QCOMPARE(s->item().value(QStringLiteral("department")).toString(), QStringLiteral("市医疗保障局"));
-        QCOMPARE(s->item().value(QStringLiteral("promisedDays")).toInt(), 15);
-        QCOMPARE(s->item().value(QStringLiteral("materials")).toList().size(), 1);
+        QCOMPARE(s->item().name, QStringLiteral("长期护理保险待遇申请"));
+        QCOMPARE(s->item().department, QStringLiteral("市医疗保障局"));
+        QCOMPARE(s->item().promisedDays, 15);
+        QCOMPARE(s->item().materials.size(), 1);
         s->back();
         QCOMPARE(s->screen(), Screen::ItemList);
         QCOMPARE(s->items()->rowCount(), 3);
@@ -98,17 +98,19 @@ private Q_SLOTS:
         QCOMPARE(s->facets()->rowCount(), 3);
         QCOMPARE(s->facets()->idAt(0), QStringLiteral("hrss"));
         QCOMPARE(s->facets()->data(s->facets()->index(0), FacetListModel::CountRole).toInt(), 4);
-        s->openItemList(QStringLiteral("department"), QStringLiteral("civil"));
+        s->openFacet(QStringLiteral("civil"));
         QCOMPARE(s->items()->rowCount(), 3);
         s->goHome();
         QVERIFY(!s->canGoBack());
         s->openLifeEvents();
-        QCOMPARE(s->listKind(), QStringLiteral("lifeEvent"));
-        s->openItemList(QStringLiteral("lifeEvent"), QStringLiteral("medical"));
+        QCOMPARE(s->listTitle(), QStringLiteral("Life events"));
+        s->openFacet(QStringLiteral("medical"));
         QCOMPARE(s->items()->rowCount(), 3);
         s->back();
         QCOMPARE(s->screen(), Screen::FacetList);
-        QCOMPARE(s->listKind(), QStringLiteral("lifeEvent"));
+        QCOMPARE(s->listTitle(), QStringLiteral("Life events"));
+        s->openFacet(QStringLiteral("medical")); // the life event again, not a department of that id
+        QCOMPARE(s->items()->rowCount(), 3);
     }
 
     void searchTyping()
@@ -177,7 +179,7 @@ private Q_SLOTS:
         QVERIFY(!s->idleWarning());
         QVERIFY(s->query().isEmpty());
         QCOMPARE(s->items()->rowCount(), 0);
-        QVERIFY(s->item().isEmpty());
+        QVERIFY(s->item().code.isEmpty());
         QVERIFY(!s->canGoBack());
     }
 
@@ -233,14 +235,14 @@ private Q_SLOTS:
         QVERIFY(s->openItem(QStringLiteral("RS-0001")));
         s->setLanguage(QStringLiteral("en"));
         QCOMPARE(changed.size(), 1);
-        QCOMPARE(s->item().value(QStringLiteral("name")).toString(), QStringLiteral("Social insurance record enquiry"));
-        QCOMPARE(s->item().value(QStringLiteral("department")).toString(), QStringLiteral("Human Resources and Social Security Bureau"));
+        QCOMPARE(s->item().name, QStringLiteral("Social insurance record enquiry"));
+        QCOMPARE(s->item().department, QStringLiteral("Human Resources and Social Security Bureau"));
         s->goHome();
         QCOMPARE(s->popular()->data(s->popular()->index(0), ServiceListModel::NameRole).toString(),
                  QStringLiteral("Social insurance record enquiry"));
         // No English name: the Chinese one is shown rather than nothing.
         QVERIFY(s->openItem(QStringLiteral("MZ-0001")));
-        QCOMPARE(s->item().value(QStringLiteral("name")).toString(), QStringLiteral("高龄津贴申领"));
+        QCOMPARE(s->item().name, QStringLiteral("高龄津贴申领"));
         s->reset();
         QCOMPARE(s->language(), QStringLiteral("zh_CN"));
         s->setLanguage(QStringLiteral("klingon")); // anything unknown means the default

@@ -121,8 +121,8 @@ public Q_SLOTS:
             m_app->startDevices();
             // A request for a platform this terminal does not know: the dispatcher dead-letters
             // it, and the staff page has something to show.
-            m_app->queue()->enqueue(QStringLiteral("nowhere"), QStringLiteral("submission"), QStringLiteral("RS-0001"), QString(),
-                                    QByteArrayLiteral("{\"itemCode\":\"RS-0001\"}"));
+            m_app->queue()->enqueue({QStringLiteral("nowhere"), QStringLiteral("submission"), QStringLiteral("RS-0001"), QString(),
+                                     QByteArrayLiteral("{\"itemCode\":\"RS-0001\"}")});
             m_testClock = std::make_unique<TestClock>(m_clock, m_app->session());
             qmlRegisterSingletonInstance("KioskTest", 1, 0, "TestClock", m_testClock.get());
             m_testPlatform = std::make_unique<TestPlatform>(m_app->queue());
