@@ -46,6 +46,8 @@ ColumnLayout {
         property string label
         property string shown
         property int unit: 0 // 0 year, 1 month, 2 day
+        // The picker applies the step: an inline component cannot reach the file's ids.
+        signal step(int sign)
         Layout.fillWidth: true
         Layout.preferredWidth: 1
         spacing: Theme.spacing / 2
@@ -61,7 +63,7 @@ ColumnLayout {
             Layout.fillWidth: true
             text: "＋"
             fontSize: Theme.fontHeading
-            onClicked: picker.move(col.unit === 0 ? 1 : 0, col.unit === 1 ? 1 : 0, col.unit === 2 ? 1 : 0)
+            onClicked: col.step(1)
         }
         Rectangle {
             Layout.fillWidth: true
@@ -84,16 +86,25 @@ ColumnLayout {
             Layout.fillWidth: true
             text: "－"
             fontSize: Theme.fontHeading
-            onClicked: picker.move(col.unit === 0 ? -1 : 0, col.unit === 1 ? -1 : 0, col.unit === 2 ? -1 : 0)
+            onClicked: col.step(-1)
         }
     }
 
     RowLayout {
         Layout.fillWidth: true
         spacing: Theme.spacing * 2
-        Column3 { label: qsTr("Year"); shown: String(picker.current.y); unit: 0 }
-        Column3 { label: qsTr("Month"); shown: String(picker.current.m); unit: 1 }
-        Column3 { label: qsTr("Day"); shown: String(picker.current.d); unit: 2 }
+        Column3 {
+            label: qsTr("Year"); shown: String(picker.current.y); unit: 0
+            onStep: sign => picker.move(sign, 0, 0)
+        }
+        Column3 {
+            label: qsTr("Month"); shown: String(picker.current.m); unit: 1
+            onStep: sign => picker.move(0, sign, 0)
+        }
+        Column3 {
+            label: qsTr("Day"); shown: String(picker.current.d); unit: 2
+            onStep: sign => picker.move(0, 0, sign)
+        }
     }
     RowLayout {
         Layout.fillWidth: true

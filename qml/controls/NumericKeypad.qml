@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Digits in the phone-pad order most residents know, large enough for elder mode. `extraKey` is
 // the key left of 0: "X" for ID numbers, "." for amounts, empty for phones.
+// Delegates are bound to this file's context: they may use its ids (qmllint checks them).
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import Kiosk

@@ -2,6 +2,8 @@
 // The pinyin candidates in large type above the keyboard: the pinyin typed so far, then the
 // words, each a large touch target. (The keyboard's own candidate list is too small to read for
 // many residents.)
+// Delegates are bound to this file's context: they may use its ids (qmllint checks them).
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.VirtualKeyboard
 import Kiosk
@@ -52,6 +54,7 @@ Rectangle {
         spacing: Theme.spacing
         model: bar.candidates
         delegate: Rectangle {
+            id: candidate
             required property int index
             required property string display
             height: list.height
@@ -60,15 +63,15 @@ Rectangle {
             Text {
                 id: word
                 anchors.centerIn: parent
-                text: parent.display
+                text: candidate.display
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontHeading
-                font.bold: parent.index === 0
+                font.bold: candidate.index === 0
                 color: Theme.textPrimary
             }
             TapHandler {
                 id: tap
-                onTapped: bar.candidates.selectItem(parent.index)
+                onTapped: bar.candidates.selectItem(candidate.index)
             }
         }
     }

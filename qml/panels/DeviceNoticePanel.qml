@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Tells the resident, in plain words, when a device they would need is not working — before they
 // start, not when they are halfway through.
+// Delegates are bound to this file's context: they may use its ids (qmllint checks them).
+pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 

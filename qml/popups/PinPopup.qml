@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Staff PIN entry: a numeric keypad; the digits are shown as dots.
+// Delegates are bound to this file's context: they may use its ids (qmllint checks them).
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
