@@ -9,12 +9,39 @@
 #include "services/forms/formdefinition.h"
 #include "services/queue/outbox.h"
 
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 
 namespace kiosk {
 
 namespace {
+/**
+ * Enqueues and waits for the writer thread's answer (a few ms: one fsync). Events keep flowing
+ * meanwhile, except user input, so a second tap cannot submit again while the first is saved.
+ * TODO: the journey's rewrite answers QueueService::enqueued() asynchronously instead.
+ */
+QueueService::SaveError saveAndWait(QueueService *queue, const NewRequest &request, QString *requestId)
+{
+    QEventLoop loop;
+    quint64 ticket = 0;
+    bool answered = false;
+    QueueService::SaveError result = QueueService::SaveError::Failed;
+    const auto c = QObject::connect(queue, &QueueService::enqueued, &loop,
+                                    [&](quint64 t, const QString &id, QueueService::SaveError error) {
+                                        if (t != ticket)
+                                            return;
+                                        answered = true;
+                                        *requestId = id;
+                                        result = error;
+                                        loop.quit();
+                                    });
+    ticket = queue->enqueue(request); // always answered by a queued signal, never from inside
+    if (!answered)
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    QObject::disconnect(c);
+    return result;
+}
 
 const QString kSuggestionPlatform = QStringLiteral("hotline12345");
 /** What a receipt's QR code says when the platform's tracking number is not known yet. */
@@ -406,16 +433,17 @@ bool Journey::submit()
             payload.insert(it.key(), it.value());
     }
     payload.insert(QStringLiteral("itemCode"), m_itemCode);
-    const QVariantMap r = m_queue->enqueue(m_platform, m_kind, m_itemCode, m_subjectHash,
-                                           QJsonDocument(payload).toJson(QJsonDocument::Compact));
-    if (!r.value(QStringLiteral("ok")).toBool()) {
+    QString requestId;
+    const auto saved = saveAndWait(m_queue, {m_platform, m_kind, m_itemCode, m_subjectHash, QJsonDocument(payload).toJson(QJsonDocument::Compact)},
+                                   &requestId);
+    if (saved != QueueService::SaveError::None) {
         m_submitError = tr("Your request could not be saved on this terminal, so it was not submitted. Nothing was sent. "
                            "Please ask staff for help or use the counter.");
-        qCWarning(lcApp).noquote() << "submit failed:" << r.value(QStringLiteral("error")).toString();
+        qCWarning(lcApp) << "submit failed:" << saved;
         Q_EMIT receiptChanged();
         return false;
     }
-    m_requestId = r.value(QStringLiteral("id")).toString();
+    m_requestId = requestId;
     m_deliveryState = QStringLiteral("sending");
     m_deliveryWait.start();
     Q_EMIT receiptChanged();
@@ -565,9 +593,10 @@ bool Journey::submitEvaluation(int level, const QStringList &reasons)
         {QStringLiteral("terminal"), m_config.terminalId},
     };
     // No subject: a rating is not part of the resident's own records.
-    const QVariantMap r = m_queue->enqueue(m_platform, QStringLiteral("evaluation"), m_itemCode, QString(),
-                                           QJsonDocument(payload).toJson(QJsonDocument::Compact));
-    if (!r.value(QStringLiteral("ok")).toBool())
+    QString evaluationId;
+    if (saveAndWait(m_queue, {m_platform, QStringLiteral("evaluation"), m_itemCode, QString(), QJsonDocument(payload).toJson(QJsonDocument::Compact)},
+                    &evaluationId)
+        != QueueService::SaveError::None)
         return false; // never blocks the resident: the page moves on regardless
     m_evaluationState = QStringLiteral("sent");
     qCInfo(lcApp).noquote() << "evaluation" << level << "for" << m_itemCode << "queued";

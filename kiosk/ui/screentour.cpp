@@ -5,7 +5,7 @@
 #include "kiosk/journey/journey.h"
 #include "kiosk/kioskapp.h"
 #include "kiosk/queue/queueservice.h"
-#include "services/platform/referenceplatform.h"
+#include "services/simulation/referenceplatform.h"
 #include "kiosk/models/facetlistmodel.h"
 #include "kiosk/models/servicelistmodel.h"
 #include "kiosk/session/clock.h"
@@ -149,7 +149,7 @@ void ScreenTour::journey(bool elder)
     Session *s = m_app.session();
     Journey *j = m_app.journey();
     devices::DeviceManager *d = m_app.devices();
-    platform::ReferencePlatform *platform = m_app.queue()->simulatedPlatform();
+    simulation::ReferencePlatform *platform = m_app.simulatedPlatform();
     if (!d || !d->isSimulated() || !platform)
         return;
     j->setDeliveryWaitMs(1500);
@@ -213,7 +213,7 @@ void ScreenTour::journey(bool elder)
 
     // The platform is down: the request is saved and the resident is told so, honestly.
     code = QStringLiteral("RS-0001");
-    platform->injectFault(platform::ReferencePlatform::Fault::ServerError, 1000);
+    platform->injectFault(simulation::ReferencePlatform::Fault::ServerError, 1000);
     s->goHome();
     s->openItem(code);
     j->begin(code);
