@@ -9,9 +9,11 @@
 //   build/bin/queue-bench [--quick]
 #include "kiosk/config.h"
 #include "kiosk/queue/queueservice.h"
-#include "services/platform/devpki.h"
+#include "kiosk/queue/queuecomposition.h"
 #include "services/platform/dispatcher.h"
-#include "services/platform/referenceplatform.h"
+#include "services/queue/payloadkey.h"
+#include "services/simulation/devpki.h"
+#include "services/simulation/referenceplatform.h"
 #include "services/queue/outbox.h"
 
 #include <Poco/Data/SQLite/Connector.h>
@@ -28,6 +30,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <string>
 #include <sys/resource.h>
 #include <thread>
@@ -99,17 +102,17 @@ void guiThread(const std::string &dir, int backlog, int arrivals)
     config.stateDir = QString::fromStdString(dir + "/gui");
     config.simulate = true; // the in-process reference platform on 127.0.0.1, as the demo runs
     {
-        QueueService first(config); // creates the key
-        (void)first.start();
+        QueueService first; // creates the key
+        auto parts = QueueComposition::start(config, first);
         first.stop();
     }
     {
         // The backlog: written before the terminal starts, as after a night with the network down.
         std::string error;
-        auto cipher = queue::PayloadCipher::fromKeyFile(dir + "/gui/payload.key", &error);
+        const queue::LoadedKey key = queue::PayloadKeyFile::forStateDir(dir + "/gui").load(false);
         queue::Outbox::Options o;
         o.path = dir + "/gui/outbox.sqlite";
-        auto box = cipher ? queue::Outbox::open(o, *cipher, &error) : nullptr;
+        auto box = key ? queue::Outbox::open(o, queue::PayloadCipher(key.key), &error) : nullptr;
         if (!box) {
             std::printf("GUI thread: no backlog: %s\n", error.c_str());
             return;
@@ -117,26 +120,34 @@ void guiThread(const std::string &dir, int backlog, int arrivals)
         for (int i = 0; i < backlog; ++i)
             (void)box->enqueue({"hall", "submission", "RS-0001", "", payload}, wall());
     }
-    QueueService service(config);
+    QueueService service;
     StallMeter meter;
     meter.start();
     const auto t0 = Clock::now();
-    if (!service.start()) {
+    auto parts = QueueComposition::start(config, service);
+    if (!service.available()) {
         std::printf("GUI thread: the queue did not start\n");
         return;
     }
     const double startMs = ms(Clock::now() - t0);
+    meter.start(); // start-up is reported on its own line
     // Residents keep submitting while the backlog drains: one request every 5 ms.
-    std::vector<double> callMs;
+    std::vector<double> callMs, answerMs;
+    std::map<quint64, Clock::time_point> asked;
+    QObject::connect(&service, &QueueService::enqueued, [&](quint64 ticket, const QString &, QueueService::SaveError) {
+        if (auto it = asked.find(ticket); it != asked.end())
+            answerMs.push_back(ms(Clock::now() - it->second));
+    });
     QTimer arrival;
     arrival.setInterval(5);
     QObject::connect(&arrival, &QTimer::timeout, [&] {
         if (int(callMs.size()) >= arrivals)
             return arrival.stop();
         const auto t = Clock::now();
-        (void)service.enqueue(QStringLiteral("hall"), QStringLiteral("submission"), QStringLiteral("RS-0001"), QString(),
-                              QByteArray::fromStdString(payload));
+        const quint64 ticket = service.enqueue({QStringLiteral("hall"), QStringLiteral("submission"), QStringLiteral("RS-0001"),
+                                                QString(), QByteArray::fromStdString(payload)});
         callMs.push_back(ms(Clock::now() - t));
+        asked[ticket] = t;
     });
     arrival.start();
     while (service.done() < backlog + arrivals && ms(Clock::now() - t0) < 120'000)
@@ -147,6 +158,8 @@ void guiThread(const std::string &dir, int backlog, int arrivals)
     std::printf("GUI thread: QueueService::start() with a backlog of %d        %.1f ms\n", backlog, startMs);
     std::printf("GUI thread: enqueue() call during the drain (%d calls)      median %.3f ms, max %.3f ms\n", arrivals,
                 median(callMs), callMs.empty() ? 0.0 : *std::max_element(callMs.begin(), callMs.end()));
+    std::printf("GUI thread: enqueue() to enqueued() (committed, answered)     median %.3f ms, max %.3f ms\n", median(answerMs),
+                answerMs.empty() ? 0.0 : *std::max_element(answerMs.begin(), answerMs.end()));
     std::printf("GUI thread: longest stall while the backlog drained          %.1f ms   goal: <= 16 ms\n", stall);
     std::printf("GUI thread: %d + %d delivered in %.2f s\n", backlog, arrivals, secs);
 }
@@ -203,14 +216,14 @@ int main(int argc, char **argv)
     std::printf("ratio                                          %.2fx   goal: <= 1.5x\n\n", e / b);
 
     // --- drain rate vs wrk ----------------------------------------------------------------------
-    auto pki = platform::DevPki::open(dir, "bench", &error);
+    auto pki = simulation::DevPki::open(dir, "bench", &error);
     auto cert = pki->issue("server", {.commonName = "127.0.0.1"}, &error);
-    platform::ReferencePlatform::Options po;
+    simulation::ReferencePlatform::Options po;
     po.certificateFile = cert->certificateFile;
     po.keyFile = cert->keyFile;
     po.signingKey = "bench";
     po.verifySignatures = false; // wrk cannot sign; both sides skip the check alike
-    platform::ReferencePlatform server(po);
+    simulation::ReferencePlatform server(po);
     if (!server.start(&error))
         return 1;
     platform::Dispatcher::Options d;
