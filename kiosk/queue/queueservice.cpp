@@ -7,7 +7,9 @@
 #include "services/queue/payloadkey.h"
 #include "services/queue/queuecounters.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
+#include <QDeadlineTimer>
 
 namespace kiosk {
 
@@ -162,8 +164,16 @@ void QueueService::stop()
 {
     if (m_writerThread.isRunning()) {
         // Posted after every write handed over so far: each is committed and answered first.
-        QMetaObject::invokeMethod(m_writer, [this] { m_writerThread.quit(); }, Qt::QueuedConnection);
-        m_writerThread.wait();
+        // Without an application (destroyed after it) nothing more can be posted: quit at once.
+        if (QCoreApplication::instance())
+            QMetaObject::invokeMethod(m_writer, [this] { m_writerThread.quit(); }, Qt::QueuedConnection);
+        else
+            m_writerThread.quit();
+        if (!m_writerThread.wait(QDeadlineTimer(10'000))) {
+            qCWarning(lcQueue) << "the queue's writer did not finish its work in 10 s; stopping it";
+            m_writerThread.quit();
+            m_writerThread.wait();
+        }
     }
     delete m_writer;
     m_writer = nullptr;
