@@ -7,6 +7,8 @@ Q_DECLARE_LOGGING_CATEGORY(lcApp)
 Q_DECLARE_LOGGING_CATEGORY(lcConfig)
 Q_DECLARE_LOGGING_CATEGORY(lcSession)
 Q_DECLARE_LOGGING_CATEGORY(lcCatalog)
+Q_DECLARE_LOGGING_CATEGORY(lcQueue) ///< the outbox, its key and the queue's threads
+Q_DECLARE_LOGGING_CATEGORY(lcPlatform) ///< delivery to the city platforms
 
 namespace kiosk::logging {
 

@@ -3,6 +3,7 @@
 #include "common/logging.h"
 #include "devices/devicemanager.h"
 #include "kiosk/journey/journey.h"
+#include "kiosk/queue/queuecomposition.h"
 #include "kiosk/queue/queueservice.h"
 #include "kiosk/ui/qrimageprovider.h"
 #include "services/forms/formdefinition.h"
@@ -29,7 +30,7 @@ KioskApp::KioskApp(const Config &config, std::unique_ptr<Clock> clock, QObject *
     , m_store(std::make_unique<catalog::CatalogStore>(config.catalogPath, config.stateDir))
     , m_search(std::make_unique<catalog::CatalogSearch>())
     , m_session(std::make_unique<Session>(config, m_clock.get()))
-    , m_queue(std::make_unique<QueueService>(config))
+    , m_queue(std::make_unique<QueueService>())
     , m_devices(std::make_unique<devices::DeviceManager>(config.simulate))
     , m_journey(std::make_unique<Journey>(config, m_queue.get(), m_devices.get()))
 {
@@ -69,6 +70,7 @@ KioskApp::~KioskApp()
     m_engine.reset();
     m_devices->stop();
     m_queue->stop();
+    m_queueParts.reset();
     Session::setQmlInstance(nullptr);
     QueueService::setQmlInstance(nullptr);
     Journey::setQmlInstance(nullptr);
@@ -96,7 +98,12 @@ void KioskApp::loadCatalog()
 
 void KioskApp::startQueue()
 {
-    m_queue->start();
+    m_queueParts = QueueComposition::start(m_config, *m_queue);
+}
+
+simulation::ReferencePlatform *KioskApp::simulatedPlatform() const
+{
+    return m_queueParts ? m_queueParts->simulatedPlatform() : nullptr;
 }
 
 void KioskApp::startDevices()

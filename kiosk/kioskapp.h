@@ -24,7 +24,11 @@ class ActivityFilter;
 class Journey;
 class Clock;
 class Localization;
+class QueueComposition;
 class QueueService;
+namespace simulation {
+class ReferencePlatform;
+}
 class Session;
 
 /**
@@ -61,6 +65,8 @@ public:
 
     Session *session() const { return m_session.get(); }
     QueueService *queue() const { return m_queue.get(); }
+    /** The in-process reference platform of --simulate (null otherwise). */
+    simulation::ReferencePlatform *simulatedPlatform() const;
     Journey *journey() const { return m_journey.get(); }
     devices::DeviceManager *devices() const { return m_devices.get(); }
     catalog::CatalogStore *catalogStore() const { return m_store.get(); }
@@ -77,6 +83,7 @@ private:
     std::unique_ptr<catalog::CatalogSearch> m_search;
     std::unique_ptr<Session> m_session;
     std::unique_ptr<QueueService> m_queue;
+    std::unique_ptr<QueueComposition> m_queueParts; ///< after m_queue->stop(): the simulated city
     std::unique_ptr<devices::DeviceManager> m_devices;
     std::unique_ptr<Journey> m_journey;
     std::unique_ptr<QQmlApplicationEngine> m_engine;

@@ -1,19 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/queue/queueservice.h"
-#include "common/logging.h"
 #include "kiosk/ui/qmlinstance.h"
-#include "services/platform/devpki.h"
-#include "services/platform/dispatcher.h"
-#include "services/platform/referenceplatform.h"
+#include "common/logging.h"
+#include "kiosk/queue/queuewriter.h"
 #include "services/platform/requestsigner.h"
 #include "services/queue/outbox.h"
+#include "services/queue/payloadkey.h"
+#include "services/queue/queuecounters.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
-#include <QDir>
-#include <QFile>
-#include <QLoggingCategory>
-
-Q_LOGGING_CATEGORY(lcQueue, "kiosk.services.queue")
+#include <QDeadlineTimer>
 
 namespace kiosk {
 
@@ -22,8 +19,7 @@ std::int64_t wallMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
 }
-// The platform ids of the default catalog; --simulate serves them all from one reference platform.
-const char *const simulatedPlatformIds[] = {"hall", "hotline12345", "medicare", "hrss", "hpf"};
+constexpr int deadLetterListSize = 50; // as many as the staff page lists
 QueueService *g_instance = nullptr;
 } // namespace
 
@@ -73,11 +69,26 @@ QHash<int, QByteArray> QueueEntryModel::roleNames() const
             {CreatedRole, "created"}, {AttemptsRole, "attempts"}, {PlatformRole, "platform"}};
 }
 
-QueueService::QueueService(const Config &config, QObject *parent)
+std::optional<QueueService::RequestState> QueueService::stateOf(const queue::OutboxEntry &entry)
+{
+    static const std::pair<const char *, RequestState> states[] = {{"pending", RequestState::Pending},
+                                                                   {"sending", RequestState::Sending},
+                                                                   {"done", RequestState::Done},
+                                                                   {"dead", RequestState::Dead},
+                                                                   {"discarded", RequestState::Discarded}};
+    for (const auto &[text, state] : states) {
+        if (entry.state == text)
+            return state;
+    }
+    return std::nullopt;
+}
+
+QueueService::QueueService(QObject *parent)
     : QObject(parent)
-    , m_config(config)
     , m_deadLetters(std::make_unique<QueueEntryModel>())
 {
+    m_writerThread.setObjectName(QStringLiteral("queue-writer"));
+    qRegisterMetaType<kiosk::QueueService::SaveError>();
 }
 
 QueueService::~QueueService()
@@ -97,94 +108,41 @@ QueueService *QueueService::create(QQmlEngine *, QJSEngine *engine)
     return qmlInstance(g_instance, engine);
 }
 
-bool QueueService::start()
+void QueueService::setUnavailable(const QString &problem)
 {
-    const QString stateDir = m_config.stateDir;
-    QDir().mkpath(stateDir);
+    m_available = false;
+    m_problem = problem;
+    qCCritical(lcQueue).noquote() << "the request store is unavailable:" << m_problem;
+    Q_EMIT changed();
+}
+
+bool QueueService::start(platform::Dispatcher::Options options)
+{
+    if (m_available)
+        return true;
     std::string error;
-    const auto cipher = queue::PayloadCipher::fromKeyFile(QDir(stateDir).filePath(QStringLiteral("payload.key")).toStdString(), &error);
-    if (!cipher) {
-        m_problem = QString::fromStdString(error);
-        qCCritical(lcQueue).noquote() << "the request store is unavailable:" << m_problem;
-        Q_EMIT changed();
+    const queue::PayloadCipher cipher(options.key);
+    auto writerBox = queue::Outbox::open(options.outbox, cipher, &error);
+    m_reader = writerBox ? queue::Outbox::open(options.outbox, cipher, &error) : nullptr;
+    if (!m_reader) {
+        setUnavailable(QString::fromStdString(error));
         return false;
     }
-    platform::Dispatcher::Options o;
-    o.outbox.path = QDir(stateDir).filePath(QStringLiteral("outbox.sqlite")).toStdString();
-    o.outbox.capBytes = std::int64_t(m_config.queue.capMegabytes) << 20;
-    o.outbox.retentionMs = std::int64_t(m_config.queue.retentionDays) * 24 * 3600'000;
-    o.backoff.baseMs = std::int64_t(m_config.queue.backoffBaseSeconds) * 1000;
-    o.backoff.capMs = std::int64_t(m_config.queue.backoffCapSeconds) * 1000;
-    o.backoff.maxAgeMs = std::int64_t(m_config.queue.maxAgeHours) * 3600'000;
-    o.statusIntervalMs = std::int64_t(m_config.queue.statusIntervalMinutes) * 60'000;
-    {
-        QFile key(QDir(stateDir).filePath(QStringLiteral("payload.key")));
-        if (key.open(QIODevice::ReadOnly)) {
-            const QByteArray bytes = key.readAll();
-            std::copy_n(bytes.constData(), std::min<qsizetype>(bytes.size(), qsizetype(o.key.size())), o.key.begin());
-            m_subjectKey = "subject-v1:" + bytes;
-        }
-    }
+    m_subjectKey = queue::subjectHashKey(options.key);
+    // Counters arrive from the writer and dispatcher threads as snapshots: applied here, in order.
+    m_counters = std::make_shared<queue::QueueCounters>(
+        [this](const queue::OutboxCounts &c, const std::optional<std::vector<queue::OutboxEntry>> &dead) {
+            if (QThread::currentThread() == thread())
+                applyCounts(c, dead);
+            else
+                QMetaObject::invokeMethod(this, [this, c, dead] { applyCounts(c, dead); }, Qt::QueuedConnection);
+        },
+        options.outbox.capBytes, options.outbox.warnRatio);
+    // Before any thread runs: the one count the GUI thread makes, at start-up.
+    m_counters->recount([this] { return std::pair(m_reader->counts(), m_reader->list("dead", deadLetterListSize)); });
+    options.counters = m_counters;
 
-    for (const PlatformConfig &pc : m_config.platforms) {
-        platform::PlatformEndpoint e;
-        e.id = pc.id.toStdString();
-        e.host = pc.host.toStdString();
-        e.port = std::uint16_t(pc.port);
-        e.tls.caFile = pc.caFile.toStdString();
-        e.tls.clientCertificateFile = pc.clientCertificateFile.toStdString();
-        e.tls.clientKeyFile = pc.clientKeyFile.toStdString();
-        QFile secret(pc.signingKeyFile);
-        if (!secret.open(QIODevice::ReadOnly)) {
-            qCWarning(lcQueue).noquote() << "platform" << pc.id << ": cannot read its signing key" << pc.signingKeyFile;
-            continue;
-        }
-        e.signingKey = secret.readAll().trimmed().toStdString();
-        e.algorithm = pc.signature == QLatin1String("hmac-sm3") ? platform::SignatureAlgorithm::HmacSm3 : platform::SignatureAlgorithm::HmacSha256;
-        e.terminalId = m_config.terminalId.toStdString();
-        e.timeoutMs = pc.timeoutSeconds * 1000;
-        o.platforms.push_back(e);
-    }
-    if (m_config.platforms.empty() && m_config.simulate) {
-        // The demo submits for real: a reference platform on 127.0.0.1 with a development CA.
-        const std::string pkiDir = QDir(stateDir).filePath(QStringLiteral("simulated-platform")).toStdString();
-        auto pki = platform::DevPki::open(pkiDir, "simulated", &error);
-        auto cert = pki ? pki->issue("platform", {.commonName = "127.0.0.1"}, &error) : std::nullopt;
-        if (cert) {
-            platform::ReferencePlatform::Options po;
-            po.certificateFile = cert->certificateFile;
-            po.keyFile = cert->keyFile;
-            po.signingKey = "simulated-platform-secret";
-            po.controlApi = true;
-            m_simulated = std::make_unique<platform::ReferencePlatform>(po);
-            if (m_simulated->start(&error)) {
-                qCInfo(lcQueue) << "simulated city platform on https://127.0.0.1:" << m_simulated->port();
-                for (const char *id : simulatedPlatformIds) {
-                    platform::PlatformEndpoint e;
-                    e.id = id;
-                    e.port = m_simulated->port();
-                    e.tls.caFile = pki->caFile();
-                    e.signingKey = po.signingKey;
-                    e.terminalId = m_config.terminalId.toStdString();
-                    o.platforms.push_back(e);
-                }
-            } else {
-                m_simulated.reset();
-            }
-        }
-        if (!m_simulated)
-            qCWarning(lcQueue).noquote() << "no simulated platform:" << QString::fromStdString(error);
-    }
-
-    m_outbox = queue::Outbox::open(o.outbox, *cipher, &error);
-    if (!m_outbox) {
-        m_problem = QString::fromStdString(error);
-        qCCritical(lcQueue).noquote() << "the request store is unavailable:" << m_problem;
-        Q_EMIT changed();
-        return false;
-    }
     platform::Dispatcher::Callbacks cb;
-    cb.queueChanged = [this] { QMetaObject::invokeMethod(this, &QueueService::refresh, Qt::QueuedConnection); };
     cb.delivered = [this](const std::string &id, const std::string &tracking) {
         QMetaObject::invokeMethod(this, [this, id = QString::fromStdString(id), t = QString::fromStdString(tracking)] {
             qCInfo(lcQueue).noquote() << "delivered" << id << "tracking number" << t;
@@ -193,8 +151,7 @@ bool QueueService::start()
     };
     cb.dead = [this](const std::string &id, const std::string &reason) {
         QMetaObject::invokeMethod(this, [this, id = QString::fromStdString(id), r = QString::fromStdString(reason)] {
-            qCWarning(lcQueue).noquote() << "request" << id << "failed for good:" << r;
-            Q_EMIT deadLettered(id, r);
+            Q_EMIT deadLettered(id, r); // logged by the dispatcher (kiosk.services.platform)
         }, Qt::QueuedConnection);
     };
     cb.statusChanged = [this](const std::string &id, const std::string &status, const std::string &message) {
@@ -202,98 +159,104 @@ bool QueueService::start()
                                          m = QString::fromStdString(message)] { Q_EMIT statusChanged(id, s, m); },
                                   Qt::QueuedConnection);
     };
-    m_dispatcher = std::make_unique<platform::Dispatcher>(o, cb);
+    m_dispatcher = std::make_unique<platform::Dispatcher>(std::move(options), cb);
+    m_available = true;
+    m_problem.clear();
     if (!m_dispatcher->start(&error)) {
         m_problem = QString::fromStdString(error);
         qCCritical(lcQueue).noquote() << "delivery cannot start:" << m_problem;
     }
-    refresh();
+    platform::Dispatcher *dispatcher = m_dispatcher.get();
+    m_writer = new QueueWriter(std::move(writerBox), m_counters, [dispatcher] { dispatcher->wake(); });
+    m_writer->moveToThread(&m_writerThread);
+    m_writerThread.start();
+    Q_EMIT changed();
     return true;
 }
 
 void QueueService::stop()
 {
+    if (m_writerThread.isRunning()) {
+        // Posted after every write handed over so far: each is committed and answered first.
+        // Without an application (destroyed after it) nothing more can be posted: quit at once.
+        if (QCoreApplication::instance())
+            QMetaObject::invokeMethod(m_writer, [this] { m_writerThread.quit(); }, Qt::QueuedConnection);
+        else
+            m_writerThread.quit();
+        if (!m_writerThread.wait(QDeadlineTimer(10'000))) {
+            qCWarning(lcQueue) << "the queue's writer did not finish its work in 10 s; stopping it";
+            m_writerThread.quit();
+            m_writerThread.wait();
+        }
+    }
+    delete m_writer;
+    m_writer = nullptr;
     if (m_dispatcher)
         m_dispatcher->stop();
     m_dispatcher.reset();
-    if (m_simulated)
-        m_simulated->stop();
+    m_available = false;
 }
 
 quint64 QueueService::enqueue(const NewRequest &request)
 {
-    // TODO(queue thread): the write still runs here; the answer already comes as a queued signal.
-    const quint64 ticket = ++m_nextTicket;
-    QString id;
-    SaveError error = SaveError::Unavailable;
-    if (m_outbox) {
-        const auto r = m_outbox->enqueue({request.platform.toStdString(), request.kind.toStdString(), request.itemCode.toStdString(),
-                                          request.subjectHash.toStdString(), request.payloadJson.toStdString()},
-                                         wallMs());
-        if (r.ok) {
-            error = SaveError::None;
-            id = QString::fromStdString(r.id);
-            qCInfo(lcQueue).noquote() << "queued" << request.kind << request.itemCode << "as" << id;
-            if (m_dispatcher)
-                m_dispatcher->wake();
-        } else {
-            error = SaveError::Failed;
-            qCWarning(lcQueue).noquote() << "could not queue" << request.kind << request.itemCode << ":" << QString::fromStdString(r.error);
-        }
-        refresh();
+    const quint64 ticket = ++m_lastTicket;
+    if (!m_available || !m_writer) {
+        qCWarning(lcQueue).noquote() << "could not queue" << request.kind << request.itemCode << ": the request store is unavailable";
+        QMetaObject::invokeMethod(this, [this, ticket] { Q_EMIT enqueued(ticket, QString(), SaveError::Unavailable); },
+                                  Qt::QueuedConnection);
+        return ticket;
     }
-    QMetaObject::invokeMethod(this, [this, ticket, id, error] { Q_EMIT enqueued(ticket, id, error); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_writer, [this, writer = m_writer, ticket, request] {
+        const QueueWriter::Written w = writer->write(request);
+        QMetaObject::invokeMethod(this, [this, ticket, w] { Q_EMIT enqueued(ticket, w.requestId, w.error); }, Qt::QueuedConnection);
+        writer->measure(); // after the answer: the fill level is not what the resident waits for
+    }, Qt::QueuedConnection);
     return ticket;
 }
 
 QString QueueService::subjectHash(const QString &idNumber) const
 {
-    if (m_subjectKey.isEmpty() || idNumber.isEmpty())
+    if (m_subjectKey.empty() || idNumber.isEmpty())
         return {};
     const QByteArray id = idNumber.trimmed().toUpper().toUtf8();
-    return QString::fromStdString(platform::hmacHex(platform::SignatureAlgorithm::HmacSha256,
-                                                    std::string_view(m_subjectKey.constData(), size_t(m_subjectKey.size())),
+    return QString::fromStdString(platform::hmacHex(platform::SignatureAlgorithm::HmacSha256, m_subjectKey,
                                                     std::string_view(id.constData(), size_t(id.size()))));
 }
 
 std::vector<queue::OutboxEntry> QueueService::requestsFor(const QString &subjectHash) const
 {
-    if (!m_outbox || subjectHash.isEmpty())
+    if (!m_reader || subjectHash.isEmpty())
         return {};
-    return m_outbox->bySubject(subjectHash.toStdString());
+    return m_reader->bySubject(subjectHash.toStdString());
 }
 
 std::optional<queue::OutboxEntry> QueueService::findRequest(const QString &code) const
 {
     const QString c = code.trimmed();
-    if (!m_outbox || c.isEmpty() || c.size() > 64)
+    if (!m_reader || c.isEmpty() || c.size() > 64)
         return std::nullopt;
-    if (auto e = m_outbox->byTrackingNumber(c.toStdString()))
+    if (auto e = m_reader->byTrackingNumber(c.toStdString()))
         return e;
-    return m_outbox->entry(c.toLower().toStdString());
+    return m_reader->entry(c.toLower().toStdString());
 }
 
 std::optional<queue::OutboxEntry> QueueService::request(const QString &id) const
 {
-    if (!m_outbox)
+    if (!m_reader)
         return std::nullopt;
-    return m_outbox->entry(id.toStdString());
+    return m_reader->entry(id.toStdString());
 }
 
 void QueueService::checkStatusNow(const QStringList &ids)
 {
-    if (!m_outbox || ids.isEmpty())
+    if (!m_writer || ids.isEmpty())
         return;
-    std::vector<std::string> v;
-    for (const QString &id : ids)
-        v.push_back(id.toStdString());
-    if (m_outbox->makeStatusDue(v) > 0 && m_dispatcher)
-        m_dispatcher->wake();
+    QMetaObject::invokeMethod(m_writer, [writer = m_writer, ids] { writer->makeStatusDue(ids); }, Qt::QueuedConnection);
 }
 
 bool QueueService::retry(const QString &id)
 {
-    const bool ok = m_outbox && m_outbox->retry(id.toStdString(), wallMs());
+    const bool ok = m_reader && m_reader->retry(id.toStdString(), wallMs());
     qCInfo(lcQueue).noquote() << "staff retried request" << id << (ok ? "" : "(not possible)");
     if (ok && m_dispatcher)
         m_dispatcher->wake();
@@ -303,7 +266,7 @@ bool QueueService::retry(const QString &id)
 
 bool QueueService::discard(const QString &id)
 {
-    const bool ok = m_outbox && m_outbox->discard(id.toStdString(), wallMs());
+    const bool ok = m_reader && m_reader->discard(id.toStdString(), wallMs());
     qCWarning(lcQueue).noquote() << "staff discarded request" << id << (ok ? "" : "(not possible)");
     refresh();
     return ok;
@@ -311,19 +274,28 @@ bool QueueService::discard(const QString &id)
 
 void QueueService::refresh()
 {
-    if (!m_outbox)
-        return;
-    const auto c = m_outbox->counts();
+    if (m_writer)
+        QMetaObject::invokeMethod(m_writer, [writer = m_writer] { writer->recount(); }, Qt::QueuedConnection);
+}
+
+int QueueService::oldestPendingMinutes() const
+{
+    return m_oldestPendingCreatedAt > 0 ? int((wallMs() - m_oldestPendingCreatedAt) / 60'000) : 0;
+}
+
+void QueueService::applyCounts(const queue::OutboxCounts &c, const std::optional<std::vector<queue::OutboxEntry>> &deadLetters)
+{
     m_pending = c.pending;
     m_sending = c.sending;
     m_done = c.done;
     m_dead = c.dead;
-    m_oldestMinutes = c.oldestPendingCreatedAt ? int((wallMs() - c.oldestPendingCreatedAt) / 60'000) : 0;
-    m_nearCap = c.nearCap;
+    m_oldestPendingCreatedAt = c.oldestPendingCreatedAt;
     m_usedPercent = c.capBytes ? int(100 * c.bytesUsed / c.capBytes) : 0;
-    if (m_nearCap)
+    if (c.nearCap && !m_nearCap)
         qCWarning(lcQueue) << "the request store is" << m_usedPercent << "% full";
-    m_deadLetters->setEntries(m_outbox->list("dead", 50));
+    m_nearCap = c.nearCap;
+    if (deadLetters)
+        m_deadLetters->setEntries(*deadLetters);
     Q_EMIT changed();
 }
 

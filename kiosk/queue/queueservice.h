@@ -1,29 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "kiosk/config.h"
+#include "services/platform/dispatcher.h"
 
 #include <QAbstractListModel>
 #include <QObject>
+#include <QThread>
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
 #include <optional>
 #include <vector>
 
-namespace kiosk::queue {
-class Outbox;
-struct OutboxEntry;
-}
-namespace kiosk::platform {
-class Dispatcher;
-class ReferencePlatform;
-}
-
 class QQmlEngine;
 class QJSEngine;
 
 namespace kiosk {
+
+class QueueWriter;
 
 /** What a journey hands the queue; payloadJson is the platform body (docs/platform-api.md). */
 struct NewRequest {
@@ -58,12 +52,20 @@ private:
 };
 
 /**
- * The store-and-forward queue as the terminal uses it: enqueue a resident's request (committed
- * before it returns), deliver it on the Dispatcher's thread, and show staff what is waiting,
- * what failed and why. With --simulate and no platforms configured, a reference platform runs
- * in-process on 127.0.0.1 so the demo submits for real.
+ * The store-and-forward queue as the terminal uses it: enqueue a resident's request on the
+ * queue's writer thread (answered by enqueued() once it is on disk), deliver it on the
+ * Dispatcher's thread, and show staff what is waiting, what failed and why.
  *
- * Lives on the GUI thread; the dispatcher's callbacks arrive here through queued calls.
+ * It reads no key, builds no endpoint and starts no platform: the composition
+ * (queuecomposition.h) hands it ready Dispatcher options.
+ *
+ * Threads: the object lives on the GUI thread. It owns the writer thread (its own outbox
+ * connection, synchronous=FULL) and the Dispatcher (its own thread and connection). Both report
+ * through queued calls: enqueued(), the counters (kept by QueueCounters on those threads, so
+ * the GUI thread never queries them), delivered/deadLettered/statusChanged. The GUI thread
+ * keeps a read connection for the progress page's small lookups (requestsFor, findRequest,
+ * request) and the staff actions retry/discard. Shutdown (stop(), the destructor): the writer
+ * finishes what was handed to it, then the dispatcher stops.
  */
 class QueueService : public QObject
 {
@@ -82,43 +84,51 @@ class QueueService : public QObject
     Q_PROPERTY(kiosk::QueueEntryModel *deadLetters READ deadLetters CONSTANT)
 
 public:
-    QueueService(const Config &config, QObject *parent = nullptr);
+    enum class SaveError { None, Unavailable, Full, TooLarge, Failed };
+    Q_ENUM(SaveError)
+    /** A request's state in the outbox (OutboxEntry::state as text). */
+    enum class RequestState { Pending, Sending, Done, Dead, Discarded };
+    Q_ENUM(RequestState)
+    [[nodiscard]] static std::optional<RequestState> stateOf(const queue::OutboxEntry &entry);
+
+    explicit QueueService(QObject *parent = nullptr);
     ~QueueService() override;
 
     /** The instance QML gets (set by the composition root before QML loads). */
     static void setQmlInstance(QueueService *queue);
     static QueueService *create(QQmlEngine *, QJSEngine *);
 
-    /** Opens the outbox and starts delivery. False (see problem()) when the store is unusable. */
-    bool start();
+    /**
+     * Opens the outbox with @p options (key, platforms, limits: from the composition) and
+     * starts the writer thread and delivery. False (see problem()) when the store is unusable.
+     */
+    bool start(platform::Dispatcher::Options options);
+    /** The store cannot be used at all (e.g. its key was refused): say why; every enqueue fails. */
+    void setUnavailable(const QString &problem);
     void stop();
 
-    enum class SaveError { None, Unavailable, Full, TooLarge, Failed };
-    Q_ENUM(SaveError)
-
-    /**
-     * Returns a ticket (> 0) at once; enqueued(ticket, …) follows, queued on the GUI thread,
-     * once the request is committed to disk (error None, requestId set) or could not be.
-     */
+    /** Returns a ticket (> 0) at once; enqueued(ticket, …) follows, queued on the GUI thread,
+     *  once the request is committed to disk (error None, requestId set) or could not be. */
     quint64 enqueue(const NewRequest &request);
     /**
      * A resident's requests are found again by this keyed hash of their ID number (HMAC-SHA256
-     * with the terminal's payload key), so the number itself is never stored.
+     * with a key derived from the terminal's payload key), so the number itself is never stored.
      */
     Q_INVOKABLE QString subjectHash(const QString &idNumber) const;
     /** Staff: try a dead request again. Logged. */
     Q_INVOKABLE bool retry(const QString &id);
     /** Staff: give a request up (after confirming on screen). Logged. */
     Q_INVOKABLE bool discard(const QString &id);
+    /** Counts everything again (on the writer thread); changed() follows. */
     Q_INVOKABLE void refresh();
 
-    bool available() const { return bool(m_outbox); }
+    bool available() const { return m_available; }
     QString problem() const { return m_problem; }
     int pending() const { return m_pending; }
     int sending() const { return m_sending; }
     int done() const { return m_done; }
     int dead() const { return m_dead; }
-    int oldestPendingMinutes() const { return m_oldestMinutes; }
+    int oldestPendingMinutes() const;
     bool nearCap() const { return m_nearCap; }
     int usedPercent() const { return m_usedPercent; }
     QueueEntryModel *deadLetters() const { return m_deadLetters.get(); }
@@ -128,29 +138,31 @@ public:
     /** The request a receipt's code names: a platform tracking number or the terminal's request id. */
     std::optional<queue::OutboxEntry> findRequest(const QString &code) const;
     std::optional<queue::OutboxEntry> request(const QString &id) const;
-    /** Asks the platforms about these requests now rather than at the next interval. */
+    /** Asks the platforms about these requests now rather than at the next interval (on the writer thread). */
     void checkStatusNow(const QStringList &ids);
 
-    /** The in-process reference platform of --simulate (null otherwise): tests and the demo move statuses. */
-    platform::ReferencePlatform *simulatedPlatform() const { return m_simulated.get(); }
-
 Q_SIGNALS:
-    void changed();
     void enqueued(quint64 ticket, const QString &requestId, kiosk::QueueService::SaveError error);
+    void changed();
     void delivered(const QString &id, const QString &trackingNumber);
     void deadLettered(const QString &id, const QString &reason);
     void statusChanged(const QString &id, const QString &status, const QString &message);
 
 private:
-    Config m_config;
-    std::unique_ptr<platform::ReferencePlatform> m_simulated;
-    std::unique_ptr<queue::Outbox> m_outbox;
+    void applyCounts(const queue::OutboxCounts &counts, const std::optional<std::vector<queue::OutboxEntry>> &deadLetters);
+
+    std::unique_ptr<queue::Outbox> m_reader; ///< GUI thread: lookups and staff actions only
+    std::shared_ptr<queue::QueueCounters> m_counters;
+    QThread m_writerThread;
+    QueueWriter *m_writer = nullptr; ///< lives on m_writerThread; deleted after it ends
     std::unique_ptr<platform::Dispatcher> m_dispatcher;
     std::unique_ptr<QueueEntryModel> m_deadLetters;
     QString m_problem;
-    QByteArray m_subjectKey;
-    quint64 m_nextTicket = 0;
-    int m_pending = 0, m_sending = 0, m_done = 0, m_dead = 0, m_oldestMinutes = 0, m_usedPercent = 0;
+    std::string m_subjectKey;
+    quint64 m_lastTicket = 0;
+    bool m_available = false;
+    std::int64_t m_oldestPendingCreatedAt = 0;
+    int m_pending = 0, m_sending = 0, m_done = 0, m_dead = 0, m_usedPercent = 0;
     bool m_nearCap = false;
 };
 

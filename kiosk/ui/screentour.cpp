@@ -10,7 +10,7 @@
 #include "kiosk/journey/submission.h"
 #include "kiosk/kioskapp.h"
 #include "kiosk/queue/queueservice.h"
-#include "services/platform/referenceplatform.h"
+#include "services/simulation/referenceplatform.h"
 #include "kiosk/models/facetlistmodel.h"
 #include "kiosk/models/servicelistmodel.h"
 #include "kiosk/session/clock.h"
@@ -156,7 +156,7 @@ void ScreenTour::journey(bool elder)
     Submission *sub = j->submission();
     ReceiptSlip *receipt = j->receipt();
     devices::DeviceManager *d = m_app.devices();
-    platform::ReferencePlatform *platform = m_app.queue()->simulatedPlatform();
+    simulation::ReferencePlatform *platform = m_app.simulatedPlatform();
     if (!d || !d->isSimulated() || !platform)
         return;
     sub->setDeliveryWaitMs(1500);
@@ -219,7 +219,7 @@ void ScreenTour::journey(bool elder)
 
     // The platform is down: the request is saved and the resident is told so, honestly.
     code = QStringLiteral("RS-0001");
-    platform->injectFault(platform::ReferencePlatform::Fault::ServerError, 1000);
+    platform->injectFault(simulation::ReferencePlatform::Fault::ServerError, 1000);
     s->goHome();
     s->openItem(code);
     s->apply();

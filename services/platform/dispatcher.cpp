@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/platform/dispatcher.h"
 
+#include "common/logging.h"
 #include "common/privacy.h"
 
 #include <Poco/JSON/Object.h>
@@ -19,6 +20,8 @@ constexpr std::int64_t maxSleepMs = 60'000;
 // Requests claimed and recorded per transaction: large enough to amortise the fsyncs, small
 // enough that staff see progress and a stop() is quick.
 constexpr int maxBatch = 32;
+// As many dead letters as the staff page lists.
+constexpr int deadLetterListSize = 50;
 
 /** Error text as stored and shown: never with an ID or phone number an echoing server sent back. */
 std::string masked(const std::string &s)
@@ -48,7 +51,9 @@ std::optional<Accepted> parseAccepted(const std::string &body)
         if (a.status.size() > 32 || a.message.size() > 500)
             return std::nullopt;
         return a;
-    } catch (...) {
+    } catch (const std::exception &e) {
+        // Reported, not swallowed: the caller retries the request as "reply could not be read".
+        qCDebug(lcPlatform) << "unreadable reply:" << e.what();
         return std::nullopt;
     }
 }
@@ -58,7 +63,8 @@ std::string platformReason(const std::string &body)
     try {
         auto o = Poco::JSON::Parser().parse(body).extract<Poco::JSON::Object::Ptr>();
         return o->optValue<std::string>("error", "").substr(0, 300);
-    } catch (...) {
+    } catch (const std::exception &e) {
+        qCDebug(lcPlatform) << "a refusal without a readable reason:" << e.what();
         return {};
     }
 }
@@ -101,6 +107,9 @@ bool Dispatcher::start(std::string *error)
     m_outbox = queue::Outbox::open(own, queue::PayloadCipher(m_options.key), error);
     if (!m_outbox)
         return false;
+    m_misconfigured = m_options.misconfigured;
+    for (const auto &[id, why] : m_misconfigured)
+        qCWarning(lcPlatform).noquote() << QString::fromStdString(why);
     for (const auto &p : m_options.platforms) {
         m_breakers.emplace(p.id, CircuitBreaker(m_options.breakerThreshold, m_options.breakerOpenMs));
         try {
@@ -109,6 +118,7 @@ bool Dispatcher::start(std::string *error)
             // A broken CA file or client certificate must not stop the terminal: the platform's
             // requests wait (and say why) until provisioning fixes it.
             m_misconfigured[p.id] = "platform \"" + p.id + "\" is misconfigured on this terminal: " + e.displayText();
+            qCWarning(lcPlatform).noquote() << QString::fromStdString(m_misconfigured[p.id]);
         }
     }
     m_stopping = false;
@@ -139,8 +149,15 @@ void Dispatcher::stop()
 void Dispatcher::run()
 {
     // Whatever was being sent when the power went is sent again; the key makes that harmless.
-    if (m_outbox->recoverInterrupted(now()) > 0 && m_callbacks.queueChanged)
-        m_callbacks.queueChanged();
+    const int recovered = counted([&] {
+        const int n = m_outbox->recoverInterrupted(now());
+        return std::pair(n, queue::QueueCounters::Delta{.pending = n, .sending = -n});
+    });
+    if (recovered > 0) {
+        qCInfo(lcPlatform) << recovered << "requests interrupted by a restart are sent again";
+        if (m_callbacks.queueChanged)
+            m_callbacks.queueChanged();
+    }
     for (;;) {
         {
             std::lock_guard lock(m_mutex);
@@ -151,7 +168,17 @@ void Dispatcher::run()
         const std::int64_t t = now();
         if (t - m_lastHousekeeping >= m_options.housekeepingIntervalMs) {
             m_lastHousekeeping = t;
-            const int expired = m_outbox->expire(t, m_options.backoff.maxAgeMs);
+            const int expired = counted([&] {
+                const int n = m_outbox->expire(t, m_options.backoff.maxAgeMs);
+                queue::QueueCounters::Delta d{.pending = -n, .dead = n};
+                if (n > 0) {
+                    d.oldestPendingCreatedAt = m_outbox->oldestPendingCreatedAt();
+                    d.deadLetters = m_outbox->list("dead", deadLetterListSize);
+                }
+                return std::pair(n, d);
+            });
+            if (expired > 0)
+                qCWarning(lcPlatform) << expired << "requests were not delivered in time and were given up";
             m_outbox->purge(t);
             if (expired > 0 && m_callbacks.queueChanged)
                 m_callbacks.queueChanged();
@@ -191,7 +218,11 @@ bool Dispatcher::deliverOne(std::int64_t t)
     // A batch is claimed in one transaction and its results recorded in one: two fsyncs per
     // batch instead of two per request. Losing the results in a crash only means resending,
     // which the Idempotency-Key makes harmless.
-    auto batch = m_outbox->claimBatch(t, blocked, maxBatch);
+    auto batch = counted([&] {
+        auto b = m_outbox->claimBatch(t, blocked, maxBatch);
+        const int n = int(b.size());
+        return std::pair(std::move(b), queue::QueueCounters::Delta{.pending = -n, .sending = n});
+    });
     if (batch.empty())
         return false;
     std::vector<queue::Outbox::Result> results;
@@ -258,13 +289,31 @@ bool Dispatcher::deliverOne(std::int64_t t)
             break;
         }
     }
-    m_outbox->record(results, now());
-    m_outbox->release(unsent, now());
+    counted([&] {
+        queue::QueueCounters::Delta d;
+        if (m_outbox->record(results, now())) {
+            for (const auto &r : results) {
+                --d.sending;
+                ++(r.kind == queue::Outbox::Result::Kind::Done ? d.done : r.kind == queue::Outbox::Result::Kind::Dead ? d.dead : d.pending);
+            }
+        } else {
+            // Left in sending: sent again after the next restart, which the platform de-duplicates.
+            qCWarning(lcPlatform) << "the results of" << results.size() << "deliveries could not be recorded";
+        }
+        m_outbox->release(unsent, now());
+        d.sending -= int(unsent.size());
+        d.pending += int(unsent.size());
+        d.oldestPendingCreatedAt = m_outbox->oldestPendingCreatedAt();
+        if (d.dead > 0)
+            d.deadLetters = m_outbox->list("dead", deadLetterListSize);
+        return std::pair(0, d);
+    });
     for (const auto &[id, tracking] : deliveredNow) {
         if (m_callbacks.delivered)
             m_callbacks.delivered(id, tracking);
     }
     for (const auto &[id, reason] : deadNow) {
+        qCWarning(lcPlatform).noquote() << "request" << QString::fromStdString(id) << "failed for good:" << QString::fromStdString(reason);
         if (m_callbacks.dead)
             m_callbacks.dead(id, reason);
     }

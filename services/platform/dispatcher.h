@@ -3,6 +3,7 @@
 
 #include "services/platform/platformclient.h"
 #include "services/queue/outbox.h"
+#include "services/queue/queuecounters.h"
 #include "services/queue/retrypolicy.h"
 
 #include <condition_variable>
@@ -36,6 +37,10 @@ public:
         queue::PayloadCipher::Key key{};
         queue::BackoffPolicy backoff;
         std::vector<PlatformEndpoint> platforms;
+        /** Platforms configured but unusable (e.g. an unreadable signing key): their requests wait, saying why. */
+        std::map<std::string, std::string> misconfigured;
+        /** When set, every state change this thread commits is counted here (see QueueCounters). */
+        std::shared_ptr<queue::QueueCounters> counters;
         int breakerThreshold = 5;
         std::int64_t breakerOpenMs = 30'000;
         std::int64_t statusIntervalMs = 10 * 60'000; ///< how often a platform is asked about a request's progress
@@ -65,6 +70,14 @@ private:
     bool deliverOne(std::int64_t now);
     bool checkStatuses(std::int64_t now);
     std::int64_t now() const;
+    /** Runs an outbox write that returns {result, what it moved} through the counters, if any. */
+    template<class Write>
+    auto counted(Write &&write)
+    {
+        if (m_options.counters)
+            return m_options.counters->update(std::forward<Write>(write));
+        return write().first;
+    }
 
     Options m_options;
     Callbacks m_callbacks;

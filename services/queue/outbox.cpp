@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/queue/outbox.h"
 
+#include "common/logging.h"
+
 #include <Poco/Data/LOB.h>
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/SQLite/Connector.h>
@@ -56,36 +58,6 @@ const char *const migrations[] = {
 };
 static_assert(std::size(migrations) == Outbox::schemaVersion);
 
-const char *const columns =
-    "id, platform, kind, item_code, state, attempts, next_attempt_at, created_at, updated_at, last_error,"
-    " tracking_number, platform_status, platform_message, status_checked_at, payload IS NOT NULL";
-
-std::vector<OutboxEntry> readEntries(Statement &st)
-{
-    std::vector<OutboxEntry> out;
-    Poco::Data::RecordSet rs(st);
-    for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
-        OutboxEntry e;
-        e.id = rs.value(0).convert<std::string>();
-        e.platform = rs.value(1).convert<std::string>();
-        e.kind = rs.value(2).convert<std::string>();
-        e.itemCode = rs.value(3).convert<std::string>();
-        e.state = rs.value(4).convert<std::string>();
-        e.attempts = rs.value(5).convert<int>();
-        e.nextAttemptAt = rs.value(6).convert<Poco::Int64>();
-        e.createdAt = rs.value(7).convert<Poco::Int64>();
-        e.updatedAt = rs.value(8).convert<Poco::Int64>();
-        e.lastError = rs.value(9).convert<std::string>();
-        e.trackingNumber = rs.value(10).convert<std::string>();
-        e.platformStatus = rs.value(11).convert<std::string>();
-        e.platformMessage = rs.value(12).convert<std::string>();
-        e.statusCheckedAt = rs.value(13).convert<Poco::Int64>();
-        e.hasPayload = rs.value(14).convert<int>() != 0;
-        out.push_back(std::move(e));
-    }
-    return out;
-}
-
 } // namespace
 
 std::string newUuid()
@@ -125,6 +97,7 @@ std::unique_ptr<Outbox> Outbox::open(const Options &options, const PayloadCipher
         s << "PRAGMA journal_mode = WAL", into(mode), now;
         if (mode != "wal") {
             *error = "the queue database " + options.path + " cannot use write-ahead logging (" + mode + ")";
+            qCCritical(lcQueue).noquote() << QString::fromStdString(*error);
             return nullptr;
         }
         // FULL: a committed transaction survives a power cut (NORMAL may roll it back).
@@ -142,6 +115,7 @@ std::unique_ptr<Outbox> Outbox::open(const Options &options, const PayloadCipher
         return box;
     } catch (const Poco::Exception &e) {
         *error = "cannot open the queue database " + options.path + ": " + e.displayText();
+        qCCritical(lcQueue).noquote() << QString::fromStdString(*error);
         return nullptr;
     }
 }
@@ -154,6 +128,7 @@ bool Outbox::migrate(std::string *error)
     if (version > schemaVersion) {
         *error = "the queue database " + m_options.path + " was written by a newer version (schema " + std::to_string(version)
             + ", this program knows " + std::to_string(schemaVersion) + ")";
+        qCCritical(lcQueue).noquote() << QString::fromStdString(*error);
         return false;
     }
     for (; version < schemaVersion; ++version) {
@@ -176,6 +151,7 @@ bool Outbox::migrate(std::string *error)
             if (s.isTransaction())
                 s.rollback();
             *error = "cannot upgrade the queue database to schema " + std::to_string(version + 1) + ": " + e.displayText();
+            qCCritical(lcQueue).noquote() << QString::fromStdString(*error);
             return false;
         }
     }
@@ -185,16 +161,21 @@ bool Outbox::migrate(std::string *error)
 Outbox::EnqueueResult Outbox::enqueue(const Request &request, std::int64_t nowMs)
 {
     EnqueueResult result;
+    auto refuse = [&](StoreError why, std::string text) {
+        m_lastError = result.failure = why;
+        result.error = std::move(text);
+        result.id.clear();
+        qCWarning(lcQueue).noquote() << QString::fromStdString(result.error);
+        return result;
+    };
+    if (request.payload.size() > maxPayloadBytes)
+        return refuse(StoreError::TooLarge, "could not be saved: the request is larger than the platform accepts (1 MiB)");
     result.id = newUuid();
-    if (result.id.empty()) {
-        result.error = "could not be saved: no randomness available";
-        return result;
-    }
+    if (result.id.empty())
+        return refuse(StoreError::Crypto, "could not be saved: no randomness available");
     const std::vector<std::uint8_t> sealed = m_cipher.seal(request.payload, result.id);
-    if (sealed.empty()) {
-        result.error = "could not be saved: encryption failed";
-        return result;
-    }
+    if (sealed.empty())
+        return refuse(StoreError::Crypto, "could not be saved: encryption failed");
     try {
         Poco::Data::BLOB blob(sealed.data(), sealed.size());
         std::string id = result.id, platform = request.platform, kind = request.kind, item = request.itemCode,
@@ -205,15 +186,13 @@ Outbox::EnqueueResult Outbox::enqueue(const Request &request, std::int64_t nowMs
                       " created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)",
             use(id), use(platform), use(kind), use(item), use(subject), use(blob), use(t), use(t), use(t), now;
         result.ok = true;
-    } catch (const Poco::Data::SQLite::DatabaseFullException &) {
-        result.error = "could not be saved: the terminal's request store is full — please ask staff for help";
-    } catch (const Poco::Data::SQLite::IOErrorException &e) {
-        result.error = "could not be saved: the terminal's storage failed (" + e.message() + ")";
+        result.createdAt = nowMs;
     } catch (const Poco::Exception &e) {
-        result.error = "could not be saved: " + e.displayText();
+        const StoreError why = failed("enqueue", e);
+        return refuse(why, why == StoreError::Full ? "could not be saved: the terminal's request store is full — please ask staff for help"
+                          : why == StoreError::Io ? "could not be saved: the terminal's storage failed (" + e.message() + ")"
+                                                  : "could not be saved: " + e.displayText());
     }
-    if (!result.ok)
-        result.id.clear();
     return result;
 }
 
@@ -269,7 +248,8 @@ std::vector<Outbox::Claimed> Outbox::claimBatch(std::int64_t nowMs, const std::s
         s << "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id IN (" + inList + ")", use(t), now;
         s.commit();
         return claimed;
-    } catch (const Poco::Exception &) {
+    } catch (const Poco::Exception &e) {
+        failed("claimBatch", e);
         if (s.isTransaction())
             s.rollback();
         return {};
@@ -327,7 +307,8 @@ bool Outbox::record(const std::vector<Result> &results, std::int64_t nowMs)
                 use(deadTexts), use(deadIds), now;
         s.commit();
         return true;
-    } catch (const Poco::Exception &) {
+    } catch (const Poco::Exception &e) {
+        failed("record", e);
         if (s.isTransaction())
             s.rollback();
         return false;
@@ -342,7 +323,8 @@ bool Outbox::setState(const std::string &sql, const std::string &id, std::int64_
         Statement st(*m_session);
         st << sql, use(n), use(text), use(t), use(key);
         return st.execute() > 0;
-    } catch (const Poco::Exception &) {
+    } catch (const Poco::Exception &e) {
+        failed("setState", e);
         return false;
     }
 }
@@ -357,7 +339,8 @@ bool Outbox::markDone(const std::string &id, const std::string &trackingNumber, 
               " status_checked_at = ?, updated_at = ? WHERE id = ? AND state IN ('sending', 'pending')",
             use(tracking), use(status), use(t), use(t), use(key);
         return st.execute() > 0;
-    } catch (const Poco::Exception &) {
+    } catch (const Poco::Exception &e) {
+        failed("markDone", e);
         return false;
     }
 }
@@ -383,7 +366,8 @@ int Outbox::recoverInterrupted(std::int64_t nowMs)
         Statement st(*m_session);
         st << "UPDATE outbox SET state = 'pending', next_attempt_at = ?, updated_at = ? WHERE state = 'sending'", use(t), use(t);
         return int(st.execute());
-    } catch (const Poco::Exception &) {
+    } catch (const Poco::Exception &e) {
+        failed("recoverInterrupted", e);
         return 0;
     }
 }
@@ -400,7 +384,8 @@ int Outbox::expire(std::int64_t nowMs, std::int64_t maxAgeMs)
         st << "UPDATE outbox SET state = 'dead', last_error = ?, updated_at = ? WHERE state = 'pending' AND created_at < ?",
             use(reason), use(t), use(oldest);
         return int(st.execute());
-    } catch (const Poco::Exception &) {
+    } catch (const Poco::Exception &e) {
+        failed("expire", e);
         return 0;
     }
 }
@@ -413,28 +398,9 @@ int Outbox::purge(std::int64_t nowMs)
         st << "UPDATE outbox SET payload = NULL WHERE state IN ('done', 'discarded') AND payload IS NOT NULL AND updated_at < ?",
             use(before);
         return int(st.execute());
-    } catch (const Poco::Exception &) {
+    } catch (const Poco::Exception &e) {
+        failed("purge", e);
         return 0;
-    }
-}
-
-std::optional<std::int64_t> Outbox::nextDueAt(const std::set<std::string> &skip) const
-{
-    try {
-        Statement st(*m_session);
-        st << "SELECT platform, MIN(next_attempt_at) FROM outbox WHERE state = 'pending' GROUP BY platform";
-        st.execute();
-        Poco::Data::RecordSet rs(st);
-        std::optional<std::int64_t> best;
-        for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
-            if (skip.contains(rs.value(0).convert<std::string>()))
-                continue;
-            const std::int64_t at = rs.value(1).convert<Poco::Int64>();
-            best = best ? std::min(*best, at) : at;
-        }
-        return best;
-    } catch (const Poco::Exception &) {
-        return std::nullopt;
     }
 }
 
@@ -452,13 +418,6 @@ bool Outbox::discard(const std::string &id, std::int64_t nowMs)
                     id, 0, "discarded by staff", nowMs);
 }
 
-std::vector<OutboxEntry> Outbox::dueStatusChecks(std::int64_t nowMs, std::int64_t intervalMs, int limit) const
-{
-    return select("state = 'done' AND tracking_number <> '' AND platform_status NOT IN ('done', 'rejected')"
-                  " AND status_checked_at <= ?",
-                  Param::ofNumber(nowMs - intervalMs), limit);
-}
-
 bool Outbox::updatePlatformStatus(const std::string &id, const std::string &status, const std::string &message, std::int64_t nowMs)
 {
     try {
@@ -468,7 +427,8 @@ bool Outbox::updatePlatformStatus(const std::string &id, const std::string &stat
         s << "UPDATE outbox SET platform_status = ?, platform_message = ?, status_checked_at = ? WHERE id = ?", use(st),
             use(msg), use(t), use(key);
         return s.execute() > 0;
-    } catch (const Poco::Exception &) {
+    } catch (const Poco::Exception &e) {
+        failed("updatePlatformStatus", e);
         return false;
     }
 }
@@ -483,92 +443,10 @@ int Outbox::makeStatusDue(const std::vector<std::string> &ids)
             s << "UPDATE outbox SET status_checked_at = 0 WHERE id = ? AND state = 'done'", use(key);
             changed += int(s.execute());
         }
-    } catch (const Poco::Exception &) {
+    } catch (const Poco::Exception &e) {
+        failed("makeStatusDue", e);
     }
     return changed;
-}
-
-std::vector<OutboxEntry> Outbox::select(const std::string &where, const Param &param, int limit) const
-{
-    try {
-        std::string text = param.text;
-        Poco::Int64 number = param.number;
-        Statement st(*m_session);
-        const std::string sql = std::string("SELECT ") + columns + " FROM outbox WHERE " + where
-            + " ORDER BY created_at DESC LIMIT " + std::to_string(std::max(1, limit));
-        st << sql;
-        if (param.kind == Param::Text)
-            st, use(text);
-        else if (param.kind == Param::Number)
-            st, use(number);
-        st.execute();
-        return readEntries(st);
-    } catch (const Poco::Exception &) {
-        return {};
-    }
-}
-
-OutboxCounts Outbox::counts() const
-{
-    OutboxCounts c;
-    try {
-        Poco::Data::Session &s = *m_session;
-        Statement st(s);
-        st << "SELECT state, COUNT(*) FROM outbox GROUP BY state";
-        st.execute();
-        Poco::Data::RecordSet rs(st);
-        for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
-            const std::string state = rs.value(0).convert<std::string>();
-            const int n = rs.value(1).convert<int>();
-            (state == "pending" ? c.pending : state == "sending" ? c.sending : state == "done" ? c.done
-                                            : state == "dead"   ? c.dead
-                                                                : c.discarded) = n;
-        }
-        Poco::Nullable<Poco::Int64> oldest;
-        s << "SELECT MIN(created_at) FROM outbox WHERE state IN ('pending', 'sending')", into(oldest), now;
-        c.oldestPendingCreatedAt = oldest.isNull() ? 0 : oldest.value();
-        Poco::Int64 pages = 0, freePages = 0, pageSize = 0;
-        s << "PRAGMA page_count", into(pages), now;
-        s << "PRAGMA freelist_count", into(freePages), now;
-        s << "PRAGMA page_size", into(pageSize), now;
-        c.bytesUsed = (pages - freePages) * pageSize;
-        c.capBytes = m_options.capBytes;
-        c.nearCap = double(c.bytesUsed) >= m_options.warnRatio * double(m_options.capBytes);
-    } catch (const Poco::Exception &) {
-    }
-    return c;
-}
-
-std::optional<OutboxEntry> Outbox::entry(const std::string &id) const
-{
-    auto v = select("id = ?", Param::ofText(id), 1);
-    if (v.empty())
-        return std::nullopt;
-    return v.front();
-}
-
-std::vector<OutboxEntry> Outbox::list(const std::string &state, int limit) const
-{
-    if (state.empty())
-        return select("1", {}, limit);
-    return select("state = ?", Param::ofText(state), limit);
-}
-
-std::vector<OutboxEntry> Outbox::bySubject(const std::string &subjectHash, int limit) const
-{
-    if (subjectHash.empty())
-        return {};
-    return select("subject_hash = ?", Param::ofText(subjectHash), limit);
-}
-
-std::optional<OutboxEntry> Outbox::byTrackingNumber(const std::string &trackingNumber) const
-{
-    if (trackingNumber.empty())
-        return std::nullopt;
-    auto v = select("tracking_number = ?", Param::ofText(trackingNumber), 1);
-    if (v.empty())
-        return std::nullopt;
-    return v.front();
 }
 
 } // namespace kiosk::queue

@@ -4,6 +4,7 @@
 #include "services/queue/payloadcipher.h"
 
 #include <cstdint>
+#include <exception>
 #include <memory>
 #include <optional>
 #include <set>
@@ -35,6 +36,17 @@ struct OutboxEntry {
     bool hasPayload = false;
 };
 
+/** Why a write to the outbox failed (also the last failure of any query, see Outbox::lastError()). */
+enum class StoreError {
+    None,
+    Full, ///< the cap (queue.capMegabytes) or the disk is full
+    TooLarge, ///< the payload is over the platform's 1 MiB limit
+    Io, ///< the storage failed
+    Busy, ///< another connection held the lock for longer than the busy timeout
+    Crypto, ///< no randomness, or sealing failed
+    Failed, ///< anything else SQLite refused
+};
+
 struct OutboxCounts {
     int pending = 0;
     int sending = 0;
@@ -52,8 +64,10 @@ struct OutboxCounts {
  * request whose enqueue() returned survives a power cut. Payloads are sealed with AES-256-GCM;
  * nothing else about the resident is stored in clear (the subject is a keyed hash).
  *
- * One Outbox per thread: the GUI thread enqueues, the dispatcher's own instance claims and
- * updates; SQLite's locking (with a busy timeout) keeps them consistent.
+ * One Outbox per thread: the queue's writer thread enqueues, the dispatcher's own instance claims
+ * and updates, the GUI thread only reads; SQLite's locking (with a busy timeout) keeps them
+ * consistent. No method throws: failures are logged (kiosk.services.queue) and typed
+ * (StoreError, lastError()).
  *
  * States: pending → sending → done, or dead with a reason; a retryable failure goes back to
  * pending with a later next attempt; staff may retry a dead request or discard it.
@@ -84,7 +98,9 @@ public:
     struct EnqueueResult {
         bool ok = false;
         std::string id;
-        std::string error; ///< for the resident and staff when !ok: "could not be saved: …"
+        StoreError failure = StoreError::None;
+        std::string error; ///< for the log and staff when !ok: "could not be saved: …"
+        std::int64_t createdAt = 0;
     };
     struct Claimed {
         OutboxEntry entry;
@@ -92,6 +108,14 @@ public:
     };
 
     static constexpr int schemaVersion = 2;
+    /** docs/platform-api.md: bodies are at most 1 MiB; a larger one is refused before it is stored. */
+    static constexpr std::size_t maxPayloadBytes = 1 << 20;
+
+    /**
+     * How many rows the outbox at @p path holds, without a key (0 when there is no file);
+     * nothing when that cannot be told. A new payload key may only be made when this is 0.
+     */
+    [[nodiscard]] static std::optional<std::int64_t> storedRows(const std::string &path);
 
     /** Opens (creating or migrating) the outbox. Nothing, with @p error set, on failure. */
     [[nodiscard]] static std::unique_ptr<Outbox> open(const Options &options, const PayloadCipher &cipher, std::string *error);
@@ -147,12 +171,25 @@ public:
     int makeStatusDue(const std::vector<std::string> &ids);
 
     [[nodiscard]] OutboxCounts counts() const;
+    /** created_at of the oldest request not yet delivered; 0 when there is none. */
+    [[nodiscard]] std::int64_t oldestPendingCreatedAt() const;
+    /** Bytes the database uses (pages in use × page size). */
+    [[nodiscard]] std::int64_t bytesUsed() const;
+    /** The last failure of this connection (every failure is also logged, kiosk.services.queue). */
+    [[nodiscard]] StoreError lastError() const { return m_lastError; }
     [[nodiscard]] std::optional<OutboxEntry> entry(const std::string &id) const;
     [[nodiscard]] std::vector<OutboxEntry> list(const std::string &state, int limit = 100) const;
     [[nodiscard]] std::vector<OutboxEntry> bySubject(const std::string &subjectHash, int limit = 20) const;
     [[nodiscard]] std::optional<OutboxEntry> byTrackingNumber(const std::string &trackingNumber) const;
 
     [[nodiscard]] const std::string &path() const { return m_options.path; }
+
+    /**
+     * Tests: called (on the querying thread) before every read query — counts, lists, lookups —
+     * of every Outbox, to prove which thread runs them. Null to stop.
+     */
+    using QueryObserver = void (*)(const char *what);
+    static void setQueryObserver(QueryObserver observer);
 
 private:
     Outbox(const Options &options, const PayloadCipher &cipher, std::unique_ptr<Poco::Data::Session> session);
@@ -166,10 +203,13 @@ private:
     };
     std::vector<OutboxEntry> select(const std::string &where, const Param &param, int limit) const;
     bool setState(const std::string &sql, const std::string &id, std::int64_t a, const std::string &b, std::int64_t nowMs);
+    /** Logs a failed statement and remembers its kind; returns it. */
+    StoreError failed(const char *what, const std::exception &e) const;
 
     Options m_options;
     PayloadCipher m_cipher;
     std::unique_ptr<Poco::Data::Session> m_session;
+    mutable StoreError m_lastError = StoreError::None;
 };
 
 /** A random UUID (v4) as text. */

@@ -4,12 +4,8 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
-#include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <memory>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace kiosk::queue {
 
@@ -22,62 +18,7 @@ const EVP_CIPHER *aes256gcm()
     static EVP_CIPHER *cipher = EVP_CIPHER_fetch(nullptr, "AES-256-GCM", nullptr);
     return cipher;
 }
-
-std::string sysError(const std::string &what, const std::string &path)
-{
-    return what + " " + path + ": " + std::strerror(errno);
-}
 } // namespace
-
-std::optional<PayloadCipher> PayloadCipher::fromKeyFile(const std::string &path, std::string *error)
-{
-    std::string dummy;
-    if (!error)
-        error = &dummy;
-    Key key{};
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-    if (fd < 0 && errno == ENOENT) {
-        // First start: write the new key to a temporary file, fsync, then rename, so a power cut
-        // never leaves a short key behind.
-        if (RAND_bytes(key.data(), int(key.size())) != 1) {
-            *error = "no randomness for a new payload key";
-            return std::nullopt;
-        }
-        const std::string tmp = path + ".new";
-        const int out = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-        if (out < 0) {
-            *error = sysError("cannot create the payload key", tmp);
-            return std::nullopt;
-        }
-        const bool ok = ::write(out, key.data(), key.size()) == ssize_t(key.size()) && ::fsync(out) == 0;
-        ::close(out);
-        if (!ok || ::rename(tmp.c_str(), path.c_str()) != 0) {
-            *error = sysError("cannot write the payload key", path);
-            ::unlink(tmp.c_str());
-            return std::nullopt;
-        }
-        return PayloadCipher(key);
-    }
-    if (fd < 0) {
-        *error = sysError("cannot read the payload key", path);
-        return std::nullopt;
-    }
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || (st.st_mode & 0077) != 0) {
-        ::close(fd);
-        *error = "the payload key " + path + " is readable by other users (it must be mode 0600)";
-        return std::nullopt;
-    }
-    const ssize_t n = ::read(fd, key.data(), key.size());
-    char extra;
-    const ssize_t more = ::read(fd, &extra, 1);
-    ::close(fd);
-    if (n != ssize_t(key.size()) || more != 0) {
-        *error = "the payload key " + path + " is not 32 bytes long";
-        return std::nullopt;
-    }
-    return PayloadCipher(key);
-}
 
 std::vector<std::uint8_t> PayloadCipher::seal(std::string_view plaintext, std::string_view associated) const
 {

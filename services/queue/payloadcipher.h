@@ -13,7 +13,8 @@ namespace kiosk::queue {
 /**
  * AES-256-GCM for payloads at rest (OpenSSL). A sealed blob is nonce (12) ‖ ciphertext ‖ tag (16);
  * the associated data (the outbox id) binds a blob to its row, so a blob copied into another row
- * does not open. Any change to a blob is detected: open() returns nothing.
+ * does not open. Any change to a blob is detected: open() returns nothing. The key comes from a
+ * PayloadKeySource (payloadkey.h).
  */
 class PayloadCipher
 {
@@ -24,13 +25,6 @@ public:
         : m_key(key)
     {
     }
-
-    /**
-     * Loads the key from @p path, creating it (32 random bytes, mode 0600, written atomically) on
-     * first start. Returns nothing and sets @p error when the file is unreadable, has the wrong
-     * size, or is readable by others than its owner.
-     */
-    [[nodiscard]] static std::optional<PayloadCipher> fromKeyFile(const std::string &path, std::string *error);
 
     [[nodiscard]] std::vector<std::uint8_t> seal(std::string_view plaintext, std::string_view associated) const;
     [[nodiscard]] std::optional<std::string> open(const std::vector<std::uint8_t> &sealed, std::string_view associated) const;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/queue/retrypolicy.h"
 
+#include "common/logging.h"
+
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeParser.h>
 #include <Poco/Exception.h>
@@ -40,7 +42,10 @@ std::optional<std::int64_t> parseRetryAfter(const std::string &value, std::int64
         const Poco::DateTime when = Poco::DateTimeParser::parse(Poco::DateTimeFormat::HTTP_FORMAT, value, tz);
         const std::int64_t ms = when.timestamp().epochMicroseconds() / 1000 - nowMs;
         return std::max<std::int64_t>(ms, 0);
-    } catch (const Poco::Exception &) {
+    } catch (const Poco::Exception &e) {
+        // Not swallowed: the caller falls back to its own backoff; say what the platform sent.
+        qCDebug(lcPlatform).noquote() << "unreadable Retry-After" << QString::fromStdString(value) << ":"
+                                      << QString::fromStdString(e.displayText());
         return std::nullopt;
     }
 }

@@ -4,7 +4,7 @@
 # dead, then a technician looks at it, retries it and discards it.
 set -e
 ctl=$1; worker=$2; dir=$3
-rm -rf "$dir"; mkdir -p "$dir"
+rm -rf "$dir"; mkdir -p "$dir"; chmod 700 "$dir" # the payload key lives only in a 0700 folder
 # The worker exits when its dispatcher has nothing left pending: the request dies of old age.
 KIOSK_TEST_MAX_AGE_MS=1 "$worker" --outbox "$dir/outbox.sqlite" --key "$dir/payload.key" --port 9 --ca /dev/null --run cli --count 1 >/dev/null 2>&1 || true
 "$ctl" queue status --state-dir "$dir"

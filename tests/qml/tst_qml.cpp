@@ -5,7 +5,7 @@
 #include "kiosk/input/virtualkeyboard.h"
 #include "kiosk/kioskapp.h"
 #include "kiosk/queue/queueservice.h"
-#include "services/platform/referenceplatform.h"
+#include "services/simulation/referenceplatform.h"
 #include "kiosk/session/clock.h"
 #include "kiosk/session/session.h"
 #include "kiosk/ui/localization.h"
@@ -49,8 +49,8 @@ class TestPlatform : public QObject
 {
     Q_OBJECT
 public:
-    explicit TestPlatform(kiosk::QueueService *queue)
-        : m_queue(queue)
+    explicit TestPlatform(kiosk::KioskApp *app)
+        : m_app(app)
     {
     }
     /** Requests of @p kind the platform took in (each idempotency key once). */
@@ -84,16 +84,16 @@ public:
     {
         platform()->clearFaults();
         if (down)
-            platform()->injectFault(kiosk::platform::ReferencePlatform::Fault::ServerError, 100000);
+            platform()->injectFault(kiosk::simulation::ReferencePlatform::Fault::ServerError, 100000);
     }
 
 private:
-    kiosk::platform::ReferencePlatform *platform() const
+    kiosk::simulation::ReferencePlatform *platform() const
     {
-        Q_ASSERT(m_queue->simulatedPlatform());
-        return m_queue->simulatedPlatform();
+        Q_ASSERT(m_app->simulatedPlatform());
+        return m_app->simulatedPlatform();
     }
-    kiosk::QueueService *m_queue;
+    kiosk::KioskApp *m_app;
 };
 
 class Setup : public QObject
@@ -125,7 +125,7 @@ public Q_SLOTS:
                                      QByteArrayLiteral("{\"itemCode\":\"RS-0001\"}")});
             m_testClock = std::make_unique<TestClock>(m_clock, m_app->session());
             qmlRegisterSingletonInstance("KioskTest", 1, 0, "TestClock", m_testClock.get());
-            m_testPlatform = std::make_unique<TestPlatform>(m_app->queue());
+            m_testPlatform = std::make_unique<TestPlatform>(m_app.get());
             qmlRegisterSingletonInstance("KioskTest", 1, 0, "TestPlatform", m_testPlatform.get());
         }
         m_app->exposeToQml();

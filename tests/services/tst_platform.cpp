@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The platform client and the dispatcher against the reference platform over real TLS on
 // 127.0.0.1: signatures, idempotency, every fault kind, every TLS refusal.
-#include "services/platform/devpki.h"
+#include "services/simulation/devpki.h"
 #include "services/platform/dispatcher.h"
 #include "services/platform/platformclient.h"
-#include "services/platform/referenceplatform.h"
+#include "services/simulation/referenceplatform.h"
 #include "services/platform/requestsigner.h"
 
 #include <QElapsedTimer>
@@ -15,6 +15,7 @@
 #include <thread>
 
 using namespace kiosk::platform;
+using namespace kiosk::simulation;
 using namespace kiosk::queue;
 using Fault = ReferencePlatform::Fault;
 

@@ -2,6 +2,7 @@
 // The durable outbox, its encryption and its retry policy, on real SQLite files.
 #include "services/queue/outbox.h"
 #include "services/queue/payloadcipher.h"
+#include "services/queue/queuecounters.h"
 #include "services/queue/retrypolicy.h"
 
 #include <Poco/Data/SQLite/Connector.h>
@@ -80,29 +81,59 @@ private Q_SLOTS:
         other[0] ^= 1;
         QVERIFY(!PayloadCipher(other).open(sealed, "row-1")); // wrong key
     }
-    void keyFileCreatedPrivateAndReused()
+    void tooLargeIsRefusedTyped()
     {
-        const std::string path = m_dir.filePath(QStringLiteral("payload.key")).toStdString();
-        std::string error;
-        auto first = PayloadCipher::fromKeyFile(path, &error);
-        QVERIFY2(first, error.c_str());
-        struct stat st {};
-        QCOMPARE(::stat(path.c_str(), &st), 0);
-        QCOMPARE(int(st.st_mode & 0777), 0600);
-        QCOMPARE(qint64(st.st_size), qint64(32));
-        auto second = PayloadCipher::fromKeyFile(path, &error);
-        QVERIFY(second);
-        QCOMPARE(second->open(first->seal("x", "a"), "a").value_or(""), std::string("x"));
-        ::chmod(path.c_str(), 0644);
-        QVERIFY(!PayloadCipher::fromKeyFile(path, &error));
-        QVERIFY2(error.find("readable by other users") != std::string::npos, error.c_str());
-        ::chmod(path.c_str(), 0600);
-        QFile f(QString::fromStdString(path));
-        QVERIFY(f.open(QIODevice::Append));
-        f.write("x");
-        f.close();
-        QVERIFY(!PayloadCipher::fromKeyFile(path, &error));
-        QVERIFY2(error.find("not 32 bytes") != std::string::npos, error.c_str());
+        auto box = openBox(freshPath());
+        const auto r = box->enqueue({"hall", "submission", "RS-0001", "", std::string(Outbox::maxPayloadBytes + 1, 'x')}, 1000);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.failure, StoreError::TooLarge);
+        QVERIFY(r.id.empty());
+        QCOMPARE(box->counts().pending, 0);
+    }
+    void storedRowsWithoutKey()
+    {
+        const std::string path = freshPath();
+        QCOMPARE(Outbox::storedRows(path).value_or(-1), 0); // no file yet
+        {
+            auto box = openBox(path);
+            QCOMPARE(Outbox::storedRows(path).value_or(-1), 0); // schema, no rows
+            QVERIFY(box->enqueue({"hall", "submission", "RS-0001", "", "{}"}, 1000).ok);
+        }
+        QCOMPARE(Outbox::storedRows(path).value_or(-1), 1);
+        QFile junk(m_dir.filePath(QStringLiteral("junk.sqlite")));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write(QByteArray(4096, 'j'));
+        junk.close();
+        QVERIFY(!Outbox::storedRows(junk.fileName().toStdString())); // cannot tell: no new key then
+    }
+    void countersFollowDeltasAndRecount()
+    {
+        int published = 0;
+        std::optional<std::vector<OutboxEntry>> lastDead;
+        QueueCounters counters([&](const OutboxCounts &, const std::optional<std::vector<OutboxEntry>> &dead) {
+            ++published;
+            lastDead = dead;
+        }, 1000, 0.8);
+        counters.update([] { return std::pair(0, QueueCounters::Delta{.pending = 2, .enqueuedAt = 500}); });
+        QCOMPARE(counters.snapshot().pending, 2);
+        QCOMPARE(counters.snapshot().oldestPendingCreatedAt, std::int64_t(500));
+        counters.update([] { return std::pair(0, QueueCounters::Delta{.pending = -2, .sending = 2}); });
+        counters.update([] { return std::pair(0, QueueCounters::Delta{.sending = -2, .done = 1, .dead = 1, .bytesUsed = 900}); });
+        const OutboxCounts c = counters.snapshot();
+        QCOMPARE(c.pending + c.sending, 0);
+        QCOMPARE(c.done, 1);
+        QCOMPARE(c.dead, 1);
+        QCOMPARE(c.oldestPendingCreatedAt, std::int64_t(0)); // nothing waits
+        QVERIFY(c.nearCap);
+        counters.update([] { return std::pair(0, QueueCounters::Delta{}); }); // nothing moved: nothing published
+        QCOMPARE(published, 3);
+        auto box = openBox(freshPath());
+        QVERIFY(box->enqueue({"hall", "submission", "RS-0001", "", "{}"}, 1000).ok);
+        counters.recount([&] { return std::pair(box->counts(), box->list("dead", 50)); });
+        QCOMPARE(counters.snapshot().pending, 1);
+        QCOMPARE(counters.snapshot().done, 0);
+        QCOMPARE(counters.snapshot().capBytes, std::int64_t(1000)); // the cap is the counters', not the query's
+        QVERIFY(lastDead && lastDead->empty());
     }
 
     // --- retry policy -----------------------------------------------------------------------

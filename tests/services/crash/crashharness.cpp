@@ -4,8 +4,8 @@
 // that every acknowledged request took effect exactly once and none was lost.
 //
 //   queue-crash-harness --worker PATH [--kills N] [--seed S]     (CI: 50 kills; full round: 1000)
-#include "services/platform/devpki.h"
-#include "services/platform/referenceplatform.h"
+#include "services/simulation/devpki.h"
+#include "services/simulation/referenceplatform.h"
 
 #include <chrono>
 #include <csignal>
@@ -21,6 +21,7 @@
 #include <vector>
 
 using namespace kiosk::platform;
+using namespace kiosk::simulation;
 
 namespace {
 

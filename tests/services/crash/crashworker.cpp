@@ -4,6 +4,7 @@
 //
 //   queue-crash-worker --outbox F --key F --port N --ca F --run R [--count N] [--drain]
 #include "services/platform/dispatcher.h"
+#include "services/queue/payloadkey.h"
 
 #include <chrono>
 #include <cstdio>
@@ -36,17 +37,17 @@ int main(int argc, char **argv)
         else if (a == "--drain") drain = true;
     }
     std::string error;
-    auto cipher = queue::PayloadCipher::fromKeyFile(keyPath, &error);
-    if (!cipher) {
-        std::fprintf(stderr, "worker: %s\n", error.c_str());
+    // The terminal's rule: a new key only while the outbox is empty.
+    const auto rows = queue::Outbox::storedRows(outboxPath);
+    const queue::LoadedKey key = queue::PayloadKeyFile(keyPath).load(rows && *rows == 0);
+    if (!key) {
+        std::fprintf(stderr, "worker: %s\n", key.message.c_str());
         return 2;
     }
+    const queue::PayloadCipher cipher(key.key);
     platform::Dispatcher::Options o;
     o.outbox.path = outboxPath;
-    std::FILE *kf = std::fopen(keyPath.c_str(), "rb");
-    if (!kf || std::fread(o.key.data(), 1, o.key.size(), kf) != o.key.size())
-        return 2;
-    std::fclose(kf);
+    o.key = key.key;
     o.backoff.baseMs = 10;
     o.backoff.capMs = 100;
     o.breakerThreshold = 1000; // the harness's platform is always up; only the worker dies
@@ -62,7 +63,7 @@ int main(int argc, char **argv)
     e.terminalId = "T-CRASH";
     e.timeoutMs = 5000;
     o.platforms = {e};
-    auto box = queue::Outbox::open(o.outbox, *cipher, &error);
+    auto box = queue::Outbox::open(o.outbox, cipher, &error);
     if (!box) {
         std::fprintf(stderr, "worker: %s\n", error.c_str());
         return 2;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "services/platform/devpki.h"
+#include "services/simulation/devpki.h"
 
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -11,7 +11,7 @@
 #include <memory>
 #include <sys/stat.h>
 
-namespace kiosk::platform {
+namespace kiosk::simulation {
 
 namespace {
 
@@ -160,4 +160,4 @@ std::optional<DevPki::Issued> DevPki::selfSigned(const std::string &dir, const s
     return out;
 }
 
-} // namespace kiosk::platform
+} // namespace kiosk::simulation

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace kiosk::platform {
+namespace kiosk::simulation {
 
 /**
  * A small certificate authority for development, `--simulate` and tests (OpenSSL, EC P-256):
@@ -46,4 +46,4 @@ private:
     std::string m_caKeyFile;
 };
 
-} // namespace kiosk::platform
+} // namespace kiosk::simulation

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace kiosk::platform {
+namespace kiosk::simulation {
 
 /**
  * A city platform as docs/platform-api.md specifies it, on 127.0.0.1 over TLS: for tests, the
@@ -25,7 +25,7 @@ public:
         std::string keyFile;
         std::string clientCaFile; ///< when set, clients must present a certificate from this CA
         std::string signingKey = "reference-platform-secret";
-        SignatureAlgorithm algorithm = SignatureAlgorithm::HmacSha256;
+        platform::SignatureAlgorithm algorithm = platform::SignatureAlgorithm::HmacSha256;
         bool verifySignatures = true;
         bool legacyTlsOnly = false; ///< serve only TLS 1.0/1.1 (to test that terminals refuse it)
         bool controlApi = false; ///< /_control/… endpoints (the demo's status changes)
@@ -75,4 +75,4 @@ private:
     std::shared_ptr<State> m_state;
 };
 
-} // namespace kiosk::platform
+} // namespace kiosk::simulation

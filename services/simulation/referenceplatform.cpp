@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "services/platform/referenceplatform.h"
+#include "services/simulation/referenceplatform.h"
 #include "services/platform/tls.h"
 
 #include <Poco/JSON/Object.h>
@@ -23,7 +23,9 @@
 #include <sstream>
 #include <thread>
 
-namespace kiosk::platform {
+namespace kiosk::simulation {
+
+using namespace kiosk::platform;
 
 using Poco::Net::HTTPResponse;
 
@@ -423,4 +425,4 @@ bool ReferencePlatform::setStatus(const std::string &trackingNumber, const std::
     return true;
 }
 
-} // namespace kiosk::platform
+} // namespace kiosk::simulation

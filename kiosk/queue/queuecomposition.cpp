@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "kiosk/queue/queuecomposition.h"
+
+#include "common/logging.h"
+#include "kiosk/queue/platformendpoints.h"
+#include "kiosk/queue/queueservice.h"
+#include "services/queue/payloadkey.h"
+#include "services/simulation/simulatedcity.h"
+
+#include <QDir>
+
+namespace kiosk {
+
+QueueComposition::QueueComposition() = default;
+QueueComposition::~QueueComposition() = default;
+
+platform::Dispatcher::Options QueueComposition::queueOptions(const Config &config, const queue::PayloadCipher::Key &key)
+{
+    platform::Dispatcher::Options o;
+    o.key = key;
+    o.outbox.path = QDir(config.stateDir).filePath(QStringLiteral("outbox.sqlite")).toStdString();
+    o.outbox.capBytes = std::int64_t(config.queue.capMegabytes) << 20;
+    o.outbox.retentionMs = std::int64_t(config.queue.retentionDays) * 24 * 3600'000;
+    o.backoff.baseMs = std::int64_t(config.queue.backoffBaseSeconds) * 1000;
+    o.backoff.capMs = std::int64_t(config.queue.backoffCapSeconds) * 1000;
+    o.backoff.maxAgeMs = std::int64_t(config.queue.maxAgeHours) * 3600'000;
+    o.statusIntervalMs = std::int64_t(config.queue.statusIntervalMinutes) * 60'000;
+    return o;
+}
+
+std::unique_ptr<QueueComposition> QueueComposition::start(const Config &config, QueueService &service)
+{
+    std::unique_ptr<QueueComposition> parts(new QueueComposition);
+    const std::string stateDir = config.stateDir.toStdString();
+    QDir().mkpath(config.stateDir);
+    const std::string outboxPath = QDir(config.stateDir).filePath(QStringLiteral("outbox.sqlite")).toStdString();
+    // A new key would orphan every stored payload and subject hash: only for an empty store.
+    const auto rows = queue::Outbox::storedRows(outboxPath);
+    const queue::LoadedKey key = queue::PayloadKeyFile::forStateDir(stateDir).load(rows && *rows == 0);
+    if (!key) {
+        service.setUnavailable(QString::fromStdString(key.message));
+        return parts;
+    }
+    platform::Dispatcher::Options o = queueOptions(config, key.key);
+    PlatformEndpoints endpoints = buildEndpoints(config);
+    o.platforms = std::move(endpoints.endpoints);
+    for (const EndpointProblem &p : endpoints.problems)
+        o.misconfigured[p.platformId.toStdString()] = p.message.toStdString();
+    if (config.platforms.empty() && config.simulate) {
+        // The demo submits for real: a reference platform on 127.0.0.1 with a development CA.
+        std::string error;
+        parts->m_city = simulation::SimulatedCity::start(QDir(config.stateDir).filePath(QStringLiteral("simulated-platform")).toStdString(), &error);
+        if (parts->m_city) {
+            auto simulated = parts->m_city->endpoints(config.terminalId.toStdString());
+            o.platforms.insert(o.platforms.end(), simulated.begin(), simulated.end());
+        }
+    }
+    service.start(std::move(o));
+    return parts;
+}
+
+simulation::ReferencePlatform *QueueComposition::simulatedPlatform() const
+{
+    return m_city ? &m_city->platform() : nullptr;
+}
+
+} // namespace kiosk
