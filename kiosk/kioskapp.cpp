@@ -2,6 +2,7 @@
 #include "kiosk/kioskapp.h"
 #include "common/logging.h"
 #include "devices/devicemanager.h"
+#include "devices/simulator/simulatorconsole.h"
 #include "kiosk/journey/journey.h"
 #include "kiosk/queue/queueservice.h"
 #include "kiosk/ui/qrimageprovider.h"
@@ -57,8 +58,12 @@ KioskApp::KioskApp(const Config &config, std::unique_ptr<Clock> clock, QObject *
             m_session->showNotice(tr("Your ID card expired on %1. Some services need a valid card; staff can help.")
                                       .arg(card.validTo.toString(QStringLiteral("yyyy-MM-dd"))));
     });
-    connect(m_devices.get(), &devices::DeviceManager::cardReadFailed, this, [this](const QString &message) {
-        m_session->showNotice(tr("The ID card could not be read. Please place it flat on the reader again.") + QLatin1Char(' ') + message);
+    connect(m_devices.get(), &devices::DeviceManager::cardReadFailed, this, [this](devices::CardReadError error, const QString &detail) {
+        // The reader's detail is English for technicians: it goes to the log, not to the resident.
+        qCInfo(lcApp).noquote() << "ID card not read:" << devices::errorName(error) << detail;
+        m_session->showNotice(error == devices::CardReadError::NotAuthentic
+                                  ? tr("This ID card could not be verified. Please ask the staff for help.")
+                                  : tr("The ID card could not be read. Please place it flat on the reader again."));
     });
     connect(m_devices.get(), &devices::DeviceManager::codeScanned, this, [this](const QString &code) {
         // A receipt's code opens its progress; anything else is for the session (item codes).
@@ -80,7 +85,8 @@ KioskApp::~KioskApp()
     m_queue->stop();
     QmlSingletons::session = nullptr;
     QmlSingletons::queue = nullptr;
-    QmlSingletons::devices = nullptr;
+    devices::DeviceManager::setQmlInstance(nullptr);
+    devices::sim::SimulatorConsole::setQmlInstance(nullptr);
     QmlSingletons::journey = nullptr;
 }
 
@@ -122,7 +128,8 @@ void KioskApp::exposeToQml()
 {
     QmlSingletons::session = m_session.get();
     QmlSingletons::queue = m_queue.get();
-    QmlSingletons::devices = m_devices.get();
+    devices::DeviceManager::setQmlInstance(m_devices.get());
+    devices::sim::SimulatorConsole::setQmlInstance(m_devices->simulator());
     QmlSingletons::journey = m_journey.get();
 }
 

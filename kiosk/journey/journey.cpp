@@ -53,7 +53,7 @@ Journey::Journey(const Config &config, Session *session, QueueService *queue, de
         m_printMessage.clear();
         Q_EMIT receiptChanged();
     });
-    connect(m_devices, &devices::DeviceManager::printFailed, this, [this](int job, const QString &message) {
+    connect(m_devices, &devices::DeviceManager::printFailed, this, [this](int job, devices::PrintError, const QString &message) {
         if (job != m_printJob)
             return;
         qCWarning(lcApp).noquote() << "receipt not printed:" << message;
@@ -484,17 +484,15 @@ void Journey::printReceipt()
     notes << QStringLiteral("查询进度：在本机刷身份证或扫描下方二维码");
     if (m_kind == QLatin1String("suggestion"))
         notes << QStringLiteral("也可拨打12345热线查询");
-    const QVariantMap receipt{
-        {QStringLiteral("terminalName"), m_config.centerName + QLatin1Char(' ') + m_config.terminalName},
-        {QStringLiteral("itemName"), m_title},
-        {QStringLiteral("time"), m_submittedAt},
-        {QStringLiteral("trackingNumber"), receiptNumber()},
-        {QStringLiteral("qrPayload"), qrText()},
-        {QStringLiteral("notes"), notes},
-        {QStringLiteral("footer"), QStringLiteral("请妥善保管本回执")},
-        {QStringLiteral("handBack"), true},
-    };
-    m_printJob = m_devices->printReceipt(receipt);
+    devices::printer::ReceiptData receipt;
+    receipt.terminalName = m_config.centerName + QLatin1Char(' ') + m_config.terminalName;
+    receipt.itemName = m_title;
+    receipt.time = m_submittedAt.isValid() ? m_submittedAt : QDateTime::currentDateTime();
+    receipt.trackingNumber = receiptNumber();
+    receipt.qrPayload = qrText();
+    receipt.notes = notes;
+    receipt.footer = QStringLiteral("请妥善保管本回执");
+    m_printJob = m_devices->print(receipt, devices::printer::JobPolicy::HandBack);
     if (m_printJob == 0) {
         m_printState = QStringLiteral("failed");
         m_printMessage = QStringLiteral("printer not available");

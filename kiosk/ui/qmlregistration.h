@@ -3,8 +3,6 @@
 // in KioskApp (or a test) and handed to QML as singletons; nothing is set as a context property.
 #pragma once
 
-#include "devices/devicelistmodel.h"
-#include "devices/devicemanager.h"
 #include "kiosk/input/pinyininputmethod.h"
 #include "kiosk/journey/journey.h"
 #include "kiosk/models/facetlistmodel.h"
@@ -22,7 +20,6 @@ namespace kiosk {
 struct QmlSingletons {
     static inline Session *session = nullptr;
     static inline QueueService *queue = nullptr;
-    static inline devices::DeviceManager *devices = nullptr;
     static inline Journey *journey = nullptr;
 };
 
@@ -39,28 +36,6 @@ public:
         QJSEngine::setObjectOwnership(QmlSingletons::journey, QJSEngine::CppOwnership);
         return QmlSingletons::journey;
     }
-};
-
-struct DeviceManagerForeign {
-    Q_GADGET
-    QML_FOREIGN(kiosk::devices::DeviceManager)
-    QML_NAMED_ELEMENT(Devices)
-    QML_SINGLETON
-
-public:
-    static devices::DeviceManager *create(QQmlEngine *, QJSEngine *)
-    {
-        Q_ASSERT(QmlSingletons::devices);
-        QJSEngine::setObjectOwnership(QmlSingletons::devices, QJSEngine::CppOwnership);
-        return QmlSingletons::devices;
-    }
-};
-
-struct DeviceListModelForeign {
-    Q_GADGET
-    QML_FOREIGN(kiosk::devices::DeviceListModel)
-    QML_NAMED_ELEMENT(DeviceListModel)
-    QML_UNCREATABLE("provided by Devices")
 };
 
 struct SessionForeign {
