@@ -179,10 +179,11 @@ Item {
                 Repeater {
                     model: ["idcard", "printer", "scanner"]
                     delegate: Row {
+                        id: plugRow
                         required property string modelData
                         spacing: Theme.spacing
-                        KioskButton { objectName: "unplug_" + modelData; text: qsTr("Unplug %1").arg(page.kindText(modelData)); onClicked: Simulator.unplug(modelData) }
-                        KioskButton { objectName: "replug_" + modelData; text: qsTr("Plug in %1").arg(page.kindText(modelData)); onClicked: Simulator.replug(modelData) }
+                        KioskButton { objectName: "unplug_" + plugRow.modelData; text: qsTr("Unplug %1").arg(page.kindText(plugRow.modelData)); onClicked: Simulator.unplug(plugRow.modelData) }
+                        KioskButton { objectName: "replug_" + plugRow.modelData; text: qsTr("Plug in %1").arg(page.kindText(plugRow.modelData)); onClicked: Simulator.replug(plugRow.modelData) }
                     }
                 }
             }
