@@ -79,7 +79,7 @@ int main(int argc, char *argv[])
     rowW("  driver's own cost per cycle (total minus device model)", stats(driverMs), "ms", "goal <= 2 ms");
     rowW("  whole cycle including the simulated SAM's work", stats(totalMs), "ms", "");
     rowW("  the simulated SAM's own work (excluded above)", stats(deviceMs), "ms", "");
-    reader.detach(QString());
+    reader.detach(kiosk::devices::DeviceError::None, QString());
 
     // --- Receipt: encode (GS ( k and raster QR) and decode -----------------------------------
     const int receipts = quick ? 50 : 500;

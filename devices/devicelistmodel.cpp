@@ -31,6 +31,7 @@ QJsonObject DeviceRow::toJson() const
         {QStringLiteral("transport"), transport},
         {QStringLiteral("status"), int(status)},
         {QStringLiteral("statusName"), statusName(status)},
+        {QStringLiteral("error"), errorName(error)},
         {QStringLiteral("message"), message},
         {QStringLiteral("present"), present},
     };
@@ -67,6 +68,8 @@ QVariant DeviceListModel::data(const QModelIndex &index, int role) const
     case StatusNameRole: return statusName(r.status);
     case MessageRole: return r.message;
     case PresentRole: return r.present;
+    case ErrorRole: return int(r.error);
+    case ErrorNameRole: return errorName(r.error);
     default: break;
     }
     return {};
@@ -83,6 +86,8 @@ QHash<int, QByteArray> DeviceListModel::roleNames() const
         {StatusNameRole, "statusName"},
         {MessageRole, "message"},
         {PresentRole, "present"},
+        {ErrorRole, "error"},
+        {ErrorNameRole, "errorName"},
     };
 }
 

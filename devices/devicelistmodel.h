@@ -6,6 +6,7 @@
 
 #include <QAbstractListModel>
 #include <QJsonObject>
+#include <QtQml/qqmlregistration.h>
 
 #include <vector>
 
@@ -18,7 +19,8 @@ struct DeviceRow {
     QString vidPid; ///< "0400:c35a"; empty for built-in serial ports
     QString transport; ///< "usb-bulk", "serial", "simulated-hid-pos", …
     DeviceStatus status = DeviceStatus::Unknown;
-    QString message;
+    DeviceError error = DeviceError::None; ///< why it is not Normal; the UI words come from this
+    QString message; ///< the technician's detail (English)
     bool present = false;
     QString key; ///< where it is plugged ("usb:001/004", "/dev/ttyS1", "sim:printer")
 
@@ -35,6 +37,8 @@ struct DeviceRow {
 class DeviceListModel : public QAbstractListModel
 {
     Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("provided by Devices")
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 
 public:
@@ -47,6 +51,8 @@ public:
         StatusNameRole,
         MessageRole,
         PresentRole,
+        ErrorRole, ///< DeviceError
+        ErrorNameRole,
     };
     Q_ENUM(Role)
 

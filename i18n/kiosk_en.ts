@@ -668,6 +668,66 @@
         <source>Plug in %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Disconnected: check the USB cable and the power.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Present but cannot be used: check permissions and the udev rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does not answer: switch it off and on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers garbled: check the cable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfers fail: try another USB port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reader&apos;s security module is faulty or not authorised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper low: replace the roll soon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper out: replace the roll.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cover open: close it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cutter jammed: clear the cutter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer error: switch the printer off and on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This printer cannot report its paper state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spare: another device of this kind is in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device layer is stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StaffQueuePage</name>
@@ -963,6 +1023,10 @@
     </message>
     <message>
         <source>The ID card could not be read. Please place it flat on the reader again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This ID card could not be verified. Please ask the staff for help.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -661,6 +661,66 @@
         <source>Plug in %1</source>
         <translation>插回%1</translation>
     </message>
+    <message>
+        <source>Disconnected: check the USB cable and the power.</source>
+        <translation>已断开：请检查USB线和电源。</translation>
+    </message>
+    <message>
+        <source>Present but cannot be used: check permissions and the udev rules.</source>
+        <translation>已连接但无法使用：请检查权限和udev规则。</translation>
+    </message>
+    <message>
+        <source>Does not answer: switch it off and on.</source>
+        <translation>无响应：请关闭后重新开启。</translation>
+    </message>
+    <message>
+        <source>Answers garbled: check the cable.</source>
+        <translation>应答数据错乱：请检查连接线。</translation>
+    </message>
+    <message>
+        <source>Transfers fail: try another USB port.</source>
+        <translation>传输失败：请换一个USB接口。</translation>
+    </message>
+    <message>
+        <source>The reader&apos;s security module is faulty or not authorised.</source>
+        <translation>阅读器安全模块故障或未授权。</translation>
+    </message>
+    <message>
+        <source>Paper low: replace the roll soon.</source>
+        <translation>纸张将尽：请尽快更换纸卷。</translation>
+    </message>
+    <message>
+        <source>Paper out: replace the roll.</source>
+        <translation>缺纸：请更换纸卷。</translation>
+    </message>
+    <message>
+        <source>Cover open: close it.</source>
+        <translation>打印机盖未关：请关好。</translation>
+    </message>
+    <message>
+        <source>Cutter jammed: clear the cutter.</source>
+        <translation>切刀卡纸：请清理切刀。</translation>
+    </message>
+    <message>
+        <source>Printer error: switch the printer off and on.</source>
+        <translation>打印机故障：请关闭打印机后重新开启。</translation>
+    </message>
+    <message>
+        <source>Printer offline.</source>
+        <translation>打印机离线。</translation>
+    </message>
+    <message>
+        <source>This printer cannot report its paper state.</source>
+        <translation>此打印机无法报告纸张状态。</translation>
+    </message>
+    <message>
+        <source>Spare: another device of this kind is in use.</source>
+        <translation>备用：正在使用另一台同类设备。</translation>
+    </message>
+    <message>
+        <source>The device layer is stopped.</source>
+        <translation>设备服务已停止。</translation>
+    </message>
 </context>
 <context>
     <name>StaffQueuePage</name>
@@ -954,6 +1014,10 @@
     <message>
         <source>The ID card could not be read. Please place it flat on the reader again.</source>
         <translation>身份证未能读取，请将身份证平放在读卡区重新放置。</translation>
+    </message>
+    <message>
+        <source>This ID card could not be verified. Please ask the staff for help.</source>
+        <translation>无法验证此身份证，请联系工作人员协助。</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 #include "kiosk/kioskapp.h"
 #include "common/logging.h"
 #include "devices/devicemanager.h"
+#include "devices/simulator/simulatorconsole.h"
 #include "kiosk/journey/journey.h"
 #include "kiosk/queue/queuecomposition.h"
 #include "kiosk/queue/queueservice.h"
@@ -13,7 +14,6 @@
 #include "kiosk/session/session.h"
 #include "kiosk/ui/activityfilter.h"
 #include "kiosk/ui/localization.h"
-#include "kiosk/ui/qmlregistration.h"
 #include "services/catalog/catalogsearch.h"
 #include "services/catalog/catalogstore.h"
 
@@ -55,9 +55,12 @@ KioskApp::KioskApp(const Config &config, std::unique_ptr<Clock> clock, QObject *
             m_session->showNotice(tr("Your ID card expired on %1. Some services need a valid card; staff can help.")
                                       .arg(card.validTo.toString(QStringLiteral("yyyy-MM-dd"))));
     });
-    connect(m_devices.get(), &devices::DeviceManager::cardReadFailed, this, [this](const QString &detail) {
-        qCWarning(lcApp).noquote() << "ID card not read:" << detail;
-        m_session->showNotice(tr("The ID card could not be read. Please place it flat on the reader again."));
+    connect(m_devices.get(), &devices::DeviceManager::cardReadFailed, this, [this](devices::CardReadError error, const QString &detail) {
+        // The reader's detail is English for technicians: it goes to the log, not to the resident.
+        qCInfo(lcApp).noquote() << "ID card not read:" << devices::errorName(error) << detail;
+        m_session->showNotice(error == devices::CardReadError::NotAuthentic
+                                  ? tr("This ID card could not be verified. Please ask the staff for help.")
+                                  : tr("The ID card could not be read. Please place it flat on the reader again."));
     });
     connect(m_devices.get(), &devices::DeviceManager::codeScanned, m_session.get(), &Session::handleScannedCode);
 }
@@ -74,7 +77,8 @@ KioskApp::~KioskApp()
     Session::setQmlInstance(nullptr);
     QueueService::setQmlInstance(nullptr);
     Journey::setQmlInstance(nullptr);
-    QmlSingletons::devices = nullptr;
+    devices::DeviceManager::setQmlInstance(nullptr);
+    devices::sim::SimulatorConsole::setQmlInstance(nullptr);
 }
 
 void KioskApp::loadCatalog()
@@ -121,7 +125,8 @@ void KioskApp::exposeToQml()
     Session::setQmlInstance(m_session.get());
     QueueService::setQmlInstance(m_queue.get());
     Journey::setQmlInstance(m_journey.get());
-    QmlSingletons::devices = m_devices.get();
+    devices::DeviceManager::setQmlInstance(m_devices.get());
+    devices::sim::SimulatorConsole::setQmlInstance(m_devices->simulator());
 }
 
 bool KioskApp::loadUi()

@@ -34,7 +34,8 @@ class IdCard
     Q_PROPERTY(QString nationCode MEMBER nationCode CONSTANT)
     Q_PROPERTY(QDate birthDate MEMBER birthDate CONSTANT)
     Q_PROPERTY(QString address MEMBER address CONSTANT)
-    Q_PROPERTY(QString idNumber MEMBER idNumber CONSTANT)
+    // No idNumber property: a gadget's properties are readable from QML, and the number in clear
+    // never goes there (see CardInfo for what the UI gets).
     Q_PROPERTY(QString idNumberMasked READ idNumberMasked CONSTANT)
     Q_PROPERTY(QString authority MEMBER authority CONSTANT)
     Q_PROPERTY(QDate validFrom MEMBER validFrom CONSTANT)

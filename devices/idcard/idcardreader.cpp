@@ -1,16 +1,32 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "devices/idcard/idcardreader.h"
 #include "devices/deviceslogging.h"
+#include "devices/driverregistry.h"
+#include "devices/serial/serialport.h"
+#include "devices/simulator/simulateddevice.h"
 
 namespace kiosk::devices::idcard {
 
+DriverPlug driverPlug()
+{
+    return {
+        .kind = DeviceKind::IdCardReader,
+        .create = [](const DeviceOptions &o) -> DeviceDriver * { return new IdCardReader(o.readerTiming); },
+        // A USB-UART bridge or CDC-ACM reader: the kernel's serial driver makes a tty for it.
+        .needsTty = [](const DeviceCandidate &c) { return c.usb && (c.quirks & usb::SamOverTty); },
+        .unpluggedDetail = "ID-card reader disconnected: check its USB cable",
+    };
+}
+
 IdCardReader::IdCardReader(ReaderStateMachine::Timing timing, QObject *parent)
-    : QObject(parent)
+    : DeviceDriver(parent)
     , m_sm(timing)
     , m_timer(this)
 {
     qRegisterMetaType<IdCard>();
     qRegisterMetaType<DeviceStatus>();
+    qRegisterMetaType<DeviceError>();
+    qRegisterMetaType<CardReadError>();
     qRegisterMetaType<std::shared_ptr<SamTransport>>();
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &IdCardReader::pollNow);
@@ -18,7 +34,7 @@ IdCardReader::IdCardReader(ReaderStateMachine::Timing timing, QObject *parent)
 
 IdCardReader::~IdCardReader() = default;
 
-void IdCardReader::cancelTransfers()
+void IdCardReader::cancel()
 {
     std::shared_ptr<SamTransport> t;
     {
@@ -29,10 +45,33 @@ void IdCardReader::cancelTransfers()
         t->cancel();
 }
 
+void IdCardReader::open(const DeviceCandidate &c)
+{
+    QString error;
+    std::unique_ptr<SamTransport> t;
+    if (c.simulated) {
+        t = std::make_unique<StreamSamTransport>(std::make_shared<sim::SimulatedIo>(c.simulated, QStringLiteral("simulated-bulk")));
+    } else if (!c.ttyPath.isEmpty()) {
+        if (auto port = serial::SerialPort::open(c.ttyPath, &error))
+            t = std::make_unique<StreamSamTransport>(std::shared_ptr<DeviceIo>(std::move(port)));
+    } else if (c.usb && !(c.quirks & usb::SamOverTty)) {
+        t = openUsbSamTransport(*c.usb, c.match, &error);
+    } else {
+        error = QStringLiteral("no serial line (tty) appeared for this reader: is its kernel driver (%1) available?")
+                    .arg(QString::fromLatin1(c.match.row && c.match.row->kernelDriver ? c.match.row->kernelDriver : "?"));
+    }
+    if (!t) {
+        Q_EMIT openFailed(c.key, DeviceError::CannotOpen, error);
+        return;
+    }
+    Q_EMIT opened(c.key, t->name());
+    attach(std::shared_ptr<SamTransport>(std::move(t)));
+}
+
 void IdCardReader::attach(std::shared_ptr<SamTransport> transport)
 {
     if (m_transport)
-        detach(QString());
+        detach(DeviceError::None, QString());
     {
         std::lock_guard lock(m_transportMutex);
         m_transport = std::move(transport);
@@ -42,7 +81,7 @@ void IdCardReader::attach(std::shared_ptr<SamTransport> transport)
     run(m_sm.start());
 }
 
-void IdCardReader::detach(const QString &reason)
+void IdCardReader::detach(DeviceError reason, const QString &detail)
 {
     m_timer.stop();
     run(m_sm.stop());
@@ -54,11 +93,8 @@ void IdCardReader::detach(const QString &reason)
     if (old)
         old->cancel();
     old.reset(); // closes the USB handle / serial line on this thread
-    if (!reason.isEmpty()) {
-        m_status = DeviceStatus::Fault;
-        m_message = reason;
-        Q_EMIT statusChanged(m_status, m_message);
-    }
+    if (reason != DeviceError::None)
+        publish(DeviceStatus::Fault, reason, detail);
 }
 
 void IdCardReader::pollNow()
@@ -84,8 +120,8 @@ void IdCardReader::run(ReaderStateMachine::Action action)
                 Q_EMIT cardRemoved();
                 break;
             case ReaderStateMachine::EventType::ReadFailed:
-                qCWarning(lcIdCard) << "card not read:" << e.message;
-                Q_EMIT readFailed(e.message);
+                qCWarning(lcIdCard) << "card not read:" << errorName(e.readError) << e.message;
+                Q_EMIT readFailed(e.readError, e.message);
                 break;
             case ReaderStateMachine::EventType::Fault:
                 qCWarning(lcIdCard) << "reader fault:" << e.message;
@@ -126,25 +162,30 @@ void IdCardReader::run(ReaderStateMachine::Action action)
 void IdCardReader::publishStatus()
 {
     using State = ReaderStateMachine::State;
-    DeviceStatus status = m_sm.deviceStatus();
+    const DeviceStatus status = m_sm.deviceStatus();
+    DeviceError error = DeviceError::None;
     QString message;
     switch (m_sm.state()) {
     case State::Idle: return; // detach() reports its own reason
-    case State::Disconnected: message = QStringLiteral("ID-card reader disconnected: check its USB cable"); break;
-    case State::Fault: message = QStringLiteral("ID-card reader fault: %1").arg(m_faultMessage); break;
+    case State::Disconnected:
+        error = DeviceError::Disconnected;
+        message = QStringLiteral("ID-card reader disconnected: check its USB cable");
+        break;
+    case State::Fault:
+        error = m_sm.fault();
+        message = QStringLiteral("ID-card reader fault: %1").arg(m_faultMessage);
+        break;
     case State::Selecting:
     case State::Reading: message = QStringLiteral("reading a card"); break;
     case State::CardPresent: message = QStringLiteral("card on the reader"); break;
     case State::CheckingSam:
     case State::Searching: message = QStringLiteral("ready: waiting for a card"); break;
     }
-    if (status == DeviceStatus::Fault && m_sm.state() != State::Disconnected && m_sm.state() != State::Fault)
+    if (status == DeviceStatus::Fault && m_sm.state() != State::Disconnected && m_sm.state() != State::Fault) {
+        error = m_sm.fault();
         message = QStringLiteral("ID-card reader fault: %1").arg(m_faultMessage);
-    if (status == m_status && message == m_message)
-        return;
-    m_status = status;
-    m_message = message;
-    Q_EMIT statusChanged(m_status, m_message);
+    }
+    publish(status, error, message);
 }
 
 } // namespace kiosk::devices::idcard

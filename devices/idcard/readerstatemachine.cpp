@@ -57,13 +57,14 @@ ReaderStateMachine::Action ReaderStateMachine::wait(std::chrono::milliseconds d)
 void ReaderStateMachine::leaveCard(Action &a)
 {
     if (m_state == State::CardPresent)
-        a.events.push_back({EventType::CardRemoved, {}, {}});
+        a.events.push_back({.type = EventType::CardRemoved});
 }
 
 ReaderStateMachine::Action ReaderStateMachine::start()
 {
     m_errors = 0;
     m_faulty = false;
+    m_fault = DeviceError::None;
     m_state = State::CheckingSam;
     return send(Command::SamStatus);
 }
@@ -97,7 +98,7 @@ ReaderStateMachine::Action ReaderStateMachine::onResponse(const SamResponse &r)
         return a;
     };
     if (r.sw1 != 0 || r.sw2 != 0)
-        return transientError(QStringLiteral("the SAM answered SW1 SW2 = %1 %2").arg(r.sw1, 2, 16, QLatin1Char('0')).arg(r.sw2, 2, 16, QLatin1Char('0')));
+        return transientError(DeviceError::GarbledReply, QStringLiteral("the SAM answered SW1 SW2 = %1 %2").arg(r.sw1, 2, 16, QLatin1Char('0')).arg(r.sw2, 2, 16, QLatin1Char('0')));
 
     // A broken or unauthorised SAM answers every command this way: nothing will work.
     if (r.sw3 == sw::SamSelfTestFailed || r.sw3 == sw::SamNotAuthorised) {
@@ -107,14 +108,16 @@ ReaderStateMachine::Action ReaderStateMachine::onResponse(const SamResponse &r)
         m_faulty = true;
         m_state = State::Fault;
         if (!wasFaulty)
-            a.events.push_back({EventType::Fault, statusDescription(r.sw3), {}});
+            a.events.push_back({.type = EventType::Fault, .message = statusDescription(r.sw3), .fault = DeviceError::SamFault});
+        m_fault = DeviceError::SamFault;
         a.wait = m_timing.faultRetryInterval;
         return a;
     }
 
     if (m_faulty) {
         m_faulty = false;
-        recovered.events.push_back({EventType::Recovered, {}, {}});
+        m_fault = DeviceError::None;
+        recovered.events.push_back({.type = EventType::Recovered});
     }
 
     switch (m_state) {
@@ -141,23 +144,30 @@ ReaderStateMachine::Action ReaderStateMachine::onResponse(const SamResponse &r)
         m_state = State::Searching;
         Action a = wait(m_timing.searchInterval);
         if (r.sw3 != sw::Ok) {
-            a.events.push_back({EventType::ReadFailed, statusDescription(r.sw3), {}});
+            const bool authentication = r.sw3 == sw::CardAuthFailed || r.sw3 == sw::SamAuthFailed || r.sw3 == sw::InfoCheckFailed;
+            a.events.push_back({.type = EventType::ReadFailed,
+                                .message = statusDescription(r.sw3),
+                                .readError = authentication ? CardReadError::NotAuthentic : CardReadError::ReadFailed});
             return withRecovered(std::move(a));
         }
         const auto payload = parseReadPayload(bytesOf(r.payload));
         if (!payload.value) {
-            a.events.push_back({EventType::ReadFailed, payloadErrorName(payload.error) + QStringLiteral(": ") + payload.detail, {}});
+            a.events.push_back({.type = EventType::ReadFailed,
+                                .message = payloadErrorName(payload.error) + QStringLiteral(": ") + payload.detail,
+                                .readError = CardReadError::BadData});
             return withRecovered(std::move(a));
         }
         auto text = parseTextBlock(bytesOf(payload.value->text));
         if (!text.card) {
-            a.events.push_back({EventType::ReadFailed, textErrorName(text.error) + QStringLiteral(": ") + text.detail, {}});
+            a.events.push_back({.type = EventType::ReadFailed,
+                                .message = textErrorName(text.error) + QStringLiteral(": ") + text.detail,
+                                .readError = CardReadError::BadData});
             return withRecovered(std::move(a));
         }
         text.card->photo = payload.value->photo;
         m_state = State::CardPresent;
         a.wait = m_timing.presenceInterval;
-        a.events.push_back({EventType::CardRead, {}, std::move(*text.card)});
+        a.events.push_back({.type = EventType::CardRead, .card = std::move(*text.card)});
         return withRecovered(std::move(a));
     }
     case State::CardPresent:
@@ -176,7 +186,7 @@ ReaderStateMachine::Action ReaderStateMachine::onResponse(const SamResponse &r)
     return withRecovered({});
 }
 
-ReaderStateMachine::Action ReaderStateMachine::transientError(QString message)
+ReaderStateMachine::Action ReaderStateMachine::transientError(DeviceError error, QString message)
 {
     m_pending.reset();
     ++m_errors;
@@ -191,7 +201,8 @@ ReaderStateMachine::Action ReaderStateMachine::transientError(QString message)
         leaveCard(a);
         m_faulty = true;
         m_state = State::Fault;
-        a.events.push_back({EventType::Fault, message, {}});
+        m_fault = error;
+        a.events.push_back({.type = EventType::Fault, .message = message, .fault = error});
         a.wait = m_timing.faultRetryInterval;
         return a;
     }
@@ -203,7 +214,7 @@ ReaderStateMachine::Action ReaderStateMachine::transientError(QString message)
 
 ReaderStateMachine::Action ReaderStateMachine::onFrameError(FrameError error, const QString &detail)
 {
-    return transientError(QStringLiteral("garbled reply from the reader (%1: %2)").arg(frameErrorName(error), detail));
+    return transientError(DeviceError::GarbledReply, QStringLiteral("garbled reply from the reader (%1: %2)").arg(frameErrorName(error), detail));
 }
 
 ReaderStateMachine::Action ReaderStateMachine::onIoError(IoError error)
@@ -214,20 +225,21 @@ ReaderStateMachine::Action ReaderStateMachine::onIoError(IoError error)
     case IoError::NoDevice:
         leaveCard(a);
         m_state = State::Disconnected;
-        a.events.push_back({EventType::Fault, QStringLiteral("the reader was disconnected"), {}});
+        m_fault = DeviceError::Disconnected;
+        a.events.push_back({.type = EventType::Fault, .message = QStringLiteral("the reader was disconnected"), .fault = DeviceError::Disconnected});
         return a;
     case IoError::Cancelled:
         leaveCard(a);
         m_state = State::Idle;
         return a;
     case IoError::Timeout:
-        return transientError(QStringLiteral("the reader does not answer (timeout)"));
+        return transientError(DeviceError::NotResponding, QStringLiteral("the reader does not answer (timeout)"));
     case IoError::None:
     case IoError::Stall:
     case IoError::Overflow:
     case IoError::Io: break;
     }
-    return transientError(QStringLiteral("transfer to the reader failed (%1)").arg(ioErrorName(error)));
+    return transientError(DeviceError::TransferFailed, QStringLiteral("transfer to the reader failed (%1)").arg(ioErrorName(error)));
 }
 
 ReaderStateMachine::Action ReaderStateMachine::stop()

@@ -47,8 +47,10 @@ public:
     enum class EventType { CardRead, CardRemoved, ReadFailed, Fault, Recovered };
     struct Event {
         EventType type;
-        QString message; ///< for ReadFailed / Fault: what a technician (or resident) is told
-        IdCard card; ///< for CardRead
+        QString message{}; ///< for ReadFailed / Fault: the technician's detail (English, for logs)
+        IdCard card{}; ///< for CardRead
+        CardReadError readError = CardReadError::None; ///< for ReadFailed
+        DeviceError fault = DeviceError::None; ///< for Fault
     };
 
     /** What the driver does next: send a command now, or wait and call onTick(); or nothing. */
@@ -73,11 +75,13 @@ public:
     /** Normal while working, Fault after repeated errors or a SAM failure, Busy while reading. */
     [[nodiscard]] DeviceStatus deviceStatus() const;
     [[nodiscard]] std::optional<Command> pendingCommand() const { return m_pending; }
+    /** What the last fault was (None while working). */
+    [[nodiscard]] DeviceError fault() const { return m_fault; }
 
 private:
     Action send(Command c);
     Action wait(std::chrono::milliseconds d);
-    Action transientError(QString message);
+    Action transientError(DeviceError error, QString message);
     void leaveCard(Action &a);
 
     Timing m_timing;
@@ -85,6 +89,7 @@ private:
     std::optional<Command> m_pending;
     int m_errors = 0;
     bool m_faulty = false;
+    DeviceError m_fault = DeviceError::None;
 };
 
 } // namespace kiosk::devices::idcard

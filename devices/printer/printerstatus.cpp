@@ -18,6 +18,24 @@ DeviceStatus PrinterStatus::deviceStatus() const
     return paperNearEnd ? DeviceStatus::Warning : DeviceStatus::Normal;
 }
 
+DeviceError PrinterStatus::deviceError() const
+{
+    // The first that applies, in the order a technician would deal with them (as message()).
+    if (paperOut || stoppedForPaperEnd)
+        return DeviceError::PaperOut;
+    if (coverOpen)
+        return DeviceError::CoverOpen;
+    if (autocutterError)
+        return DeviceError::CutterJammed;
+    if (unrecoverableError || errorOccurred)
+        return DeviceError::PrinterError;
+    if (offline)
+        return DeviceError::Offline;
+    if (paperNearEnd)
+        return DeviceError::PaperNearEnd;
+    return DeviceError::None;
+}
+
 QString PrinterStatus::message() const
 {
     QStringList parts;

@@ -27,7 +27,9 @@ struct PrinterStatus {
     [[nodiscard]] bool ready() const;
     /** Normal, Warning (paper near end) or Fault. */
     [[nodiscard]] DeviceStatus deviceStatus() const;
-    /** What a technician reads: "paper roll empty: replace the roll", … */
+    /** The main reason it is not Normal (None when ready with paper). */
+    [[nodiscard]] DeviceError deviceError() const;
+    /** What a technician reads (logs, detail): "paper roll empty: replace the roll", … */
     [[nodiscard]] QString message() const;
     friend bool operator==(const PrinterStatus &, const PrinterStatus &) = default;
 };

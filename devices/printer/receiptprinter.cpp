@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "devices/printer/receiptprinter.h"
 #include "devices/deviceslogging.h"
+#include "devices/driverregistry.h"
 #include "devices/printer/escposencoder.h"
+#include "devices/simulator/simulateddevice.h"
+#include "devices/usb/usbhandle.h"
 
 #include <QThread>
 
@@ -11,14 +14,38 @@ namespace kiosk::devices::printer {
 
 using namespace std::chrono;
 
+namespace {
+
+const QString kDisconnected = QStringLiteral("printer disconnected during printing");
+
+/** The reason of @p status as a print error (a job waits for it). */
+PrintError printErrorOf(const PrinterStatus &status)
+{
+    return devices::printErrorOf(status.deviceError());
+}
+
+} // namespace
+
+DriverPlug driverPlug()
+{
+    return {
+        .kind = DeviceKind::ReceiptPrinter,
+        .create = [](const DeviceOptions &o) -> DeviceDriver * { return new ReceiptPrinter(o.printerTiming); },
+        .needsTty = nullptr,
+        .unpluggedDetail = "receipt printer disconnected: check its USB cable and power",
+    };
+}
+
 ReceiptPrinter::ReceiptPrinter(Timing timing, QObject *parent)
-    : QObject(parent)
+    : DeviceDriver(parent)
     , m_timing(timing)
     , m_timer(this)
 {
     qRegisterMetaType<PrintJob>();
     qRegisterMetaType<PrinterProfile>();
     qRegisterMetaType<DeviceStatus>();
+    qRegisterMetaType<DeviceError>();
+    qRegisterMetaType<PrintError>();
     qRegisterMetaType<std::shared_ptr<DeviceIo>>();
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &ReceiptPrinter::process);
@@ -26,9 +53,38 @@ ReceiptPrinter::ReceiptPrinter(Timing timing, QObject *parent)
 
 ReceiptPrinter::~ReceiptPrinter() = default;
 
-void ReceiptPrinter::cancelTransfers()
+void ReceiptPrinter::cancel()
 {
     m_io.cancel();
+}
+
+void ReceiptPrinter::open(const DeviceCandidate &c)
+{
+    const PrinterProfile profile = PrinterProfile::fromQuirks(c.quirks);
+    QString error;
+    std::shared_ptr<DeviceIo> io;
+    bool bidirectional = true;
+    if (c.simulated) {
+        io = std::make_shared<sim::SimulatedIo>(c.simulated, QStringLiteral("simulated-usb-printer"));
+    } else if (c.usb) {
+        const usb::UsbInterface *itf = c.usb->interface(c.match.interfaceNumber);
+        const auto outs = itf ? itf->endpointsOf(usb::TransferType::Bulk, false) : std::vector<usb::UsbEndpoint>{};
+        const auto ins = itf ? itf->endpointsOf(usb::TransferType::Bulk, true) : std::vector<usb::UsbEndpoint>{};
+        if (outs.empty()) {
+            error = QStringLiteral("the printer interface has no bulk OUT endpoint");
+        } else if (auto handle = usb::UsbHandle::open(*c.usb, c.match.interfaceNumber, &error)) {
+            // Printer-class protocol 1 is unidirectional: no status comes back.
+            bidirectional = !ins.empty() && itf->protocol != 1;
+            io = std::make_shared<usb::UsbEndpointIo>(handle, outs.front().address, ins.empty() ? 0 : ins.front().address,
+                                                      usb::TransferType::Bulk);
+        }
+    }
+    if (!io) {
+        Q_EMIT openFailed(c.key, DeviceError::CannotOpen, error);
+        return;
+    }
+    Q_EMIT opened(c.key, io->transportName());
+    attach(io, profile, bidirectional);
 }
 
 void ReceiptPrinter::attach(std::shared_ptr<DeviceIo> io, PrinterProfile profile, bool bidirectional)
@@ -42,18 +98,19 @@ void ReceiptPrinter::attach(std::shared_ptr<DeviceIo> io, PrinterProfile profile
     schedule(milliseconds(0));
 }
 
-void ReceiptPrinter::detach(const QString &reason)
+void ReceiptPrinter::detach(DeviceError reason, const QString &detail)
 {
     m_timer.stop();
     m_io.release();
-    if (!reason.isEmpty())
-        publish(DeviceStatus::Fault, reason);
+    if (reason != DeviceError::None)
+        publish(DeviceStatus::Fault, reason, detail);
     // Jobs that may not wait are handed back now; the others wait for the printer to return.
     for (auto it = m_jobs.begin(); it != m_jobs.end();) {
         if (it->job.policy == JobPolicy::HandBack) {
             const PrintJob job = it->job;
             it = m_jobs.erase(it);
-            Q_EMIT jobFailed(job.id, reason.isEmpty() ? QStringLiteral("printer gone") : reason, job.data);
+            Q_EMIT jobFailed(job.id, reason == DeviceError::None ? PrintError::NotRunning : devices::printErrorOf(reason),
+                             detail.isEmpty() ? QStringLiteral("printer gone") : detail, job.data);
         } else {
             ++it;
         }
@@ -69,6 +126,11 @@ void ReceiptPrinter::submit(const PrintJob &job)
     schedule(milliseconds(0));
 }
 
+void ReceiptPrinter::submitReceipt(int id, const ReceiptData &receipt, JobPolicy policy)
+{
+    submit(PrintJob{id, encodeReceipt(receipt, m_profile), policy});
+}
+
 void ReceiptPrinter::refresh()
 {
     schedule(milliseconds(0));
@@ -79,41 +141,32 @@ void ReceiptPrinter::schedule(milliseconds in)
     m_timer.start(int(in.count()));
 }
 
-void ReceiptPrinter::publish(DeviceStatus status, const QString &message)
-{
-    if (status == m_deviceStatus && message == m_message)
-        return;
-    m_deviceStatus = status;
-    m_message = message;
-    Q_EMIT statusChanged(status, message);
-}
-
 void ReceiptPrinter::lose(IoError error)
 {
     m_io.reset();
     if (error == IoError::NoDevice)
-        publish(DeviceStatus::Fault, QStringLiteral("printer disconnected: check its USB cable and power"));
+        publish(DeviceStatus::Fault, DeviceError::Disconnected, QStringLiteral("printer disconnected: check its USB cable and power"));
 }
 
-void ReceiptPrinter::waitOrGiveUp(const QString &why)
+void ReceiptPrinter::waitOrGiveUp(const Why &why)
 {
     Queued &q = m_jobs.front();
     const PrintJob job = q.job;
     if (job.policy == JobPolicy::HandBack) {
         m_jobs.pop_front();
-        qCWarning(lcPrinter) << "job" << job.id << "handed back:" << why;
-        Q_EMIT jobFailed(job.id, why, job.data);
+        qCWarning(lcPrinter) << "job" << job.id << "handed back:" << errorName(why.error) << why.detail;
+        Q_EMIT jobFailed(job.id, why.error, why.detail, job.data);
         return;
     }
     if (!q.announcedWait) {
         q.announcedWait = true;
         q.waitingSince = steady_clock::now();
-        qCWarning(lcPrinter) << "job" << job.id << "waits:" << why;
-        Q_EMIT jobWaiting(job.id, why);
+        qCWarning(lcPrinter) << "job" << job.id << "waits:" << errorName(why.error) << why.detail;
+        Q_EMIT jobWaiting(job.id, why.error, why.detail);
     } else if (steady_clock::now() - q.waitingSince > m_timing.maxWait) {
         m_jobs.pop_front();
-        qCWarning(lcPrinter) << "job" << job.id << "handed back after waiting too long:" << why;
-        Q_EMIT jobFailed(job.id, QStringLiteral("not printed in time: %1").arg(why), job.data);
+        qCWarning(lcPrinter) << "job" << job.id << "handed back after waiting too long:" << why.detail;
+        Q_EMIT jobFailed(job.id, PrintError::TimedOut, QStringLiteral("not printed in time: %1").arg(why.detail), job.data);
     }
 }
 
@@ -163,7 +216,7 @@ std::optional<PrinterStatus> ReceiptPrinter::queryStatus(bool full, IoError *err
     return s;
 }
 
-ReceiptPrinter::Outcome ReceiptPrinter::send(Queued &q, QString *why)
+ReceiptPrinter::Outcome ReceiptPrinter::send(Queued &q, Why *why)
 {
     ++q.attempts;
     QByteArray data = q.job.data;
@@ -189,10 +242,10 @@ ReceiptPrinter::Outcome ReceiptPrinter::send(Queued &q, QString *why)
         if (!w.ok()) {
             if (w.error == IoError::NoDevice || w.error == IoError::Cancelled) {
                 lose(w.error);
-                *why = QStringLiteral("printer disconnected during printing");
+                *why = {PrintError::Disconnected, kDisconnected};
                 return Outcome::Lost;
             }
-            *why = QStringLiteral("printer stopped accepting data (%1)").arg(ioErrorName(w.error));
+            *why = {PrintError::NotAccepting, QStringLiteral("printer stopped accepting data (%1)").arg(ioErrorName(w.error))};
             return Outcome::Interrupted;
         }
         if (!m_bidirectional)
@@ -202,15 +255,15 @@ ReceiptPrinter::Outcome ReceiptPrinter::send(Queued &q, QString *why)
         if (!st) {
             if (e == IoError::NoDevice || e == IoError::Cancelled) {
                 lose(e);
-                *why = QStringLiteral("printer disconnected during printing");
+                *why = {PrintError::Disconnected, kDisconnected};
                 return Outcome::Lost;
             }
             continue; // a missed status reply alone is no reason to stop
         }
         if (!st->ready()) {
             m_status = *st;
-            publish(st->deviceStatus(), st->message());
-            *why = st->message();
+            publish(st->deviceStatus(), st->deviceError(), st->message());
+            *why = {printErrorOf(*st), st->message()};
             return Outcome::Interrupted;
         }
     }
@@ -223,13 +276,13 @@ ReceiptPrinter::Outcome ReceiptPrinter::send(Queued &q, QString *why)
             const auto st = queryStatus(false, &e);
             if (!st && (e == IoError::NoDevice || e == IoError::Cancelled)) {
                 lose(e);
-                *why = QStringLiteral("printer disconnected during printing");
+                *why = {PrintError::Disconnected, kDisconnected};
                 return Outcome::Lost;
             }
             if (st && !st->ready()) {
                 m_status = *st;
-                publish(st->deviceStatus(), st->message());
-                *why = st->message();
+                publish(st->deviceStatus(), st->deviceError(), st->message());
+                *why = {printErrorOf(*st), st->message()};
                 return Outcome::Interrupted;
             }
         }
@@ -250,7 +303,7 @@ void ReceiptPrinter::process()
 
     if (!m_io) {
         if (!m_jobs.empty()) {
-            waitOrGiveUp(QStringLiteral("no printer connected"));
+            waitOrGiveUp({PrintError::Disconnected, QStringLiteral("no printer connected")});
             schedule(m_timing.recoveryPoll);
         }
         return;
@@ -268,16 +321,17 @@ void ReceiptPrinter::process()
                 return;
             }
             if (++m_silentReplies >= 2)
-                publish(DeviceStatus::Fault, QStringLiteral("printer does not answer status requests (%1)").arg(ioErrorName(e)));
+                publish(DeviceStatus::Fault, DeviceError::NotResponding,
+                        QStringLiteral("printer does not answer status requests (%1)").arg(ioErrorName(e)));
             schedule(m_timing.recoveryPoll);
             return;
         }
         st = *queried;
         m_silentReplies = 0;
         m_status = st;
-        publish(st.deviceStatus(), st.message());
+        publish(st.deviceStatus(), st.deviceError(), st.message());
     } else {
-        publish(DeviceStatus::Warning, QStringLiteral("printer cannot report its paper status (unidirectional)"));
+        publish(DeviceStatus::Warning, DeviceError::NoStatusReports, QStringLiteral("printer cannot report its paper status (unidirectional)"));
     }
 
     if (m_jobs.empty()) {
@@ -285,7 +339,7 @@ void ReceiptPrinter::process()
         return;
     }
     if (!st.ready()) {
-        waitOrGiveUp(st.message());
+        waitOrGiveUp({printErrorOf(st), st.message()});
         schedule(m_timing.recoveryPoll);
         return;
     }
@@ -293,13 +347,13 @@ void ReceiptPrinter::process()
     Queued &q = m_jobs.front();
     const int id = q.job.id;
     Q_EMIT jobStarted(id);
-    publish(DeviceStatus::Busy, QStringLiteral("printing"));
-    QString why;
+    publish(DeviceStatus::Busy, DeviceError::None, QStringLiteral("printing"));
+    Why why;
     switch (send(q, &why)) {
     case Outcome::Finished:
         m_jobs.pop_front();
         qCInfo(lcPrinter) << "job" << id << "printed";
-        publish(m_status.deviceStatus(), m_status.message());
+        publish(m_status.deviceStatus(), m_status.deviceError(), m_status.message());
         Q_EMIT jobFinished(id);
         schedule(milliseconds(0));
         return;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "devices/devicedriver.h"
 #include "devices/deviceio.h"
 #include "devices/devicestatus.h"
 #include "devices/printer/printerstatus.h"
@@ -53,7 +54,7 @@ struct PrinterTiming {
  * Threads: like IdCardReader — lives on a worker thread, cancelTransfers() is the one call that
  * may come from elsewhere.
  */
-class ReceiptPrinter : public QObject
+class ReceiptPrinter : public DeviceDriver
 {
     Q_OBJECT
 
@@ -63,27 +64,32 @@ public:
     explicit ReceiptPrinter(Timing timing = {}, QObject *parent = nullptr);
     ~ReceiptPrinter() override;
 
-    void cancelTransfers();
+    [[nodiscard]] DeviceKind kind() const override { return DeviceKind::ReceiptPrinter; }
+    void cancel() override;
+    /** Claims the printer-class interface (bulk OUT, and bulk IN when bidirectional) or plugs
+     *  onto the simulated printer; the profile comes from the table row's quirks. */
+    void open(const kiosk::devices::DeviceCandidate &candidate) override;
+    void detach(kiosk::devices::DeviceError reason, const QString &detail) override;
+    /** Queries status now (tests; after a simulated paper change). */
+    void refresh() override;
     [[nodiscard]] std::size_t queuedJobs() const { return m_jobs.size(); }
     [[nodiscard]] const PrinterStatus &lastStatus() const { return m_status; }
 
 public Q_SLOTS:
     /** Takes over @p io; @p bidirectional: the printer answers DLE EOT (interface protocol 2). */
     void attach(std::shared_ptr<kiosk::devices::DeviceIo> io, kiosk::devices::printer::PrinterProfile profile, bool bidirectional);
-    void detach(const QString &reason);
     void submit(const kiosk::devices::printer::PrintJob &job);
-    /** Queries status now (tests; the manager after a simulated paper change). */
-    void refresh();
+    /** Encodes @p receipt for the attached printer's profile (native or raster QR) and queues it. */
+    void submitReceipt(int id, const kiosk::devices::printer::ReceiptData &receipt, kiosk::devices::printer::JobPolicy policy);
 
 Q_SIGNALS:
     void jobStarted(int id);
     void jobFinished(int id);
-    /** The job cannot print now or stopped midway (@p message says why); it is printed again
-     *  in full once the printer is ready. Emitted once per wait. */
-    void jobWaiting(int id, const QString &message);
+    /** The job cannot print now or stopped midway (@p error says why; @p detail for logs); it
+     *  is printed again in full once the printer is ready. Emitted once per wait. */
+    void jobWaiting(int id, kiosk::devices::PrintError error, const QString &detail);
     /** The job is given up and handed back to the caller with its bytes. */
-    void jobFailed(int id, const QString &message, const QByteArray &data);
-    void statusChanged(kiosk::devices::DeviceStatus status, const QString &message);
+    void jobFailed(int id, kiosk::devices::PrintError error, const QString &detail, const QByteArray &data);
     void profileChanged(const kiosk::devices::printer::PrinterProfile &profile);
 
 private:
@@ -97,12 +103,15 @@ private:
 
     void process();
     std::optional<PrinterStatus> queryStatus(bool full, IoError *error);
-    Outcome send(Queued &q, QString *why);
+    struct Why {
+        PrintError error = PrintError::None;
+        QString detail;
+    };
+    Outcome send(Queued &q, Why *why);
     void schedule(std::chrono::milliseconds in);
-    void publish(DeviceStatus status, const QString &message);
     void lose(IoError error);
     /** The head job cannot go on: wait for recovery, or hand it back. */
-    void waitOrGiveUp(const QString &why);
+    void waitOrGiveUp(const Why &why);
     std::optional<std::uint8_t> readReply(std::chrono::milliseconds timeout, IoError *error);
 
     Timing m_timing;
@@ -111,8 +120,6 @@ private:
     bool m_bidirectional = true;
     std::deque<Queued> m_jobs;
     PrinterStatus m_status;
-    DeviceStatus m_deviceStatus = DeviceStatus::Unknown;
-    QString m_message;
     int m_silentReplies = 0;
     QTimer m_timer;
     bool m_processing = false;

@@ -9,27 +9,19 @@
 namespace kiosk::devices::scanner {
 
 CodeScanner::CodeScanner(QObject *parent)
-    : QObject(parent)
+    : DeviceDriver(parent)
 {
     qRegisterMetaType<ScannerProtocol>();
     qRegisterMetaType<DeviceStatus>();
+    qRegisterMetaType<DeviceError>();
     qRegisterMetaType<std::shared_ptr<DeviceIo>>();
 }
 
 CodeScanner::~CodeScanner() = default;
 
-void CodeScanner::cancelTransfers()
+void CodeScanner::cancel()
 {
     m_io.cancel();
-}
-
-void CodeScanner::publish(DeviceStatus status, const QString &message)
-{
-    if (status == m_status && message == m_message)
-        return;
-    m_status = status;
-    m_message = message;
-    Q_EMIT statusChanged(status, message);
 }
 
 void CodeScanner::attach(std::shared_ptr<DeviceIo> io, ScannerProtocol protocol, int reportSize)
@@ -43,16 +35,16 @@ void CodeScanner::attach(std::shared_ptr<DeviceIo> io, ScannerProtocol protocol,
     ++m_generation;
     qCInfo(lcScanner) << "scanner attached over" << m_io->transportName()
                       << (protocol == ScannerProtocol::HidPos ? "(HID POS)" : "(keyboard wedge)");
-    publish(DeviceStatus::Normal, QStringLiteral("ready: scan a code"));
+    publish(DeviceStatus::Normal, DeviceError::None, QStringLiteral("ready: scan a code"));
     QMetaObject::invokeMethod(this, &CodeScanner::readOnce, Qt::QueuedConnection);
 }
 
-void CodeScanner::detach(const QString &reason)
+void CodeScanner::detach(DeviceError reason, const QString &detail)
 {
     ++m_generation;
     m_io.release();
-    if (!reason.isEmpty())
-        publish(DeviceStatus::Fault, reason);
+    if (reason != DeviceError::None)
+        publish(DeviceStatus::Fault, reason, detail);
 }
 
 void CodeScanner::readOnce()
@@ -67,7 +59,7 @@ void CodeScanner::readOnce()
     if (r.error == IoError::NoDevice || r.error == IoError::Cancelled) {
         m_io.reset();
         if (r.error == IoError::NoDevice)
-            publish(DeviceStatus::Fault, QStringLiteral("code scanner disconnected: check its USB cable"));
+            publish(DeviceStatus::Fault, DeviceError::Disconnected, QStringLiteral("code scanner disconnected: check its USB cable"));
         return;
     }
     if (r.ok() && r.transferred > 0) {
@@ -86,11 +78,11 @@ void CodeScanner::readOnce()
         } else if (m_keyboard.lastError() != ReportError::None) {
             qCWarning(lcScanner) << "bad keyboard report:" << reportErrorName(m_keyboard.lastError());
         }
-        publish(DeviceStatus::Normal, QStringLiteral("ready: scan a code"));
+        publish(DeviceStatus::Normal, DeviceError::None, QStringLiteral("ready: scan a code"));
     } else if (!r.ok() && r.error != IoError::Timeout) {
         // A stalled or failing endpoint: back off so a broken device cannot spin this thread.
         if (++m_errors >= 3)
-            publish(DeviceStatus::Fault, QStringLiteral("code scanner not working (%1)").arg(ioErrorName(r.error)));
+            publish(DeviceStatus::Fault, DeviceError::TransferFailed, QStringLiteral("code scanner not working (%1)").arg(ioErrorName(r.error)));
         QTimer::singleShot(500, this, [this, generation] {
             if (generation == m_generation)
                 readOnce();

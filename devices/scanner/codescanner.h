@@ -1,18 +1,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "devices/devicedriver.h"
 #include "devices/deviceio.h"
 #include "devices/devicestatus.h"
 #include "devices/scanner/hidreports.h"
 
 #include <QObject>
 
+#include <cstdint>
 #include <memory>
+#include <optional>
+#include <span>
 #include <mutex>
 
 namespace kiosk::devices::scanner {
 
 enum class ScannerProtocol { HidPos, Keyboard };
+
+/**
+ * Which protocol a HID scanner interface speaks: the table's quirk if it says, else the report
+ * descriptor (usage page 0x8C = HID POS), else a boot keyboard interface means keyboard wedge.
+ * Pure: @p reportDescriptor is what GET_DESCRIPTOR(0x22) returned (nullopt: not read).
+ */
+[[nodiscard]] std::optional<ScannerProtocol> chooseScannerProtocol(std::uint32_t quirks, int subClass, int protocol,
+                                                                   std::optional<std::span<const std::uint8_t>> reportDescriptor);
 
 /**
  * The code scanner driver: reads interrupt-IN reports (the interface is claimed from usbhid, so
@@ -22,7 +34,7 @@ enum class ScannerProtocol { HidPos, Keyboard };
  * each re-queued as an event, so queued calls (detach) are served between reads; cancelTransfers()
  * ends a read at once from any thread.
  */
-class CodeScanner : public QObject
+class CodeScanner : public DeviceDriver
 {
     Q_OBJECT
 
@@ -30,23 +42,25 @@ public:
     explicit CodeScanner(QObject *parent = nullptr);
     ~CodeScanner() override;
 
-    void cancelTransfers();
+    [[nodiscard]] DeviceKind kind() const override { return DeviceKind::CodeScanner; }
+    void cancel() override;
+    /** Claims the HID interface (after usbhid lets go), probes HID POS vs keyboard wedge
+     *  (scannerusb.cpp), or plugs onto the simulated scanner. */
+    void open(const kiosk::devices::DeviceCandidate &candidate) override;
+    void detach(kiosk::devices::DeviceError reason, const QString &detail) override;
     /** How long one read waits; a scan arriving meanwhile is delivered at once regardless. */
     void setReadTimeout(std::chrono::milliseconds timeout) { m_readTimeout = timeout; }
 
 public Q_SLOTS:
     /** @p reportSize: the interrupt IN endpoint's wMaxPacketSize. */
     void attach(std::shared_ptr<kiosk::devices::DeviceIo> io, kiosk::devices::scanner::ScannerProtocol protocol, int reportSize);
-    void detach(const QString &reason);
 
 Q_SIGNALS:
     /** A whole code: @p bytes as sent, @p text decoded (UTF-8, else GB18030, else Latin-1). */
     void codeScanned(const QByteArray &bytes, const QString &text);
-    void statusChanged(kiosk::devices::DeviceStatus status, const QString &message);
 
 private:
     void readOnce();
-    void publish(DeviceStatus status, const QString &message);
 
     IoSlot m_io;
     ScannerProtocol m_protocol = ScannerProtocol::HidPos;
@@ -56,8 +70,6 @@ private:
     std::chrono::milliseconds m_readTimeout{250};
     int m_generation = 0; ///< stale queued reads of a previous attach do nothing
     int m_errors = 0;
-    DeviceStatus m_status = DeviceStatus::Unknown;
-    QString m_message;
 };
 
 } // namespace kiosk::devices::scanner

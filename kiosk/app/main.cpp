@@ -20,6 +20,7 @@
 #include <cstdio>
 
 Q_IMPORT_QML_PLUGIN(KioskPlugin)
+Q_IMPORT_QML_PLUGIN(Kiosk_DevicesPlugin)
 
 namespace {
 

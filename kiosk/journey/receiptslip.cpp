@@ -15,10 +15,10 @@ ReceiptSlip::ReceiptSlip(devices::DeviceManager *devices, QObject *parent)
             Q_EMIT printed();
         }
     });
-    connect(m_devices, &devices::DeviceManager::printFailed, this, [this](int job, const QString &detail) {
+    connect(m_devices, &devices::DeviceManager::printFailed, this, [this](int job, devices::PrintError error, const QString &detail) {
         if (job == 0 || job != m_job)
             return;
-        qCWarning(lcApp).noquote() << "receipt not printed:" << detail;
+        qCWarning(lcApp).noquote() << "receipt not printed:" << devices::errorName(error) << detail;
         setState(State::Failed);
         Q_EMIT printFailed();
     });

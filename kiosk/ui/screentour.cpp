@@ -2,6 +2,7 @@
 #include "kiosk/ui/screentour.h"
 #include "common/logging.h"
 #include "devices/devicemanager.h"
+#include "devices/simulator/simulatorconsole.h"
 #include "kiosk/journey/evaluation.h"
 #include "kiosk/journey/formsession.h"
 #include "kiosk/journey/journey.h"
@@ -163,8 +164,8 @@ void ScreenTour::journey(bool elder)
     // A service done entirely here whose form asks a choice, a date, a typed number and a phone.
     QString code = QStringLiteral("RS-0008");
     s->reset();
-    d->removeCard();
-    d->insertCard(0);
+    d->simulator()->removeCard();
+    d->simulator()->insertCard(0);
     waitFor([s] { return s->identified(); }, 8000);
     s->setElderMode(elder);
     if (!s->openItem(code) || !s->item().applicable) {
@@ -190,12 +191,12 @@ void ScreenTour::journey(bool elder)
     const QString tracking = sub->trackingNumber();
 
     // Out of paper: the number and a QR code large enough to photograph, and "print again".
-    d->setPaper(QStringLiteral("out"));
-    waitFor([d] { return d->printerStatus() != 0; }, 2000);
+    d->simulator()->setPaper(QStringLiteral("out"));
+    waitFor([d] { return d->printerStatus() != devices::DeviceStatus::Normal; }, 2000);
     j->reprint();
     waitFor([receipt] { return receipt->state() == ReceiptSlip::State::Failed; }, 10000);
     shoot(QStringLiteral("journey-printer-out-of-paper"), "submittedPage");
-    d->setPaper(QStringLiteral("ok"));
+    d->simulator()->setPaper(QStringLiteral("ok"));
 
     s->openEvaluation();
     // A dissatisfied rating shows its reasons.
@@ -350,21 +351,21 @@ bool ScreenTour::run(const QString &outputDir)
 
         // The devices (simulated under --simulate): an ID card, a fault, a scanned code.
         if (devices::DeviceManager *d = m_app.devices(); d && d->isSimulated()) {
-            d->removeCard();
-            d->insertCard(0);
+            d->simulator()->removeCard();
+            d->simulator()->insertCard(0);
             waitFor([s] { return s->identified(); }, 8000);
             s->setElderMode(pass.elder);
             shoot(QStringLiteral("card-identified"), "homePage");
-            d->removeCard();
-            d->unplug(QStringLiteral("printer"));
-            waitFor([d] { return d->printerStatus() == 2; });
+            d->simulator()->removeCard();
+            d->simulator()->unplug(QStringLiteral("printer"));
+            waitFor([d] { return d->printerStatus() == devices::DeviceStatus::Fault; });
             shoot(QStringLiteral("printer-fault-home"), "homePage");
             s->openItem(firstCode);
             shoot(QStringLiteral("printer-fault-item"), "serviceDetailPage");
-            d->replug(QStringLiteral("printer"));
-            waitFor([d] { return d->printerStatus() != 2; });
+            d->simulator()->replug(QStringLiteral("printer"));
+            waitFor([d] { return d->printerStatus() != devices::DeviceStatus::Fault; });
             s->goHome();
-            d->scanCode(QStringLiteral("https://example.invalid/pay?code=123"));
+            d->simulator()->scanCode(QStringLiteral("https://example.invalid/pay?code=123"));
             waitFor([s] { return !s->notice().isEmpty(); });
             shoot(QStringLiteral("scan-unknown-code"), "homePage");
             s->reset();

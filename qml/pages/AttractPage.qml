@@ -2,6 +2,7 @@
 // What a passer-by sees: what the terminal does and how to begin. Any touch starts a visit.
 import QtQuick
 import Kiosk
+import Kiosk.Devices
 
 Rectangle {
     id: page
@@ -81,7 +82,7 @@ Rectangle {
         Text {
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
-            visible: Devices.idCardStatus !== 2
+            visible: Devices.idCardStatus !== DeviceStatus.Fault
             text: qsTr("or place your ID card on the reader below")
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontLarge

@@ -4,6 +4,7 @@
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
+import Kiosk.Devices
 
 Item {
     id: page

@@ -4,6 +4,7 @@
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
+import Kiosk.Devices
 
 Item {
     id: page
@@ -84,8 +85,8 @@ Item {
                     Layout.preferredHeight: implicitHeight
                     // Only the devices this item needs: the printer for a receipt, the reader to fill the form.
                     readonly property bool submitted: page.item.handling === "terminal" || page.item.handling === "collect"
-                    idCardStatus: submitted ? Devices.idCardStatus : 0
-                    printerStatus: submitted ? Devices.printerStatus : 0
+                    idCardStatus: submitted ? Devices.idCardStatus : DeviceStatus.Normal
+                    printerStatus: submitted ? Devices.printerStatus : DeviceStatus.Normal
                 }
                 InfoSection {
                     Layout.fillWidth: true

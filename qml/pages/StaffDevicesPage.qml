@@ -4,6 +4,7 @@
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
+import Kiosk.Devices
 
 Item {
     id: page
@@ -11,12 +12,33 @@ Item {
 
     function statusText(status) {
         switch (status) {
-        case 0: return qsTr("normal")
-        case 1: return qsTr("warning")
-        case 2: return qsTr("fault")
-        case 3: return qsTr("busy")
-        case 4: return qsTr("disabled")
+        case DeviceStatus.Normal: return qsTr("normal")
+        case DeviceStatus.Warning: return qsTr("warning")
+        case DeviceStatus.Fault: return qsTr("fault")
+        case DeviceStatus.Busy: return qsTr("busy")
+        case DeviceStatus.Disabled: return qsTr("disabled")
         default: return qsTr("unknown")
+        }
+    }
+    // What a technician does about it; the driver's English detail follows in small print.
+    function errorText(error) {
+        switch (error) {
+        case DeviceError.Disconnected: return qsTr("Disconnected: check the USB cable and the power.")
+        case DeviceError.CannotOpen: return qsTr("Present but cannot be used: check permissions and the udev rules.")
+        case DeviceError.NotResponding: return qsTr("Does not answer: switch it off and on.")
+        case DeviceError.GarbledReply: return qsTr("Answers garbled: check the cable.")
+        case DeviceError.TransferFailed: return qsTr("Transfers fail: try another USB port.")
+        case DeviceError.SamFault: return qsTr("The reader's security module is faulty or not authorised.")
+        case DeviceError.PaperNearEnd: return qsTr("Paper low: replace the roll soon.")
+        case DeviceError.PaperOut: return qsTr("Paper out: replace the roll.")
+        case DeviceError.CoverOpen: return qsTr("Cover open: close it.")
+        case DeviceError.CutterJammed: return qsTr("Cutter jammed: clear the cutter.")
+        case DeviceError.PrinterError: return qsTr("Printer error: switch the printer off and on.")
+        case DeviceError.Offline: return qsTr("Printer offline.")
+        case DeviceError.NoStatusReports: return qsTr("This printer cannot report its paper state.")
+        case DeviceError.NotInService: return qsTr("Spare: another device of this kind is in use.")
+        case DeviceError.Stopped: return qsTr("The device layer is stopped.")
+        default: return ""
         }
     }
     function kindText(kind) {
@@ -63,13 +85,14 @@ Item {
                     required property string vidPid
                     required property string transport
                     required property int status
+                    required property int error
                     required property string message
                     objectName: "device_" + kind
                     Layout.fillWidth: true
                     Layout.preferredHeight: rowText.implicitHeight + 2 * Theme.spacing
                     radius: Theme.radius
                     color: Theme.surface
-                    border.color: status === 2 ? Theme.accent : status === 1 ? Theme.warningText : Theme.border
+                    border.color: status === DeviceStatus.Fault ? Theme.accent : status === DeviceStatus.Warning ? Theme.warningText : Theme.border
                     border.width: Math.max(2, Theme.borderWidth)
                     Column {
                         id: rowText
@@ -83,7 +106,7 @@ Item {
                             font.family: Theme.fontFamily
                             font.pixelSize: Theme.fontLarge
                             font.bold: true
-                            color: row.status === 2 ? Theme.accent : Theme.textPrimary
+                            color: row.status === DeviceStatus.Fault ? Theme.accent : Theme.textPrimary
                         }
                         Text {
                             width: parent.width
@@ -95,15 +118,36 @@ Item {
                         }
                         BodyText {
                             width: parent.width
+                            visible: text.length > 0
+                            text: page.errorText(row.error)
+                        }
+                        Text {
+                            width: parent.width
                             text: row.message
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontSmall
+                            color: Theme.textSecondary
+                            wrapMode: Text.Wrap
                         }
                     }
                 }
             }
 
             // --- developer panel: simulated terminals only -------------------------------------
+            // Loaded only where the Simulator exists (kiosk --simulate); absent otherwise.
+            Loader {
+                Layout.fillWidth: true
+                active: Devices.simulated
+                sourceComponent: developerPanel
+            }
+        }
+    }
+
+    Component {
+        id: developerPanel
+        Column {
+            spacing: Theme.spacing
             Text {
-                visible: Devices.simulated
                 text: qsTr("Developer panel (simulated devices)")
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontHeading
@@ -111,35 +155,35 @@ Item {
                 color: Theme.textPrimary
             }
             Flow {
-                visible: Devices.simulated
-                Layout.fillWidth: true
+                width: parent.width
                 spacing: Theme.spacing
                 Repeater {
-                    model: Devices.sampleCards
+                    model: Simulator.sampleCards
                     delegate: KioskButton {
                         required property string modelData
                         required property int index
                         objectName: "insertCard_" + index
                         text: qsTr("Card: %1").arg(modelData)
                         fontSize: Theme.fontSmall
-                        onClicked: Devices.insertCard(index)
+                        onClicked: Simulator.insertCard(index)
                     }
                 }
-                KioskButton { objectName: "removeCard"; text: qsTr("Remove card"); onClicked: Devices.removeCard() }
-                KioskButton { objectName: "scanItem"; text: qsTr("Scan RS-0001"); onClicked: Devices.scanCode("RS-0001") }
-                KioskButton { objectName: "scanUnknown"; text: qsTr("Scan unknown code"); onClicked: Devices.scanCode("https://example.invalid/pay?x=1") }
-                KioskButton { objectName: "paperOk"; text: qsTr("Paper OK"); onClicked: Devices.setPaper("ok") }
-                KioskButton { objectName: "paperLow"; text: qsTr("Paper low"); onClicked: Devices.setPaper("low") }
-                KioskButton { objectName: "paperOut"; text: qsTr("Paper out"); onClicked: Devices.setPaper("out") }
-                KioskButton { objectName: "coverOpen"; text: qsTr("Open cover"); onClicked: Devices.openCover(true) }
-                KioskButton { objectName: "coverClose"; text: qsTr("Close cover"); onClicked: Devices.openCover(false) }
+                KioskButton { objectName: "removeCard"; text: qsTr("Remove card"); onClicked: Simulator.removeCard() }
+                KioskButton { objectName: "scanItem"; text: qsTr("Scan RS-0001"); onClicked: Simulator.scanCode("RS-0001") }
+                KioskButton { objectName: "scanUnknown"; text: qsTr("Scan unknown code"); onClicked: Simulator.scanCode("https://example.invalid/pay?x=1") }
+                KioskButton { objectName: "paperOk"; text: qsTr("Paper OK"); onClicked: Simulator.setPaper("ok") }
+                KioskButton { objectName: "paperLow"; text: qsTr("Paper low"); onClicked: Simulator.setPaper("low") }
+                KioskButton { objectName: "paperOut"; text: qsTr("Paper out"); onClicked: Simulator.setPaper("out") }
+                KioskButton { objectName: "coverOpen"; text: qsTr("Open cover"); onClicked: Simulator.openCover(true) }
+                KioskButton { objectName: "coverClose"; text: qsTr("Close cover"); onClicked: Simulator.openCover(false) }
                 Repeater {
                     model: ["idcard", "printer", "scanner"]
                     delegate: Row {
+                        id: plugRow
                         required property string modelData
                         spacing: Theme.spacing
-                        KioskButton { objectName: "unplug_" + modelData; text: qsTr("Unplug %1").arg(page.kindText(modelData)); onClicked: Devices.unplug(modelData) }
-                        KioskButton { objectName: "replug_" + modelData; text: qsTr("Plug in %1").arg(page.kindText(modelData)); onClicked: Devices.replug(modelData) }
+                        KioskButton { objectName: "unplug_" + plugRow.modelData; text: qsTr("Unplug %1").arg(page.kindText(plugRow.modelData)); onClicked: Simulator.unplug(plugRow.modelData) }
+                        KioskButton { objectName: "replug_" + plugRow.modelData; text: qsTr("Plug in %1").arg(page.kindText(plugRow.modelData)); onClicked: Simulator.replug(plugRow.modelData) }
                     }
                 }
             }

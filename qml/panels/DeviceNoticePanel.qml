@@ -5,22 +5,22 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
+import Kiosk.Devices
 
 Rectangle {
     id: panel
 
-    property int idCardStatus: 0
-    property int printerStatus: 0
-    property int scannerStatus: 0
+    property int idCardStatus: DeviceStatus.Normal
+    property int printerStatus: DeviceStatus.Normal
+    property int scannerStatus: DeviceStatus.Normal
 
-    // DeviceStatus: 2 = fault
     readonly property var lines: {
         const out = []
-        if (idCardStatus === 2)
+        if (idCardStatus === DeviceStatus.Fault)
             out.push(qsTr("The ID card reader is not working right now. You can still browse, and type your details where needed."))
-        if (printerStatus === 2)
+        if (printerStatus === DeviceStatus.Fault)
             out.push(qsTr("The printer is not working right now. Receipts are shown on the screen to photograph instead."))
-        if (scannerStatus === 2)
+        if (scannerStatus === DeviceStatus.Fault)
             out.push(qsTr("The code scanner is not working right now. Please search for the service instead."))
         return out
     }

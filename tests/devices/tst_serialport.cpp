@@ -116,7 +116,7 @@ private Q_SLOTS:
         reader.attach(std::make_shared<idcard::StreamSamTransport>(port));
         QTRY_COMPARE_WITH_TIMEOUT(read.count(), 1, 5000);
         QCOMPARE(read.first().first().value<idcard::IdCard>().name, QStringLiteral("阿依古丽·买买提"));
-        reader.detach(QString());
+        reader.detach(kiosk::devices::DeviceError::None, QString());
     }
     void cancelFromAnotherThread()
     {

@@ -9,6 +9,7 @@
 #include "devices/simulator/simulatedprinter.h"
 #include "devices/simulator/simulatedsam.h"
 #include "devices/simulator/simulatedscanner.h"
+#include "devices/simulator/simulatorconsole.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
@@ -48,10 +49,12 @@ struct Sim {
     {
         return QTest::qWaitFor(
             [&] {
-                return manager.idCardStatus() == 0 && manager.printerStatus() == 0 && manager.scannerStatus() == 0;
+                return manager.idCardStatus() == DeviceStatus::Normal && manager.printerStatus() == DeviceStatus::Normal
+                    && manager.scannerStatus() == DeviceStatus::Normal;
             },
             5000);
     }
+    sim::SimulatorConsole &console() { return *manager.simulator(); }
     DeviceManager manager;
 };
 
@@ -77,11 +80,11 @@ private Q_SLOTS:
         QTRY_COMPARE(row(s.manager, DeviceKind::ReceiptPrinter).transport, QStringLiteral("simulated-usb-printer"));
         QTRY_COMPARE(row(s.manager, DeviceKind::CodeScanner).transport, QStringLiteral("simulated-hid-pos"));
         QCOMPARE(row(s.manager, DeviceKind::IdCardReader).vidPid, QStringLiteral("0400:c35a"));
-        QCOMPARE(s.manager.sampleCardNames().size(), 5);
-        QVERIFY(s.manager.sampleCardNames().at(1).contains(QStringLiteral("3501**********128X 长期")));
+        QCOMPARE(s.console().sampleCardNames().size(), 5);
+        QVERIFY(s.console().sampleCardNames().at(1).contains(QStringLiteral("3501**********128X 长期")));
         s.manager.stop();
         QVERIFY(!s.manager.isRunning());
-        QCOMPARE(s.manager.idCardStatus(), -1);
+        QCOMPARE(s.manager.idCardStatus(), DeviceStatus::Unknown);
     }
     void insertReadRemove()
     {
@@ -89,26 +92,28 @@ private Q_SLOTS:
         QVERIFY(s.up());
         QSignalSpy read(&s.manager, &DeviceManager::cardRead);
         QSignalSpy removed(&s.manager, &DeviceManager::cardRemoved);
-        QVERIFY(s.manager.insertCard(0));
+        QVERIFY(s.console().insertCard(0));
         QVERIFY(read.wait(3000));
         const auto card = read.first().first().value<idcard::IdCard>();
         QCOMPARE(card.name, QStringLiteral("张伟"));
         QCOMPARE(card.idNumber, QStringLiteral("350102198503122136"));
         QCOMPARE(card.photo.size(), 1024);
         QVERIFY(s.manager.isCardPresent());
-        QCOMPARE(s.manager.cardMap().value(QStringLiteral("idNumberMasked")).toString(), QStringLiteral("3501**********2136"));
+        QCOMPARE(s.manager.card().idNumberMasked, QStringLiteral("3501**********2136"));
+        QVERIFY(s.manager.card().present);
         // Lying there, it is not read again: the reader polls presence, not find.
-        const int finds = s.manager.simulatedReader()->requestCount(idcard::Command::FindCard);
+        const int finds = s.console().reader()->requestCount(idcard::Command::FindCard);
         QTest::qWait(300);
         QCOMPARE(read.count(), 1);
-        QVERIFY(s.manager.simulatedReader()->requestCount(idcard::Command::ReadAppendedAddress) >= 3);
-        QCOMPARE(s.manager.simulatedReader()->requestCount(idcard::Command::FindCard), finds);
-        QVERIFY(s.manager.removeCard());
+        QVERIFY(s.console().reader()->requestCount(idcard::Command::ReadAppendedAddress) >= 3);
+        QCOMPARE(s.console().reader()->requestCount(idcard::Command::FindCard), finds);
+        QVERIFY(s.console().removeCard());
         QVERIFY(removed.wait(2000));
         QVERIFY(!s.manager.isCardPresent());
-        QVERIFY(s.manager.cardMap().isEmpty());
+        QVERIFY(!s.manager.card().present);
+        QVERIFY(s.manager.card().name.isEmpty());
         // The same card again reads again.
-        s.manager.insertCard(0);
+        s.console().insertCard(0);
         QVERIFY(read.wait(3000));
         QCOMPARE(read.count(), 2);
         s.manager.clearCard();
@@ -120,29 +125,30 @@ private Q_SLOTS:
         QVERIFY(s.up());
         QSignalSpy read(&s.manager, &DeviceManager::cardRead);
         QSignalSpy removed(&s.manager, &DeviceManager::cardRemoved);
-        s.manager.insertCard(2);
+        s.console().insertCard(2);
         QVERIFY(read.wait(3000));
-        QVERIFY(s.manager.cardMap().value(QStringLiteral("expired")).toBool());
-        QCOMPARE(s.manager.cardMap().value(QStringLiteral("nation")).toString(), QStringLiteral("畲"));
+        QVERIFY(s.manager.card().expired);
+        QCOMPARE(s.manager.card().nation, QStringLiteral("畲"));
         // Swapping cards: the old one leaves, the new one is read.
-        s.manager.insertCard(1);
+        s.console().insertCard(1);
         QVERIFY(removed.wait(2000));
         QTRY_COMPARE(read.count(), 2);
-        QVERIFY(s.manager.cardMap().value(QStringLiteral("validForever")).toBool());
-        QVERIFY(!s.manager.cardMap().value(QStringLiteral("expired")).toBool());
+        QVERIFY(s.manager.card().validForever);
+        QVERIFY(!s.manager.card().expired);
     }
     void samFaultAndRecovery()
     {
         Sim s;
         QVERIFY(s.up());
         QSignalSpy fault(&s.manager, &DeviceManager::deviceFault);
-        QCOMPARE(s.manager.runCommand(QStringLiteral("sam-fault 60")), QString());
+        QCOMPARE(s.console().runCommand(QStringLiteral("sam-fault 60")), QString());
         QVERIFY(fault.wait(2000));
-        QCOMPARE(fault.first().at(0).toString(), QStringLiteral("idcard"));
-        QVERIFY(fault.first().at(1).toString().contains(QStringLiteral("self-test")));
-        QCOMPARE(s.manager.idCardStatus(), 2);
-        s.manager.runCommand(QStringLiteral("sam-fault off"));
-        QTRY_COMPARE_WITH_TIMEOUT(s.manager.idCardStatus(), 0, 3000);
+        QCOMPARE(fault.first().at(0).value<DeviceKind>(), DeviceKind::IdCardReader);
+        QCOMPARE(fault.first().at(1).value<DeviceError>(), DeviceError::SamFault);
+        QVERIFY(fault.first().at(2).toString().contains(QStringLiteral("self-test")));
+        QCOMPARE(s.manager.idCardStatus(), DeviceStatus::Fault);
+        s.console().runCommand(QStringLiteral("sam-fault off"));
+        QTRY_COMPARE_WITH_TIMEOUT(s.manager.idCardStatus(), DeviceStatus::Normal, 3000);
     }
     void scans()
     {
@@ -152,7 +158,7 @@ private Q_SLOTS:
         QSignalSpy bytes(&s.manager, &DeviceManager::codeScannedBytes);
         const QString chinese = QStringLiteral("https://zwfw.example.gov.cn/查询?编号=GL20260318000127&事项=城乡居民养老保险");
         for (const QString &code : {QStringLiteral("ABC-123"), chinese, QString(300, QLatin1Char('9'))}) {
-            QVERIFY(s.manager.scanCode(code));
+            QVERIFY(s.console().scanCode(code));
             QVERIFY(codes.wait(2000));
             QCOMPARE(codes.last().first().toString(), code);
             QCOMPARE(bytes.last().first().toByteArray(), code.toUtf8());
@@ -167,25 +173,27 @@ private Q_SLOTS:
         Sim s(o);
         QVERIFY(s.up());
         QSignalSpy finished(&s.manager, &DeviceManager::printFinished);
-        QSignalSpy rendered(&s.manager, &DeviceManager::receiptRendered);
-        const int id = s.manager.printReceipt({{QStringLiteral("terminalName"), QStringLiteral("台江区瀛洲街道便民服务中心")},
-                                               {QStringLiteral("itemName"), QStringLiteral("居住证签注")},
-                                               {QStringLiteral("time"), QStringLiteral("2026-04-01T10:05:00")},
-                                               {QStringLiteral("trackingNumber"), QStringLiteral("TJ20260401000009")}});
+        QSignalSpy rendered(&s.console(), &sim::SimulatorConsole::receiptRendered);
+        printer::ReceiptData r;
+        r.terminalName = QStringLiteral("台江区瀛洲街道便民服务中心");
+        r.itemName = QStringLiteral("居住证签注");
+        r.time = QDateTime::fromString(QStringLiteral("2026-04-01T10:05:00"), Qt::ISODate);
+        r.trackingNumber = QStringLiteral("TJ20260401000009");
+        const int id = s.manager.print(r);
         QVERIFY(id > 0);
         QVERIFY(finished.wait(3000));
         QCOMPARE(finished.first().first().toInt(), id);
-        const auto receipts = s.manager.simulatedPrinter()->receipts();
+        const auto receipts = s.console().printer()->receipts();
         QCOMPARE(receipts.size(), std::size_t(1));
         const QString text = receipts.front().plainText();
         QVERIFY(text.contains(QStringLiteral("事项：居住证签注")));
         QVERIFY(text.contains(QStringLiteral("时间：2026-04-01 10:05")));
         QVERIFY(text.contains(QStringLiteral("[raster "))); // the 58 mm printer has no GS ( k
         QVERIFY(text.endsWith(QStringLiteral("[cut]")));
-        QVERIFY(s.manager.simulatedPrinter()->problems().isEmpty());
+        QVERIFY(s.console().printer()->problems().isEmpty());
         QTRY_COMPARE(rendered.count(), 1);
         const QString png = rendered.first().first().toString();
-        QCOMPARE(s.manager.lastReceiptImage(), png);
+        QCOMPARE(s.console().lastReceiptImage(), png);
         QImage image(png);
         QCOMPARE(image.width(), 384);
         QVERIFY(image.height() > 400);
@@ -196,26 +204,28 @@ private Q_SLOTS:
         QVERIFY(s.up());
         QSignalSpy waiting(&s.manager, &DeviceManager::printWaiting);
         QSignalSpy finished(&s.manager, &DeviceManager::printFinished);
-        QVERIFY(s.manager.setPaperRemaining(150)); // runs out a few lines in
+        QVERIFY(s.console().setPaperRemaining(150)); // runs out a few lines in
         const int id = s.manager.print(kiosk::devices::printer::sampleReceipt());
         QVERIFY(waiting.wait(3000));
         QCOMPARE(waiting.first().at(0).toInt(), id);
-        QVERIFY(waiting.first().at(1).toString().contains(QStringLiteral("paper")));
-        QCOMPARE(s.manager.printerStatus(), 2);
+        QCOMPARE(waiting.first().at(1).value<PrintError>(), PrintError::PaperOut);
+        QVERIFY(waiting.first().at(2).toString().contains(QStringLiteral("paper")));
+        QCOMPARE(row(s.manager, DeviceKind::ReceiptPrinter).error, DeviceError::PaperOut);
+        QCOMPARE(s.manager.printerStatus(), DeviceStatus::Fault);
         QVERIFY(row(s.manager, DeviceKind::ReceiptPrinter).message.contains(QStringLiteral("replace the roll")));
-        auto *printer = s.manager.simulatedPrinter();
+        auto *printer = s.console().printer();
         QCOMPARE(printer->interruptedReceipts().size(), std::size_t(1));
         QVERIFY(printer->receipts().empty());
         QTest::qWait(200);
         QCOMPARE(finished.count(), 0); // it waits; nothing is lost or half-printed again
-        QVERIFY(s.manager.setPaper(QStringLiteral("ok")));
+        QVERIFY(s.console().setPaper(QStringLiteral("ok")));
         QVERIFY(finished.wait(3000));
         QCOMPARE(finished.first().first().toInt(), id);
         QCOMPARE(printer->receipts().size(), std::size_t(1));
         const QString text = printer->receipts().front().plainText();
         QVERIFY(text.startsWith(kiosk::devices::printer::sampleReceipt().terminalName));
         QVERIFY(text.contains(QStringLiteral("扫码查询办理进度")));
-        QTRY_COMPARE(s.manager.printerStatus(), 0);
+        QTRY_COMPARE(s.manager.printerStatus(), DeviceStatus::Normal);
         QCOMPARE(waiting.count(), 1);
     }
     void paperOutHandsTheJobBack()
@@ -224,24 +234,21 @@ private Q_SLOTS:
         QVERIFY(s.up());
         QSignalSpy failed(&s.manager, &DeviceManager::printFailed);
         QSignalSpy handedBack(&s.manager, &DeviceManager::printHandedBack);
-        s.manager.setPaper(QStringLiteral("out"));
-        QTRY_COMPARE(s.manager.printerStatus(), 2);
-        QVariantMap receipt{{QStringLiteral("itemName"), QStringLiteral("低保申请")},
-                            {QStringLiteral("trackingNumber"), QStringLiteral("X1")},
-                            {QStringLiteral("time"), QDateTime(QDate(2026, 1, 2), QTime(3, 4))},
-                            {QStringLiteral("handBack"), true}};
-        const int id = s.manager.printReceipt(receipt);
-        QVERIFY(failed.wait(3000));
-        QCOMPARE(failed.first().at(0).toInt(), id);
-        QCOMPARE(handedBack.count(), 1);
+        s.console().setPaper(QStringLiteral("out"));
+        QTRY_COMPARE(s.manager.printerStatus(), DeviceStatus::Fault);
         kiosk::devices::printer::ReceiptData r;
         r.itemName = QStringLiteral("低保申请");
         r.trackingNumber = QStringLiteral("X1");
         r.time = QDateTime(QDate(2026, 1, 2), QTime(3, 4));
+        const int id = s.manager.print(r, printer::JobPolicy::HandBack);
+        QVERIFY(failed.wait(3000));
+        QCOMPARE(failed.first().at(0).toInt(), id);
+        QCOMPARE(failed.first().at(1).value<PrintError>(), PrintError::PaperOut);
+        QCOMPARE(handedBack.count(), 1);
         kiosk::devices::printer::PrinterProfile raster;
         raster.nativeQr = false;
         QCOMPARE(handedBack.first().at(1).toByteArray(), kiosk::devices::printer::encodeReceipt(r, raster));
-        QVERIFY(s.manager.simulatedPrinter()->receipts().empty());
+        QVERIFY(s.console().printer()->receipts().empty());
     }
     void coverOpenAndPaperLow()
     {
@@ -249,43 +256,44 @@ private Q_SLOTS:
         QVERIFY(s.up());
         QSignalSpy waiting(&s.manager, &DeviceManager::printWaiting);
         QSignalSpy finished(&s.manager, &DeviceManager::printFinished);
-        s.manager.openCover(true);
-        QTRY_COMPARE(s.manager.printerStatus(), 2);
+        s.console().openCover(true);
+        QTRY_COMPARE(s.manager.printerStatus(), DeviceStatus::Fault);
         QVERIFY(row(s.manager, DeviceKind::ReceiptPrinter).message.contains(QStringLiteral("cover open")));
         s.manager.print(kiosk::devices::printer::sampleReceipt());
         QVERIFY(waiting.wait(2000));
-        s.manager.openCover(false);
+        s.console().openCover(false);
         QVERIFY(finished.wait(3000));
-        s.manager.setPaper(QStringLiteral("low"));
-        QTRY_COMPARE(s.manager.printerStatus(), 1);
+        s.console().setPaper(QStringLiteral("low"));
+        QTRY_COMPARE(s.manager.printerStatus(), DeviceStatus::Warning);
         QVERIFY(row(s.manager, DeviceKind::ReceiptPrinter).message.contains(QStringLiteral("paper low")));
         s.manager.print(kiosk::devices::printer::sampleReceipt()); // a warning does not stop printing
         QTRY_COMPARE(finished.count(), 2);
-        s.manager.runCommand(QStringLiteral("cutter jam"));
-        QTRY_COMPARE(s.manager.printerStatus(), 2);
+        s.console().runCommand(QStringLiteral("cutter jam"));
+        QTRY_COMPARE(s.manager.printerStatus(), DeviceStatus::Fault);
         QVERIFY(row(s.manager, DeviceKind::ReceiptPrinter).message.contains(QStringLiteral("cutter")));
     }
     void unplugReaderMidRead()
     {
         Sim s;
         QVERIFY(s.up());
-        s.manager.simulatedReader()->setLatency({0ms, 600ms}); // a read takes its time over the air
+        s.console().reader()->setLatency({0ms, 600ms}); // a read takes its time over the air
         QSignalSpy read(&s.manager, &DeviceManager::cardRead);
         QSignalSpy fault(&s.manager, &DeviceManager::deviceFault);
-        s.manager.insertCard(3);
-        QTRY_COMPARE_WITH_TIMEOUT(s.manager.idCardStatus(), 3, 3000); // busy: reading
-        QVERIFY(s.manager.unplug(QStringLiteral("idcard")));
+        s.console().insertCard(3);
+        QTRY_COMPARE_WITH_TIMEOUT(s.manager.idCardStatus(), DeviceStatus::Busy, 3000); // busy: reading
+        QVERIFY(s.console().unplug(QStringLiteral("idcard")));
         QTRY_VERIFY(fault.count() >= 1);
-        QVERIFY(fault.last().at(1).toString().contains(QStringLiteral("disconnected")));
-        QCOMPARE(s.manager.idCardStatus(), 2);
+        QCOMPARE(fault.last().at(1).value<DeviceError>(), DeviceError::Disconnected);
+        QVERIFY(fault.last().at(2).toString().contains(QStringLiteral("disconnected")));
+        QCOMPARE(s.manager.idCardStatus(), DeviceStatus::Fault);
         QVERIFY(!row(s.manager, DeviceKind::IdCardReader).present);
         QTest::qWait(700);
         QCOMPARE(read.count(), 0); // the read in flight is lost, not half-reported
-        QVERIFY(!s.manager.unplug(QStringLiteral("idcard"))); // already out
-        QVERIFY(s.manager.replug(QStringLiteral("idcard")));
+        QVERIFY(!s.console().unplug(QStringLiteral("idcard"))); // already out
+        QVERIFY(s.console().replug(QStringLiteral("idcard")));
         QVERIFY(read.wait(4000)); // recovered: the card still lies there and is read
         QCOMPARE(read.first().first().value<idcard::IdCard>().name, QStringLiteral("阿依古丽·买买提"));
-        QTRY_COMPARE(s.manager.idCardStatus(), 0);
+        QTRY_COMPARE(s.manager.idCardStatus(), DeviceStatus::Normal);
         QVERIFY(row(s.manager, DeviceKind::IdCardReader).present);
     }
     void unplugWithCardPresentReportsRemoval()
@@ -294,9 +302,9 @@ private Q_SLOTS:
         QVERIFY(s.up());
         QSignalSpy read(&s.manager, &DeviceManager::cardRead);
         QSignalSpy removed(&s.manager, &DeviceManager::cardRemoved);
-        s.manager.insertCard(0);
+        s.console().insertCard(0);
         QVERIFY(read.wait(3000));
-        s.manager.unplug(QStringLiteral("idcard"));
+        s.console().unplug(QStringLiteral("idcard"));
         QVERIFY(removed.wait(2000));
         QVERIFY(!s.manager.isCardPresent());
     }
@@ -307,20 +315,20 @@ private Q_SLOTS:
         QSignalSpy waiting(&s.manager, &DeviceManager::printWaiting);
         QSignalSpy finished(&s.manager, &DeviceManager::printFinished);
         QSignalSpy fault(&s.manager, &DeviceManager::deviceFault);
-        s.manager.setPaperRemaining(100);
+        s.console().setPaperRemaining(100);
         const int id = s.manager.print(kiosk::devices::printer::sampleReceipt());
         QVERIFY(waiting.wait(3000));
-        s.manager.unplug(QStringLiteral("printer"));
+        s.console().unplug(QStringLiteral("printer"));
         QTRY_VERIFY(fault.count() >= 1);
-        QVERIFY(fault.last().at(1).toString().contains(QStringLiteral("printer disconnected")));
-        QCOMPARE(s.manager.printerStatus(), 2);
-        s.manager.setPaper(QStringLiteral("ok")); // new roll while unplugged
+        QVERIFY(fault.last().at(2).toString().contains(QStringLiteral("printer disconnected")));
+        QCOMPARE(s.manager.printerStatus(), DeviceStatus::Fault);
+        s.console().setPaper(QStringLiteral("ok")); // new roll while unplugged
         QTest::qWait(100);
         QCOMPARE(finished.count(), 0);
-        s.manager.replug(QStringLiteral("printer"));
+        s.console().replug(QStringLiteral("printer"));
         QVERIFY(finished.wait(3000));
         QCOMPARE(finished.first().first().toInt(), id);
-        QCOMPARE(s.manager.simulatedPrinter()->receipts().size(), std::size_t(1));
+        QCOMPARE(s.console().printer()->receipts().size(), std::size_t(1));
     }
     void unplugScanner()
     {
@@ -328,15 +336,15 @@ private Q_SLOTS:
         QVERIFY(s.up());
         QSignalSpy codes(&s.manager, &DeviceManager::codeScanned);
         QSignalSpy fault(&s.manager, &DeviceManager::deviceFault);
-        s.manager.unplug(QStringLiteral("scanner"));
+        s.console().unplug(QStringLiteral("scanner"));
         QTRY_VERIFY(fault.count() >= 1);
-        QCOMPARE(s.manager.scannerStatus(), 2);
-        s.manager.scanCode(QStringLiteral("lost")); // nobody listens: a scanner without a cable
+        QCOMPARE(s.manager.scannerStatus(), DeviceStatus::Fault);
+        s.console().scanCode(QStringLiteral("lost")); // nobody listens: a scanner without a cable
         QTest::qWait(150);
         QCOMPARE(codes.count(), 0);
-        s.manager.replug(QStringLiteral("scanner"));
-        QTRY_COMPARE(s.manager.scannerStatus(), 0);
-        s.manager.scanCode(QStringLiteral("back"));
+        s.console().replug(QStringLiteral("scanner"));
+        QTRY_COMPARE(s.manager.scannerStatus(), DeviceStatus::Normal);
+        s.console().scanCode(QStringLiteral("back"));
         QVERIFY(codes.wait(2000));
         QCOMPARE(codes.first().first().toString(), QStringLiteral("back"));
     }
@@ -344,9 +352,9 @@ private Q_SLOTS:
     {
         Sim s;
         QVERIFY(s.up());
-        s.manager.simulatedReader()->setLatency({0ms, 3000ms});
-        s.manager.insertCard(0);
-        QTRY_COMPARE_WITH_TIMEOUT(s.manager.idCardStatus(), 3, 3000);
+        s.console().reader()->setLatency({0ms, 3000ms});
+        s.console().insertCard(0);
+        QTRY_COMPARE_WITH_TIMEOUT(s.manager.idCardStatus(), DeviceStatus::Busy, 3000);
         QElapsedTimer t;
         t.start();
         s.manager.stop();
@@ -356,21 +364,21 @@ private Q_SLOTS:
     {
         Sim s;
         QVERIFY(s.up());
-        QCOMPARE(s.manager.runCommand(QStringLiteral("# a comment")), QString());
-        QCOMPARE(s.manager.runCommand(QStringLiteral("insert 9")), QStringLiteral("cannot do \"insert 9\""));
-        QCOMPARE(s.manager.runCommand(QStringLiteral("insert x")), QStringLiteral("cannot do \"insert x\""));
-        QCOMPARE(s.manager.runCommand(QStringLiteral("paper wet")), QStringLiteral("cannot do \"paper wet\""));
-        QCOMPARE(s.manager.runCommand(QStringLiteral("unplug fax")), QStringLiteral("cannot do \"unplug fax\""));
-        QCOMPARE(s.manager.runCommand(QStringLiteral("sam-fault zz")), QStringLiteral("cannot do \"sam-fault zz\""));
-        QCOMPARE(s.manager.runCommand(QStringLiteral("dance")), QStringLiteral("unknown command \"dance\""));
+        QCOMPARE(s.console().runCommand(QStringLiteral("# a comment")), QString());
+        QCOMPARE(s.console().runCommand(QStringLiteral("insert 9")), QStringLiteral("cannot do \"insert 9\""));
+        QCOMPARE(s.console().runCommand(QStringLiteral("insert x")), QStringLiteral("cannot do \"insert x\""));
+        QCOMPARE(s.console().runCommand(QStringLiteral("paper wet")), QStringLiteral("cannot do \"paper wet\""));
+        QCOMPARE(s.console().runCommand(QStringLiteral("unplug fax")), QStringLiteral("cannot do \"unplug fax\""));
+        QCOMPARE(s.console().runCommand(QStringLiteral("sam-fault zz")), QStringLiteral("cannot do \"sam-fault zz\""));
+        QCOMPARE(s.console().runCommand(QStringLiteral("dance")), QStringLiteral("unknown command \"dance\""));
         QSignalSpy codes(&s.manager, &DeviceManager::codeScanned);
-        QCOMPARE(s.manager.runCommand(QStringLiteral("scan 社保 查询")), QString());
+        QCOMPARE(s.console().runCommand(QStringLiteral("scan 社保 查询")), QString());
         QVERIFY(codes.wait(2000));
         QCOMPARE(codes.first().first().toString(), QStringLiteral("社保 查询"));
-        // Outside simulation the script interface does nothing.
+        // Outside simulation there is no console at all.
         DeviceManager real(false);
-        QVERIFY(!real.insertCard(0));
-        QCOMPARE(real.runCommand(QStringLiteral("insert 0")), QStringLiteral("the simulator is not running"));
+        QVERIFY(!real.simulator());
+        QVERIFY(!real.isSimulated());
     }
     void readerOverAnyPacketSize_data()
     {
@@ -392,7 +400,7 @@ private Q_SLOTS:
         reader.attach(std::make_shared<idcard::StreamSamTransport>(std::make_shared<sim::SimulatedIo>(sam)));
         QTRY_COMPARE(read.count(), 1);
         QCOMPARE(read.first().first().value<idcard::IdCard>().idNumber, QStringLiteral("350104201409081056"));
-        reader.detach(QString());
+        reader.detach(DeviceError::None, QString());
     }
     void hungReaderBecomesAFault()
     {
@@ -406,10 +414,11 @@ private Q_SLOTS:
         reader.attach(std::make_shared<idcard::StreamSamTransport>(std::make_shared<sim::SimulatedIo>(sam)));
         // Three 500 ms timeouts, then the fault.
         QTRY_VERIFY_WITH_TIMEOUT(!status.isEmpty() && status.last().at(0).value<DeviceStatus>() == DeviceStatus::Fault, 4000);
-        QVERIFY(status.last().at(1).toString().contains(QStringLiteral("does not answer")));
+        QCOMPARE(status.last().at(1).value<DeviceError>(), DeviceError::NotResponding);
+        QVERIFY(status.last().at(2).toString().contains(QStringLiteral("does not answer")));
         sam->setMute(false);
         QTRY_VERIFY_WITH_TIMEOUT(status.last().at(0).value<DeviceStatus>() == DeviceStatus::Normal, 3000);
-        reader.detach(QString());
+        reader.detach(DeviceError::None, QString());
     }
 };
 

@@ -59,7 +59,7 @@ private Q_SLOTS:
         QCOMPARE(card.photo.size(), 1024);
         QCOMPARE(reader(m).vidPid, QStringLiteral("0400:c35a"));
         QCOMPARE(reader(m).transport, QStringLiteral("usb-bulk"));
-        QTRY_COMPARE(m.idCardStatus(), 0);
+        QTRY_COMPARE(m.idCardStatus(), DeviceStatus::Normal);
         QTest::qWait(200); // presence polls (30 03 → 91): the card stays read once
         QCOMPARE(read.count(), 1);
         m.stop();
@@ -91,7 +91,7 @@ private Q_SLOTS:
         QSignalSpy read(&m, &DeviceManager::cardRead);
         QSignalSpy removed(&m, &DeviceManager::cardRemoved);
         m.start();
-        QTRY_COMPARE_WITH_TIMEOUT(m.idCardStatus(), 0, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m.idCardStatus(), DeviceStatus::Normal, 5000);
         QCOMPARE(reader(m).transport, transport);
         QVERIFY(bed.claimed(3));
         sam->insertCard(1);
@@ -135,7 +135,7 @@ private Q_SLOTS:
         QSignalSpy printed(&m, &DeviceManager::printFinished);
         QSignalSpy codes(&m, &DeviceManager::codeScanned);
         m.start();
-        QTRY_VERIFY_WITH_TIMEOUT(m.idCardStatus() == 0 && m.printerStatus() == 0 && m.scannerStatus() == 0, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(m.idCardStatus() == DeviceStatus::Normal && m.printerStatus() == DeviceStatus::Normal && m.scannerStatus() == DeviceStatus::Normal, 5000);
         sam->insertCard(4);
         m.print(printer::sampleReceipt());
         scanner->scan("GL20260318000127");
@@ -157,7 +157,7 @@ private Q_SLOTS:
         m.setOptions(fast());
         QSignalSpy read(&m, &DeviceManager::cardRead);
         m.start();
-        QTRY_COMPARE_WITH_TIMEOUT(m.idCardStatus(), 0, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m.idCardStatus(), DeviceStatus::Normal, 5000);
         bed.addLive(7, 7, descriptors::samSplit, std::make_shared<SamFunction>(second, SamFunction::Wiring::Split));
         QTRY_COMPARE_WITH_TIMEOUT(m.devices()->rowCount(), 4, 5000);
         const DeviceRow spare = m.devices()->rows()[3];
@@ -172,7 +172,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(read.count(), 1, 5000);
         QCOMPARE(read.first().first().value<idcard::IdCard>().name, QStringLiteral("陈思远"));
         QCOMPARE(reader(m).transport, QStringLiteral("usb-split-endpoints"));
-        QTRY_COMPARE(m.idCardStatus(), 0);
+        QTRY_COMPARE(m.idCardStatus(), DeviceStatus::Normal);
         m.stop();
     }
     void hotplugUnplugMidReadAndRecover()
@@ -184,23 +184,23 @@ private Q_SLOTS:
         QSignalSpy fault(&m, &DeviceManager::deviceFault);
         m.start();
         QTest::qWait(200);
-        QCOMPARE(m.idCardStatus(), -1);
+        QCOMPARE(m.idCardStatus(), DeviceStatus::Unknown);
         QVERIFY(!reader(m).present);
 
         // Plugged in while running.
         auto sam = std::make_shared<sim::SimulatedSam>();
         sam->setLatency({0ms, 1500ms}); // a slow read: time to pull the cable mid-transfer
         bed.addLive(3, 3, descriptors::samBulk, std::make_shared<SamFunction>(sam, SamFunction::Wiring::Bulk));
-        QTRY_COMPARE_WITH_TIMEOUT(m.idCardStatus(), 0, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m.idCardStatus(), DeviceStatus::Normal, 5000);
         QVERIFY(reader(m).present);
 
         sam->insertCard(0);
-        QTRY_COMPARE_WITH_TIMEOUT(m.idCardStatus(), 3, 5000); // reading: the IN transfer is pending
+        QTRY_COMPARE_WITH_TIMEOUT(m.idCardStatus(), DeviceStatus::Busy, 5000); // reading: the IN transfer is pending
         bed.unplug(3);
         QTRY_VERIFY_WITH_TIMEOUT(!fault.isEmpty(), 3000);
-        QVERIFY2(fault.last().at(1).toString().contains(QStringLiteral("disconnected")), qPrintable(fault.last().at(1).toString()));
+        QVERIFY2(fault.last().at(2).toString().contains(QStringLiteral("disconnected")), qPrintable(fault.last().at(2).toString()));
         QTRY_VERIFY(!reader(m).present);
-        QCOMPARE(m.idCardStatus(), 2);
+        QCOMPARE(m.idCardStatus(), DeviceStatus::Fault);
         QTest::qWait(300);
         QCOMPARE(read.count(), 0);
 
@@ -209,7 +209,7 @@ private Q_SLOTS:
         bed.replug(3);
         QVERIFY(read.wait(5000));
         QCOMPARE(read.first().first().value<idcard::IdCard>().name, QStringLiteral("张伟"));
-        QTRY_COMPARE(m.idCardStatus(), 0);
+        QTRY_COMPARE(m.idCardStatus(), DeviceStatus::Normal);
         QVERIFY(reader(m).present);
         m.stop();
     }

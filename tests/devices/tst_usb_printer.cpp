@@ -53,7 +53,7 @@ private Q_SLOTS:
         DeviceManager m(false);
         m.setOptions(fast());
         m.start();
-        QTRY_COMPARE_WITH_TIMEOUT(m.printerStatus(), 0, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m.printerStatus(), DeviceStatus::Normal, 5000);
         QCOMPARE(printerRow(m).vidPid, QStringLiteral("0416:5011"));
         QCOMPARE(printerRow(m).transport, QStringLiteral("usb-bulk"));
         QCOMPARE(printerRow(m).message, QStringLiteral("ready"));
@@ -71,9 +71,9 @@ private Q_SLOTS:
         m.setOptions(fast());
         QSignalSpy fault(&m, &DeviceManager::deviceFault);
         m.start();
-        QTRY_COMPARE_WITH_TIMEOUT(m.printerStatus(), 2, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m.printerStatus(), DeviceStatus::Fault, 5000);
         QVERIFY(printerRow(m).message.contains(QStringLiteral("paper roll empty")));
-        QCOMPARE(fault.last().at(0).toString(), QStringLiteral("printer"));
+        QCOMPARE(fault.last().at(0).value<DeviceKind>(), DeviceKind::ReceiptPrinter);
         QSignalSpy waiting(&m, &DeviceManager::printWaiting);
         m.printRaw(kJob);
         QVERIFY(waiting.wait(3000));
@@ -87,7 +87,7 @@ private Q_SLOTS:
         DeviceManager m(false);
         m.setOptions(fast());
         m.start();
-        QTRY_COMPARE_WITH_TIMEOUT(m.printerStatus(), 0, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m.printerStatus(), DeviceStatus::Normal, 5000);
         QCOMPARE(bed.detachCount(4), 1); // usblp let go of the interface
         QSignalSpy finished(&m, &DeviceManager::printFinished);
         m.print(printer::sampleReceipt());
@@ -98,7 +98,7 @@ private Q_SLOTS:
         QVERIFY(receipts.front().plainText().contains(QStringLiteral("[raster "))); // 0416:5011 has no GS ( k
         QVERIFY(printer->problems().isEmpty());
         printer->setPaper(sim::SimulatedPrinter::Paper::NearEnd);
-        QTRY_COMPARE_WITH_TIMEOUT(m.printerStatus(), 1, 3000);
+        QTRY_COMPARE_WITH_TIMEOUT(m.printerStatus(), DeviceStatus::Warning, 3000);
         m.stop();
     }
     void livePaperOutMidReceipt()
@@ -109,13 +109,13 @@ private Q_SLOTS:
         DeviceManager m(false);
         m.setOptions(fast());
         m.start();
-        QTRY_COMPARE_WITH_TIMEOUT(m.printerStatus(), 0, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m.printerStatus(), DeviceStatus::Normal, 5000);
         QSignalSpy waiting(&m, &DeviceManager::printWaiting);
         QSignalSpy finished(&m, &DeviceManager::printFinished);
         printer->setPaperRemaining(150);
         const int id = m.print(printer::sampleReceipt());
         QVERIFY(waiting.wait(5000));
-        QCOMPARE(m.printerStatus(), 2);
+        QCOMPARE(m.printerStatus(), DeviceStatus::Fault);
         QCOMPARE(printer->interruptedReceipts().size(), std::size_t(1));
         printer->setPaper(sim::SimulatedPrinter::Paper::Ok); // a new roll
         QVERIFY(finished.wait(5000));
@@ -132,7 +132,7 @@ private Q_SLOTS:
         DeviceManager m(false);
         m.setOptions(fast());
         m.start();
-        QTRY_COMPARE_WITH_TIMEOUT(m.printerStatus(), 0, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m.printerStatus(), DeviceStatus::Normal, 5000);
         QSignalSpy waiting(&m, &DeviceManager::printWaiting);
         QSignalSpy finished(&m, &DeviceManager::printFinished);
         QSignalSpy fault(&m, &DeviceManager::deviceFault);
@@ -141,7 +141,7 @@ private Q_SLOTS:
         QVERIFY(waiting.wait(5000));
         bed.unplug(4);
         QTRY_VERIFY_WITH_TIMEOUT(!printerRow(m).present, 3000);
-        QVERIFY(fault.last().at(1).toString().contains(QStringLiteral("disconnected")));
+        QVERIFY(fault.last().at(2).toString().contains(QStringLiteral("disconnected")));
         printer->setPaper(sim::SimulatedPrinter::Paper::Ok);
         QTest::qWait(200);
         QCOMPARE(finished.count(), 0);

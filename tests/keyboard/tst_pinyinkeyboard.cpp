@@ -6,6 +6,7 @@
 #include <QtQuickTest>
 
 Q_IMPORT_QML_PLUGIN(KioskPlugin)
+Q_IMPORT_QML_PLUGIN(Kiosk_DevicesPlugin)
 
 class Setup : public QObject
 {

@@ -5,6 +5,7 @@
 import QtQuick
 import QtTest
 import Kiosk
+import Kiosk.Devices
 import "finder.js" as Finder
 
 Item {
@@ -35,13 +36,13 @@ Item {
         }
 
         function init() {
-            Devices.removeCard()
+            Simulator.removeCard()
             Session.reset()
         }
 
         function test_cardStartsIdentifiedVisit() {
             compare(Session.screen, Session.Attract)
-            verify(Devices.insertCard(0))
+            verify(Simulator.insertCard(0))
             tryCompare(Session, "identified", true, 5000)
             compare(Session.screen, Session.Home)
             compare(Session.residentName, "张伟")
@@ -55,13 +56,13 @@ Item {
         }
 
         function test_scanOpensItem() {
-            verify(Devices.scanCode("RS-0002"))
+            verify(Simulator.scanCode("RS-0002"))
             tryCompare(Session, "screen", Session.ItemDetail, 5000)
             compare(Session.item.code, "RS-0002")
         }
 
         function test_unknownCodeIsExplained() {
-            verify(Devices.scanCode("https://example.invalid/pay?x=1"))
+            verify(Simulator.scanCode("https://example.invalid/pay?x=1"))
             tryVerify(() => Session.notice.length > 0, 5000)
             const notice = findByName(shell, "notice")
             verify(notice)
@@ -73,15 +74,15 @@ Item {
             Session.start()
             verify(Session.openItem("RS-0001"))
             verify(!findByName(shell, "itemDeviceNotice"))
-            verify(Devices.unplug("printer"))
-            tryCompare(Devices, "printerStatus", 2, 5000)
+            verify(Simulator.unplug("printer"))
+            tryCompare(Devices, "printerStatus", DeviceStatus.Fault, 5000)
             tryVerify(() => findByName(shell, "itemDeviceNotice") !== null)
             verify(allText(findByName(shell, "itemDeviceNotice")).indexOf("打印机") >= 0)
             // A guide-only item does not need the printer: no notice there.
             verify(Session.openItem("MZ-0002"))
             verify(!findByName(shell, "itemDeviceNotice"))
-            verify(Devices.replug("printer"))
-            tryVerify(() => Devices.printerStatus !== 2, 5000)
+            verify(Simulator.replug("printer"))
+            tryVerify(() => Devices.printerStatus !== DeviceStatus.Fault, 5000)
         }
 
         function test_staffDevicePage() {

@@ -6,6 +6,7 @@ import QtQuick
 import QtTest
 import QtQuick.VirtualKeyboard
 import Kiosk
+import Kiosk.Devices
 import "finder.js" as Finder
 import KioskTest
 
@@ -75,20 +76,20 @@ Item {
 
         function init() {
             TestPlatform.setDown(false)
-            Devices.setPaper("ok")
-            Devices.removeCard()
+            Simulator.setPaper("ok")
+            Simulator.removeCard()
             Session.reset()
             Session.language = "zh_CN"
         }
         function cleanup() {
             TestPlatform.setDown(false)
-            Devices.setPaper("ok")
+            Simulator.setPaper("ok")
         }
 
         function test_endToEnd() {
             const before = TestPlatform.count("submission")
             const ratingsBefore = TestPlatform.count("evaluation")
-            verify(Devices.insertCard(0))
+            verify(Simulator.insertCard(0))
             tryCompare(Session, "identified", true, 5000)
             Session.openSearch()
             Session.setQuery("ydjy")
@@ -116,12 +117,12 @@ Item {
 
             // The printed receipt, decoded back from the ESC/POS bytes, carries the same number and QR.
             tryCompare(Journey, "printState", "printed", 10000)
-            tryVerify(() => Devices.lastReceiptText.indexOf(tracking) >= 0, 5000)
+            tryVerify(() => Simulator.lastReceiptText.indexOf(tracking) >= 0, 5000)
             // This simulated printer takes the QR as a raster image (no GS ( k); a native one carries the text.
-            verify(Devices.lastReceiptText.indexOf("[QR " + tracking + "]") >= 0
-                   || Devices.lastReceiptText.indexOf("[raster ") >= 0, Devices.lastReceiptText)
-            verify(Devices.lastReceiptText.indexOf("异地就医备案") >= 0)
-            verify(Devices.lastReceiptText.indexOf("法定办结时限：3个工作日") >= 0)
+            verify(Simulator.lastReceiptText.indexOf("[QR " + tracking + "]") >= 0
+                   || Simulator.lastReceiptText.indexOf("[raster ") >= 0, Simulator.lastReceiptText)
+            verify(Simulator.lastReceiptText.indexOf("异地就医备案") >= 0)
+            verify(Simulator.lastReceiptText.indexOf("法定办结时限：3个工作日") >= 0)
 
             // 好差评: five levels, a reason, through the queue.
             tap("rateButton")
@@ -149,7 +150,7 @@ Item {
 
             // The receipt's QR scanned later opens the same request.
             Session.reset()
-            verify(Devices.scanCode(tracking))
+            verify(Simulator.scanCode(tracking))
             tryCompare(Session, "screen", Session.Progress, 5000)
             compare(Journey.lookup, "code")
             compare(Journey.requests.length, 1)
@@ -182,14 +183,14 @@ Item {
         }
 
         function test_printerOutOfPaperShowsLargeCodeAndReprints() {
-            verify(Devices.insertCard(0))
+            verify(Simulator.insertCard(0))
             tryCompare(Session, "identified", true, 5000)
             verify(Journey.begin("RS-0004"))
             Session.openForm()
             Journey.setAnswer("phone", "13800138000")
             tap("nextButton")
             tap("consentButton")
-            verify(Devices.setPaper("out"))
+            verify(Simulator.setPaper("out"))
             tap("submitButton")
             tryCompare(Journey, "printState", "failed", 10000)
             const problem = findByName(shell, "printProblem")
@@ -197,14 +198,14 @@ Item {
             const qr = findByName(shell, "receiptQr")
             verify(qr.width >= 500, "the code is large enough to photograph: " + qr.width)
             compare(qr.status, Image.Ready)
-            verify(Devices.setPaper("ok"))
+            verify(Simulator.setPaper("ok"))
             tap("reprintButton")
             tryCompare(Journey, "printState", "printed", 10000)
-            tryVerify(() => Devices.lastReceiptText.indexOf(Journey.receiptNumber) >= 0, 5000)
+            tryVerify(() => Simulator.lastReceiptText.indexOf(Journey.receiptNumber) >= 0, 5000)
         }
 
         function test_platformDownIsSaidHonestly() {
-            verify(Devices.insertCard(0))
+            verify(Simulator.insertCard(0))
             tryCompare(Session, "identified", true, 5000)
             TestPlatform.setDown(true)
             verify(Journey.begin("RS-0004"))
@@ -223,7 +224,7 @@ Item {
             // The terminal's own number is found again from the receipt.
             const qrText = Journey.qrText
             Session.reset()
-            verify(Devices.scanCode(qrText))
+            verify(Simulator.scanCode(qrText))
             tryCompare(Session, "screen", Session.Progress, 5000)
             compare(Journey.requests.length, 1)
             verify(Journey.requests[0].state === "pending" || Journey.requests[0].state === "sending")
@@ -269,7 +270,7 @@ Item {
         }
 
         function test_submitNeedsConsentAndHappensOnce() {
-            verify(Devices.insertCard(0))
+            verify(Simulator.insertCard(0))
             tryCompare(Session, "identified", true, 5000)
             const before = TestPlatform.count("submission")
             verify(Journey.begin("RS-0004"))
@@ -294,7 +295,7 @@ Item {
         }
 
         function test_evaluationCanBeSkipped() {
-            verify(Devices.insertCard(0))
+            verify(Simulator.insertCard(0))
             tryCompare(Session, "identified", true, 5000)
             const ratingsBefore = TestPlatform.count("evaluation")
             verify(Journey.begin("RS-0004"))
@@ -313,7 +314,7 @@ Item {
         }
 
         function test_endOfVisitForgetsEverything() {
-            verify(Devices.insertCard(0))
+            verify(Simulator.insertCard(0))
             tryCompare(Session, "identified", true, 5000)
             verify(Journey.begin("YB-0003"))
             Session.openForm()

@@ -19,6 +19,7 @@
 #include <QtQuickTest>
 
 Q_IMPORT_QML_PLUGIN(KioskPlugin)
+Q_IMPORT_QML_PLUGIN(Kiosk_DevicesPlugin)
 
 /** Lets a QML test move the session's clock: the idle timeout without waiting. */
 class TestClock : public QObject

@@ -2,6 +2,7 @@
 #include "tools/kioskctl/cliutil.h"
 #include "tools/kioskctl/devicescommand.h"
 #include "devices/devicemanager.h"
+#include "devices/simulator/simulatorconsole.h"
 #include "devices/idcard/idcard.h"
 #include "devices/idcard/samframe.h"
 #include "devices/printer/receipt.h"
@@ -150,22 +151,26 @@ int simulate(QStringList args, std::FILE *out, std::FILE *err)
         event(QStringLiteral("cardRead"), {{QStringLiteral("card"), card.toJson(false)}});
     });
     QObject::connect(&manager, &DeviceManager::cardRemoved, [&] { event(QStringLiteral("cardRemoved")); });
-    QObject::connect(&manager, &DeviceManager::cardReadFailed,
-                     [&](const QString &m) { event(QStringLiteral("cardReadFailed"), {{QStringLiteral("message"), m}}); });
+    QObject::connect(&manager, &DeviceManager::cardReadFailed, [&](CardReadError e, const QString &m) {
+        event(QStringLiteral("cardReadFailed"), {{QStringLiteral("error"), errorName(e)}, {QStringLiteral("message"), m}});
+    });
     QObject::connect(&manager, &DeviceManager::codeScanned,
                      [&](const QString &c) { event(QStringLiteral("codeScanned"), {{QStringLiteral("code"), c}}); });
-    QObject::connect(&manager, &DeviceManager::deviceStatusChanged, [&](const QString &kind, int status, const QString &m) {
-        event(QStringLiteral("status"), {{QStringLiteral("kind"), kind}, {QStringLiteral("status"), status}, {QStringLiteral("message"), m}});
+    QObject::connect(&manager, &DeviceManager::deviceStatusChanged, [&](DeviceKind kind, DeviceStatus status, DeviceError e, const QString &m) {
+        event(QStringLiteral("status"), {{QStringLiteral("kind"), QString::fromLatin1(deviceKindId(kind))},
+                                         {QStringLiteral("status"), int(status)},
+                                         {QStringLiteral("error"), errorName(e)},
+                                         {QStringLiteral("message"), m}});
     });
     QObject::connect(&manager, &DeviceManager::printStarted, [&](int id) { event(QStringLiteral("printStarted"), {{QStringLiteral("job"), id}}); });
     QObject::connect(&manager, &DeviceManager::printFinished, [&](int id) { event(QStringLiteral("printFinished"), {{QStringLiteral("job"), id}}); });
-    QObject::connect(&manager, &DeviceManager::printWaiting, [&](int id, const QString &m) {
-        event(QStringLiteral("printWaiting"), {{QStringLiteral("job"), id}, {QStringLiteral("message"), m}});
+    QObject::connect(&manager, &DeviceManager::printWaiting, [&](int id, PrintError e, const QString &m) {
+        event(QStringLiteral("printWaiting"), {{QStringLiteral("job"), id}, {QStringLiteral("error"), errorName(e)}, {QStringLiteral("message"), m}});
     });
-    QObject::connect(&manager, &DeviceManager::printFailed, [&](int id, const QString &m) {
-        event(QStringLiteral("printFailed"), {{QStringLiteral("job"), id}, {QStringLiteral("message"), m}});
+    QObject::connect(&manager, &DeviceManager::printFailed, [&](int id, PrintError e, const QString &m) {
+        event(QStringLiteral("printFailed"), {{QStringLiteral("job"), id}, {QStringLiteral("error"), errorName(e)}, {QStringLiteral("message"), m}});
     });
-    QObject::connect(&manager, &DeviceManager::receiptRendered,
+    QObject::connect(manager.simulator(), &sim::SimulatorConsole::receiptRendered,
                      [&](const QString &png) { event(QStringLiteral("receipt"), {{QStringLiteral("png"), png}}); });
 
     manager.start();
@@ -191,7 +196,7 @@ int simulate(QStringList args, std::FILE *out, std::FILE *err)
             seen.clear();
             continue;
         }
-        if (const QString error = manager.runCommand(line); !error.isEmpty()) {
+        if (const QString error = manager.simulator()->runCommand(line); !error.isEmpty()) {
             print(err, QStringLiteral("kioskctl: line %1: %2\n").arg(lineNo).arg(error));
             manager.stop();
             return 1;
