@@ -78,6 +78,8 @@ public:
     /** The ID number of the person the form is about: the card's, or the one typed. */
     [[nodiscard]] QString subjectIdNumber() const;
 
+    /** The answer to @p fieldId (undefined when none). */
+    Q_INVOKABLE QVariant answer(const QString &fieldId) const { return m_answers.value(fieldId).toVariant(); }
     /** Sets an answer (text, number as text, ISO date, choice value, list of values, bool). */
     Q_INVOKABLE void setAnswer(const QString &fieldId, const QVariant &value);
     /** What is being typed (pinyin not yet chosen) becomes the text: before moving on or adding a phrase. */

@@ -396,7 +396,8 @@ void Session::openProgress()
         start();
     if (m_screen == Screen::Progress)
         return;
-    if (m_journey && m_journey->progress()->lookup() == ProgressModel::Lookup::None)
+    // Opening the page asks again: the resident on the reader, unless a receipt was just scanned.
+    if (m_journey && m_journey->progress()->lookup() != ProgressModel::Lookup::Code)
         lookUpResident();
     push();
     setScreen(Screen::Progress);

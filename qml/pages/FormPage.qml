@@ -12,7 +12,7 @@ Item {
     objectName: "formPage"
 
     readonly property FormSession form: Journey.form
-    readonly property formField field: form.field
+    readonly property var field: form.field // var: Qt 6.4 cannot hold this value type in a typed property
     readonly property int kind: field.kind
     property bool showPurpose: false
 

@@ -10,7 +10,7 @@ Item {
     id: page
     objectName: "serviceDetailPage"
 
-    readonly property serviceItem item: Session.item
+    readonly property var item: Session.item // var: Qt 6.4's compiled bindings crash on this value type
 
     function daysText(days) {
         return days === 0 ? qsTr("On the spot") : qsTr("%n working day(s)", "", days)

@@ -88,7 +88,8 @@ Item {
         function test_staffDevicePage() {
             Session.start()
             verify(Session.unlockStaff("246810"))
-            verify(Session.openStaffPage("devices"))
+            Session.openStaffDevices()
+            compare(Session.screen, Session.StaffDevices)
             tryVerify(() => findByName(shell, "device_printer") !== null)
             verify(findByName(shell, "device_idcard"))
             verify(findByName(shell, "device_scanner"))

@@ -47,6 +47,10 @@ Item {
             }
             fail(word + " is not among the candidates")
         }
+        /** The first request the progress page shows (its delegate: what the resident sees). */
+        function firstRequest() {
+            return findByName(shell, "request_0")
+        }
         function pressDigits(digits) {
             for (const d of digits)
                 tap("key_" + d)
@@ -54,12 +58,12 @@ Item {
         /** Answers the current question of the remote-care form by its type, as a resident would. */
         function answerRemoteCare() {
             for (let guard = 0; guard < 10 && Session.screen === Session.Form; ++guard) {
-                const f = Journey.field
-                if (f.type === "phone") {
+                const f = Journey.form.field
+                if (f.kind === FormSession.Phone) {
                     pressDigits("13800138000")
-                } else if (f.type === "date") {
+                } else if (f.kind === FormSession.Date) {
                     tap("datePlus2") // tomorrow: the picker starts at the earliest allowed day
-                    verify(Journey.field.value !== undefined && Journey.field.value !== "")
+                    verify(Journey.form.field.text !== "")
                 } else if (f.id === "careCity") {
                     tryVerify(() => InputContext.inputEngine.inputMethod !== null)
                     typePinyin("shanghai")
@@ -68,7 +72,7 @@ Item {
                     verify(bar !== null && bar.height >= Theme.touchTarget, "the large candidate bar is shown")
                     tryVerify(() => findByName(shell, "candidateList").count > 0)
                     chooseCandidate("上海")
-                    compare(Journey.answer("careCity"), "上海")
+                    compare(Journey.form.answer("careCity"), "上海")
                 }
                 tap("nextButton")
             }
@@ -79,7 +83,6 @@ Item {
             Simulator.setPaper("ok")
             Simulator.removeCard()
             Session.reset()
-            Session.language = "zh_CN"
         }
         function cleanup() {
             TestPlatform.setDown(false)
@@ -100,8 +103,8 @@ Item {
             compare(Session.screen, Session.Review)
             tap("consentButton")
             tap("submitButton")
-            compare(Session.screen, Session.Submitted)
-            tryCompare(Journey, "deliveryState", "sent", 10000)
+            tryCompare(Session, "screen", Session.Submitted, 5000)
+            tryCompare(Journey.submission, "state", Submission.Sent, 10000)
             tryVerify(() => TestPlatform.count("submission") === before + 1, 5000)
             const sent = TestPlatform.last("submission")
             compare(sent.itemCode, "YB-0003")
@@ -112,11 +115,11 @@ Item {
             verify(sent.consent.recipient.indexOf("医疗保障") >= 0)
             compare(sent._deliveries, 1)
             const tracking = sent._trackingNumber
-            compare(Journey.trackingNumber, tracking)
+            compare(Journey.submission.trackingNumber, tracking)
             compare(findByName(shell, "receiptNumber").text, tracking)
 
             // The printed receipt, decoded back from the ESC/POS bytes, carries the same number and QR.
-            tryCompare(Journey, "printState", "printed", 10000)
+            tryCompare(Journey.receipt, "state", ReceiptSlip.Printed, 10000)
             tryVerify(() => Simulator.lastReceiptText.indexOf(tracking) >= 0, 5000)
             // This simulated printer takes the QR as a raster image (no GS ( k); a native one carries the text.
             verify(Simulator.lastReceiptText.indexOf("[QR " + tracking + "]") >= 0
@@ -141,21 +144,24 @@ Item {
             // Progress by card: the request with the platform's status; then the department moves it.
             tap("progressButton")
             compare(Session.screen, Session.Progress)
-            tryVerify(() => Journey.requests.length > 0 && Journey.requests[0].number === tracking, 5000)
-            compare(Journey.requests[0].state, "accepted")
+            tryVerify(() => firstRequest() !== null && firstRequest().number === tracking, 5000)
+            compare(firstRequest().state, ProgressModel.Received)
             verify(TestPlatform.setStatus(tracking, "done", "已办结，备案有效期一年"))
-            Journey.lookupByCard() // the page asks again when it is opened; so does the resident's next visit
-            tryVerify(() => Journey.requests[0].state === "done", 10000)
+            // The page asks again when it is opened; so does the resident's next visit.
+            tap("homeButton")
+            tap("progressButton")
+            tryVerify(() => firstRequest() !== null && firstRequest().state === ProgressModel.Done, 10000)
             tryVerify(() => findByName(shell, "reply") !== null && findByName(shell, "reply").text.indexOf("已办结") >= 0, 5000)
 
             // The receipt's QR scanned later opens the same request.
             Session.reset()
             verify(Simulator.scanCode(tracking))
             tryCompare(Session, "screen", Session.Progress, 5000)
-            compare(Journey.lookup, "code")
-            compare(Journey.requests.length, 1)
-            compare(Journey.requests[0].number, tracking)
-            compare(Journey.requests[0].state, "done")
+            compare(Journey.progress.lookup, ProgressModel.Code)
+            compare(Journey.progress.count, 1)
+            tryVerify(() => firstRequest() !== null)
+            compare(firstRequest().number, tracking)
+            compare(firstRequest().state, ProgressModel.Done)
             compare(TestPlatform.count("submission"), before + 1) // still exactly one
         }
 
@@ -164,35 +170,36 @@ Item {
             Session.openItem("YB-0003")
             tap("applyButton")
             // No card: name first (typed), then the ID number on the keypad with X.
-            compare(Journey.field.id, "applicantName")
-            Journey.setAnswer("applicantName", "李秀英")
+            compare(Journey.form.field.id, "applicantName")
+            Journey.form.setAnswer("applicantName", "李秀英")
             tap("nextButton")
-            compare(Journey.field.id, "idNumber")
+            compare(Journey.form.field.id, "idNumber")
             pressDigits("35010219900101123")
             tap("key_extra") // X: the check digit of this number is 8, so X is wrong
-            compare(Journey.field.value, "35010219900101123X")
+            compare(Journey.form.field.value, "35010219900101123X")
             tap("nextButton")
-            compare(Journey.field.id, "idNumber", "a wrong ID number does not move on")
+            compare(Journey.form.field.id, "idNumber", "a wrong ID number does not move on")
             const error = findByName(shell, "fieldError")
             verify(error !== null && error.text.length > 0, "the error is beside the field, in words")
             tap("key_erase")
             tap("key_8")
-            compare(Journey.field.error, "", "the error goes once the number is right")
+            compare(Journey.form.field.error, "", "the error goes once the number is right")
             tap("nextButton")
-            compare(Journey.field.id, "phone")
+            compare(Journey.form.field.id, "phone")
         }
 
         function test_printerOutOfPaperShowsLargeCodeAndReprints() {
             verify(Simulator.insertCard(0))
             tryCompare(Session, "identified", true, 5000)
-            verify(Journey.begin("RS-0004"))
-            Session.openForm()
-            Journey.setAnswer("phone", "13800138000")
+            verify(Session.openItem("RS-0004"))
+            Session.apply()
+            compare(Session.screen, Session.Form)
+            Journey.form.setAnswer("phone", "13800138000")
             tap("nextButton")
             tap("consentButton")
             verify(Simulator.setPaper("out"))
             tap("submitButton")
-            tryCompare(Journey, "printState", "failed", 10000)
+            tryCompare(Journey.receipt, "state", ReceiptSlip.Failed, 10000)
             const problem = findByName(shell, "printProblem")
             verify(problem !== null && problem.text.length > 0)
             const qr = findByName(shell, "receiptQr")
@@ -200,34 +207,36 @@ Item {
             compare(qr.status, Image.Ready)
             verify(Simulator.setPaper("ok"))
             tap("reprintButton")
-            tryCompare(Journey, "printState", "printed", 10000)
-            tryVerify(() => Simulator.lastReceiptText.indexOf(Journey.receiptNumber) >= 0, 5000)
+            tryCompare(Journey.receipt, "state", ReceiptSlip.Printed, 10000)
+            tryVerify(() => Simulator.lastReceiptText.indexOf(Journey.submission.receiptNumber) >= 0, 5000)
         }
 
         function test_platformDownIsSaidHonestly() {
             verify(Simulator.insertCard(0))
             tryCompare(Session, "identified", true, 5000)
             TestPlatform.setDown(true)
-            verify(Journey.begin("RS-0004"))
-            Session.openForm()
-            Journey.setAnswer("phone", "13800138000")
+            verify(Session.openItem("RS-0004"))
+            Session.apply()
+            compare(Session.screen, Session.Form)
+            Journey.form.setAnswer("phone", "13800138000")
             tap("nextButton")
             tap("consentButton")
             tap("submitButton")
-            compare(Session.screen, Session.Submitted)
-            tryCompare(Journey, "deliveryState", "queued", 15000)
-            verify(Journey.receiptNumber.indexOf("DEMO-0001-") === 0, Journey.receiptNumber)
-            verify(Journey.qrText.indexOf("KIOSK:") === 0)
+            tryCompare(Session, "screen", Session.Submitted, 5000)
+            tryCompare(Journey.submission, "state", Submission.Queued, 15000)
+            verify(Journey.submission.receiptNumber.indexOf("DEMO-0001-") === 0, Journey.submission.receiptNumber)
+            verify(Journey.submission.qrText.indexOf("KIOSK:") === 0)
             const headline = findByName(shell, "headline")
             verify(headline.text.indexOf("✔") === 0)
-            tryCompare(Journey, "printState", "printed", 10000)
+            tryCompare(Journey.receipt, "state", ReceiptSlip.Printed, 10000)
             // The terminal's own number is found again from the receipt.
-            const qrText = Journey.qrText
+            const qrText = Journey.submission.qrText
             Session.reset()
             verify(Simulator.scanCode(qrText))
             tryCompare(Session, "screen", Session.Progress, 5000)
-            compare(Journey.requests.length, 1)
-            verify(Journey.requests[0].state === "pending" || Journey.requests[0].state === "sending")
+            compare(Journey.progress.count, 1)
+            tryVerify(() => firstRequest() !== null)
+            compare(firstRequest().state, ProgressModel.Waiting)
         }
 
         function test_suggestionTo12345() {
@@ -235,30 +244,30 @@ Item {
             Session.reset()
             tap("attractSuggestionButton")
             tryCompare(Session, "screen", Session.Form, 5000)
-            compare(Journey.kind, "suggestion")
+            compare(Journey.kind, Journey.Suggestion)
             tap("choice_1") // 投诉
             tap("nextButton")
-            compare(Journey.field.id, "community")
+            compare(Journey.form.field.id, "community")
             tap("choice_0") // 幸福里社区
-            compare(Journey.answer("community"), "xingfuli")
+            compare(Journey.form.answer("community"), "xingfuli")
             tap("nextButton")
-            compare(Journey.field.id, "grid")
+            compare(Journey.form.field.id, "grid")
             tap("choice_2") // 第三网格
             tap("nextButton")
-            compare(Journey.field.id, "description")
+            compare(Journey.form.field.id, "description")
             tap("phrase_0")
-            tryVerify(() => (Journey.answer("description") || "").indexOf("楼道灯") === 0)
+            tryVerify(() => (Journey.form.answer("description") || "").indexOf("楼道灯") === 0)
             typePinyin("xiexie")
             tryVerify(() => InputContext.inputEngine.wordCandidateListModel.count > 0)
             chooseCandidate("谢谢")
-            verify(Journey.answer("description").indexOf("谢谢") > 0, Journey.answer("description"))
+            verify(Journey.form.answer("description").indexOf("谢谢") > 0, Journey.form.answer("description"))
             tap("nextButton")
-            compare(Journey.field.id, "phone")
+            compare(Journey.form.field.id, "phone")
             tap("nextButton") // optional: left empty
             compare(Session.screen, Session.Review)
             tap("consentButton")
             tap("submitButton")
-            tryCompare(Journey, "deliveryState", "sent", 10000)
+            tryCompare(Journey.submission, "state", Submission.Sent, 10000)
             tryVerify(() => TestPlatform.count("suggestion") === before + 1, 5000)
             const s = TestPlatform.last("suggestion")
             compare(s.category, "complaint")
@@ -273,20 +282,23 @@ Item {
             verify(Simulator.insertCard(0))
             tryCompare(Session, "identified", true, 5000)
             const before = TestPlatform.count("submission")
-            verify(Journey.begin("RS-0004"))
-            Session.openForm()
-            Journey.setAnswer("phone", "13800138000")
+            verify(Session.openItem("RS-0004"))
+            Session.apply()
+            compare(Session.screen, Session.Form)
+            Journey.form.setAnswer("phone", "13800138000")
             tap("nextButton")
             compare(Session.screen, Session.Review)
             verify(!findByName(shell, "submitButton").enabled, "no submit button without consent")
-            verify(!Journey.submit())
-            verify(Journey.submitError.length > 0)
-            compare(Journey.deliveryState, "")
+            Journey.submit()
+            compare(Journey.submission.error, Submission.NoConsent)
+            verify(findByName(shell, "submitError").text.length > 0, "the review says why")
+            compare(Journey.submission.state, Submission.None)
+            compare(Session.screen, Session.Review)
             tap("consentButton")
-            verify(Journey.submit())
-            verify(Journey.submit()) // a second tap (or a bounce) submits nothing more
-            Session.showSubmitted()
-            tryCompare(Journey, "deliveryState", "sent", 10000)
+            Journey.submit()
+            Journey.submit() // a second tap (or a bounce) submits nothing more
+            tryCompare(Session, "screen", Session.Submitted, 5000)
+            tryCompare(Journey.submission, "state", Submission.Sent, 10000)
             wait(500)
             compare(TestPlatform.count("submission"), before + 1)
             // Back from the result never leads to the review again.
@@ -298,17 +310,18 @@ Item {
             verify(Simulator.insertCard(0))
             tryCompare(Session, "identified", true, 5000)
             const ratingsBefore = TestPlatform.count("evaluation")
-            verify(Journey.begin("RS-0004"))
-            Session.openForm()
-            Journey.setAnswer("phone", "13800138000")
+            verify(Session.openItem("RS-0004"))
+            Session.apply()
+            compare(Session.screen, Session.Form)
+            Journey.form.setAnswer("phone", "13800138000")
             tap("nextButton")
             tap("consentButton")
             tap("submitButton")
-            tryCompare(Journey, "deliveryState", "sent", 10000)
+            tryCompare(Journey.submission, "state", Submission.Sent, 10000)
             tap("rateButton")
             tap("skipButton")
             compare(Session.screen, Session.Home)
-            compare(Journey.evaluationState, "skipped")
+            compare(Journey.evaluation.state, Evaluation.Skipped)
             wait(300)
             compare(TestPlatform.count("evaluation"), ratingsBefore)
         }
@@ -316,17 +329,19 @@ Item {
         function test_endOfVisitForgetsEverything() {
             verify(Simulator.insertCard(0))
             tryCompare(Session, "identified", true, 5000)
-            verify(Journey.begin("YB-0003"))
-            Session.openForm()
-            Journey.setAnswer("phone", "13900000000")
+            verify(Session.openItem("YB-0003"))
+            Session.apply()
+            compare(Session.screen, Session.Form)
+            Journey.form.setAnswer("phone", "13900000000")
             Session.reset()
             compare(Journey.active, false)
-            compare(Journey.review.length, 0)
+            compare(Journey.form.review.count, 0)
             // A new anonymous visit is not prefilled with the last resident's card.
             Session.start()
-            verify(Journey.begin("YB-0003"))
-            compare(Journey.field.id, "applicantName")
-            compare(Journey.answer("idNumber"), undefined)
+            verify(Session.openItem("YB-0003"))
+            Session.apply()
+            compare(Journey.form.field.id, "applicantName")
+            compare(Journey.form.answer("idNumber"), undefined)
         }
     }
 }
