@@ -50,6 +50,21 @@
     </message>
 </context>
 <context>
+    <name>CatalogBrowser</name>
+    <message>
+        <source>Departments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Life events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most used services</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CategoryTile</name>
     <message numerus="yes">
         <source>%n service(s)</source>
@@ -128,14 +143,6 @@
     </message>
     <message>
         <source>Very dissatisfied</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Thank you. Your rating has been recorded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Thank you for using the terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -237,14 +244,6 @@
     </message>
     <message>
         <source>Not chosen yet: use the buttons below</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -412,6 +411,34 @@
         <source>Reply: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Saved on this terminal; it is sent as soon as the network allows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not be delivered; staff have been told and will help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn by staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Being handled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received by the department</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReviewPage</name>
@@ -445,6 +472,18 @@
     </message>
     <message>
         <source>Agree above to submit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please agree to the use of your information, or end the visit if you do not want to submit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some answers need another look; they are marked below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your request could not be saved on this terminal, so it was not submitted. Nothing was sent. Please ask staff for help or use the counter.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -553,10 +592,6 @@
     </message>
     <message>
         <source>Apply now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This service cannot be applied for at this terminal right now. Please ask staff.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -893,43 +928,7 @@
     </message>
 </context>
 <context>
-    <name>kiosk::Journey</name>
-    <message>
-        <source>12345 citizen service hotline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Agreed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receiving department: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>I agree that the information above, including my ID number, is sent to %1 to handle &quot;%2&quot;, is used only for that, and is kept as the law requires. This terminal keeps no readable copy.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Some answers need another look; they are marked below.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Please agree to the use of your information, or end the visit if you do not want to submit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your request could not be saved on this terminal, so it was not submitted. Nothing was sent. Please ask staff for help or use the counter.</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>kiosk::Evaluation</name>
     <message>
         <source>Quick and easy</source>
         <translation type="unfinished"></translation>
@@ -963,15 +962,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Hard to use the screen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Asked for materials twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hard to use the screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -983,35 +978,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Saved on this terminal; it is sent as soon as the network allows</source>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::FormSession</name>
+    <message>
+        <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not be delivered; staff have been told and will help</source>
+        <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Withdrawn by staff</source>
+        <source>Agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::Journey</name>
+    <message>
+        <source>12345 citizen service hotline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Being handled</source>
+        <source>Receiving department: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Completed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not approved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Received by the department</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>12345 suggestion or complaint</source>
+        <source>I agree that the information above, including my ID number, is sent to %1 to handle &quot;%2&quot;, is used only for that, and is kept as the law requires. This terminal keeps no readable copy.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1031,28 +1028,68 @@
     </message>
 </context>
 <context>
-    <name>kiosk::QueueService</name>
+    <name>kiosk::ProgressModel</name>
     <message>
-        <source>could not be saved: the request store is unavailable</source>
+        <source>12345 suggestion or complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::ReceiptSlip</name>
+    <message numerus="yes">
+        <source>Time limit set by law: %n working day(s)</source>
+        <comment>receipt</comment>
+        <translation>
+            <numerusform>Time limit set by law: %n working day</numerusform>
+            <numerusform>Time limit set by law: %n working days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Time limit set by law: done on the spot</source>
+        <comment>receipt</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent automatically once the network is back; the number stays the same</source>
+        <comment>receipt</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress: tap your ID card at this terminal or scan the QR code below</source>
+        <comment>receipt</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can also ask on the 12345 hotline</source>
+        <comment>receipt</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please keep this receipt</source>
+        <comment>receipt</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>kiosk::Session</name>
     <message>
-        <source>Departments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Life events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Most used services</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This code is not one the terminal knows. Scan a service code or the code on your receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you. Your rating has been recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you for using the terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This service cannot be applied for at this terminal right now. Please ask staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggestions cannot be made at this terminal right now. Please call 12345.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -49,6 +49,21 @@
     </message>
 </context>
 <context>
+    <name>CatalogBrowser</name>
+    <message>
+        <source>Departments</source>
+        <translation>按部门查找</translation>
+    </message>
+    <message>
+        <source>Life events</source>
+        <translation>按人生事件查找</translation>
+    </message>
+    <message>
+        <source>Most used services</source>
+        <translation>常办事项</translation>
+    </message>
+</context>
+<context>
     <name>CategoryTile</name>
     <message numerus="yes">
         <source>%n service(s)</source>
@@ -127,14 +142,6 @@
     <message>
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
-    </message>
-    <message>
-        <source>Thank you. Your rating has been recorded.</source>
-        <translation>谢谢！您的评价已记录。</translation>
-    </message>
-    <message>
-        <source>Thank you for using the terminal.</source>
-        <translation>感谢您使用自助终端。</translation>
     </message>
     <message>
         <source>How satisfied are you with this service?</source>
@@ -235,14 +242,6 @@
     <message>
         <source>Not chosen yet: use the buttons below</source>
         <translation>尚未选择：请用下方按钮选择日期</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -408,6 +407,34 @@
         <source>Reply: %1</source>
         <translation>答复：%1</translation>
     </message>
+    <message>
+        <source>Saved on this terminal; it is sent as soon as the network allows</source>
+        <translation>已保存在本终端，网络恢复后自动报送</translation>
+    </message>
+    <message>
+        <source>Could not be delivered; staff have been told and will help</source>
+        <translation>未能送达，已通知工作人员协助处理</translation>
+    </message>
+    <message>
+        <source>Withdrawn by staff</source>
+        <translation>已由工作人员撤回</translation>
+    </message>
+    <message>
+        <source>Being handled</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Not approved</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Received by the department</source>
+        <translation>部门已受理</translation>
+    </message>
 </context>
 <context>
     <name>ReviewPage</name>
@@ -442,6 +469,18 @@
     <message>
         <source>Agree above to submit</source>
         <translation>请先勾选上方同意后提交</translation>
+    </message>
+    <message>
+        <source>Please agree to the use of your information, or end the visit if you do not want to submit.</source>
+        <translation>请先同意个人信息使用授权；如不想提交，可结束办理。</translation>
+    </message>
+    <message>
+        <source>Some answers need another look; they are marked below.</source>
+        <translation>有些内容需要再核对一下，已在上方标出。</translation>
+    </message>
+    <message>
+        <source>Your request could not be saved on this terminal, so it was not submitted. Nothing was sent. Please ask staff for help or use the counter.</source>
+        <translation>您的申请未能保存在本终端，因此没有提交，也没有发送任何信息。请联系工作人员或到窗口办理。</translation>
     </message>
 </context>
 <context>
@@ -548,10 +587,6 @@
     <message>
         <source>Apply now</source>
         <translation>立即申请</translation>
-    </message>
-    <message>
-        <source>This service cannot be applied for at this terminal right now. Please ask staff.</source>
-        <translation>本事项暂时无法在终端申请，请咨询工作人员。</translation>
     </message>
 </context>
 <context>
@@ -883,43 +918,7 @@
     </message>
 </context>
 <context>
-    <name>kiosk::Journey</name>
-    <message>
-        <source>12345 citizen service hotline</source>
-        <translation>12345政务服务便民热线</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <source>Agreed</source>
-        <translation>已同意</translation>
-    </message>
-    <message>
-        <source>Receiving department: %1</source>
-        <translation>接收部门：%1</translation>
-    </message>
-    <message>
-        <source>I agree that the information above, including my ID number, is sent to %1 to handle &quot;%2&quot;, is used only for that, and is kept as the law requires. This terminal keeps no readable copy.</source>
-        <translation>本人同意将以上信息（含身份证号码）提供给%1，仅用于办理“%2”，并依法保存。本终端不保留可读副本。</translation>
-    </message>
-    <message>
-        <source>Some answers need another look; they are marked below.</source>
-        <translation>有些内容需要再核对一下，已在上方标出。</translation>
-    </message>
-    <message>
-        <source>Please agree to the use of your information, or end the visit if you do not want to submit.</source>
-        <translation>请先同意个人信息使用授权；如不想提交，可结束办理。</translation>
-    </message>
-    <message>
-        <source>Your request could not be saved on this terminal, so it was not submitted. Nothing was sent. Please ask staff for help or use the counter.</source>
-        <translation>您的申请未能保存在本终端，因此没有提交，也没有发送任何信息。请联系工作人员或到窗口办理。</translation>
-    </message>
+    <name>kiosk::Evaluation</name>
     <message>
         <source>Quick and easy</source>
         <translation>方便快捷</translation>
@@ -953,16 +952,12 @@
         <translation>材料太多</translation>
     </message>
     <message>
-        <source>Hard to use the screen</source>
-        <translation>屏幕操作困难</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
         <source>Asked for materials twice</source>
         <translation>重复提交材料</translation>
+    </message>
+    <message>
+        <source>Hard to use the screen</source>
+        <translation>屏幕操作困难</translation>
     </message>
     <message>
         <source>Device did not work</source>
@@ -973,36 +968,38 @@
         <translation>工作人员服务不好</translation>
     </message>
     <message>
-        <source>Saved on this terminal; it is sent as soon as the network allows</source>
-        <translation>已保存在本终端，网络恢复后自动报送</translation>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::FormSession</name>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
     </message>
     <message>
-        <source>Could not be delivered; staff have been told and will help</source>
-        <translation>未能送达，已通知工作人员协助处理</translation>
+        <source>No</source>
+        <translation>否</translation>
     </message>
     <message>
-        <source>Withdrawn by staff</source>
-        <translation>已由工作人员撤回</translation>
+        <source>Agreed</source>
+        <translation>已同意</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::Journey</name>
+    <message>
+        <source>12345 citizen service hotline</source>
+        <translation>12345政务服务便民热线</translation>
     </message>
     <message>
-        <source>Being handled</source>
-        <translation>办理中</translation>
+        <source>Receiving department: %1</source>
+        <translation>接收部门：%1</translation>
     </message>
     <message>
-        <source>Completed</source>
-        <translation>已办结</translation>
-    </message>
-    <message>
-        <source>Not approved</source>
-        <translation>未通过</translation>
-    </message>
-    <message>
-        <source>Received by the department</source>
-        <translation>部门已受理</translation>
-    </message>
-    <message>
-        <source>12345 suggestion or complaint</source>
-        <translation>12345 意见建议与诉求</translation>
+        <source>I agree that the information above, including my ID number, is sent to %1 to handle &quot;%2&quot;, is used only for that, and is kept as the law requires. This terminal keeps no readable copy.</source>
+        <translation>本人同意将以上信息（含身份证号码）提供给%1，仅用于办理“%2”，并依法保存。本终端不保留可读副本。</translation>
     </message>
 </context>
 <context>
@@ -1021,29 +1018,66 @@
     </message>
 </context>
 <context>
-    <name>kiosk::QueueService</name>
+    <name>kiosk::ProgressModel</name>
     <message>
-        <source>could not be saved: the request store is unavailable</source>
-        <translation>无法保存：申请存储不可用</translation>
+        <source>12345 suggestion or complaint</source>
+        <translation>12345 意见建议与诉求</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::ReceiptSlip</name>
+    <message numerus="yes">
+        <source>Time limit set by law: %n working day(s)</source>
+        <comment>receipt</comment>
+        <translation><numerusform>法定办结时限：%n个工作日</numerusform></translation>
+    </message>
+    <message>
+        <source>Time limit set by law: done on the spot</source>
+        <comment>receipt</comment>
+        <translation>法定办结时限：即时办结</translation>
+    </message>
+    <message>
+        <source>Sent automatically once the network is back; the number stays the same</source>
+        <comment>receipt</comment>
+        <translation>网络恢复后自动报送，编号不变</translation>
+    </message>
+    <message>
+        <source>Progress: tap your ID card at this terminal or scan the QR code below</source>
+        <comment>receipt</comment>
+        <translation>查询进度：在本机刷身份证或扫描下方二维码</translation>
+    </message>
+    <message>
+        <source>You can also ask on the 12345 hotline</source>
+        <comment>receipt</comment>
+        <translation>也可拨打12345热线查询</translation>
+    </message>
+    <message>
+        <source>Please keep this receipt</source>
+        <comment>receipt</comment>
+        <translation>请妥善保管本回执</translation>
     </message>
 </context>
 <context>
     <name>kiosk::Session</name>
     <message>
-        <source>Departments</source>
-        <translation>按部门查找</translation>
-    </message>
-    <message>
-        <source>Life events</source>
-        <translation>按人生事件查找</translation>
-    </message>
-    <message>
-        <source>Most used services</source>
-        <translation>常办事项</translation>
-    </message>
-    <message>
         <source>This code is not one the terminal knows. Scan a service code or the code on your receipt.</source>
         <translation>无法识别此二维码。请扫描事项二维码或回执上的二维码。</translation>
+    </message>
+    <message>
+        <source>Thank you. Your rating has been recorded.</source>
+        <translation>谢谢！您的评价已记录。</translation>
+    </message>
+    <message>
+        <source>Thank you for using the terminal.</source>
+        <translation>感谢您使用自助终端。</translation>
+    </message>
+    <message>
+        <source>This service cannot be applied for at this terminal right now. Please ask staff.</source>
+        <translation>本事项暂时无法在终端申请，请咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>Suggestions cannot be made at this terminal right now. Please call 12345.</source>
+        <translation>本机暂时无法提交意见建议，请拨打12345热线。</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Departments or life events, each with how many services it has.
+pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 
@@ -40,8 +41,8 @@ Item {
             required property string facetId
             required property string name
             required property int count
-            width: GridView.view.cellWidth
-            height: GridView.view.cellHeight
+            width: grid.cellWidth
+            height: grid.cellHeight
             Rectangle {
                 objectName: "facet_" + cell.facetId
                 anchors.fill: parent

@@ -56,6 +56,7 @@ Item {
                     { label: qsTr("Failed"), value: Queue.dead, name: "dead" }
                 ]
                 delegate: Rectangle {
+                    id: countCell
                     required property var modelData
                     objectName: "count_" + modelData.name
                     Layout.fillWidth: true
@@ -68,7 +69,7 @@ Item {
                         anchors.centerIn: parent
                         Text {
                             anchors.horizontalCenter: parent.horizontalCenter
-                            text: modelData.value
+                            text: countCell.modelData.value
                             font.family: Theme.fontFamily
                             font.pixelSize: Theme.fontTitle
                             font.bold: true
@@ -76,7 +77,7 @@ Item {
                         }
                         Text {
                             anchors.horizontalCenter: parent.horizontalCenter
-                            text: modelData.label
+                            text: countCell.modelData.label
                             font.family: Theme.fontFamily
                             font.pixelSize: Theme.fontBody
                             color: Theme.textSecondary
@@ -159,7 +160,9 @@ Item {
                         KioskButton {
                             objectName: "discard_" + row.requestId
                             text: qsTr("Discard")
-                            onClicked: page.pendingDiscard = row.requestId
+                            // This delegate is created inside PagedList.qml, so it cannot be bound to this
+                            // file (Qt 6.4 refuses bound components created elsewhere): a tool gap.
+                            onClicked: page.pendingDiscard = row.requestId // qmllint disable unqualified
                         }
                     }
                 }

@@ -114,10 +114,10 @@ Item {
             const home = findByName(shell, "homeButton")
             compare(home.text, "首页")
             tap("languageSwitch")
-            compare(Session.language, "en")
+            compare(Session.english, true)
             compare(home.text, "Home")
             tap("languageSwitch")
-            compare(Session.language, "zh_CN")
+            compare(Session.english, false)
             compare(home.text, "首页")
         }
 
