@@ -102,7 +102,7 @@ void guiThread(const std::string &dir, int backlog, int arrivals)
     config.stateDir = QString::fromStdString(dir + "/gui");
     config.simulate = true; // the in-process reference platform on 127.0.0.1, as the demo runs
     {
-        QueueService first; // creates the key
+        QueueService first(nullptr); // creates the key
         auto parts = QueueComposition::start(config, first);
         first.stop();
     }
@@ -120,7 +120,7 @@ void guiThread(const std::string &dir, int backlog, int arrivals)
         for (int i = 0; i < backlog; ++i)
             (void)box->enqueue({"hall", "submission", "RS-0001", "", payload}, wall());
     }
-    QueueService service;
+    QueueService service(nullptr);
     StallMeter meter;
     meter.start();
     const auto t0 = Clock::now();

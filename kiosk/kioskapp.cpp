@@ -30,7 +30,7 @@ KioskApp::KioskApp(const Config &config, std::unique_ptr<Clock> clock, QObject *
     , m_store(std::make_unique<catalog::CatalogStore>(config.catalogPath, config.stateDir))
     , m_search(std::make_unique<catalog::CatalogSearch>())
     , m_session(std::make_unique<Session>(config, m_clock.get()))
-    , m_queue(std::make_unique<QueueService>())
+    , m_queue(std::make_unique<QueueService>(nullptr))
     , m_devices(std::make_unique<devices::DeviceManager>(config.simulate))
     , m_journey(std::make_unique<Journey>(config, m_queue.get(), m_devices.get()))
 {

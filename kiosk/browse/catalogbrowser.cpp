@@ -14,6 +14,8 @@ namespace {
 constexpr int maxSearchResults = 100;
 // The "most used" list: long enough to find the everyday items, short enough to page through.
 constexpr size_t maxPopularList = 30;
+// Longest query the search box takes (the matcher keeps 63 positions).
+constexpr int maxQueryLength = 40;
 } // namespace
 
 CatalogBrowser::CatalogBrowser()
@@ -53,9 +55,11 @@ void CatalogBrowser::setEnglish(bool english)
     m_categories->setEnglish(english);
 }
 
-QString CatalogBrowser::showFacets(FacetKind kind)
+void CatalogBrowser::showFacets(ListKind kind)
 {
-    const bool dept = kind == FacetKind::Department;
+    const bool dept = kind == ListKind::Department;
+    m_view.kind = kind;
+    m_view.listId.clear();
     std::vector<FacetListModel::Entry> entries;
     if (m_catalog) {
         for (const auto &f : dept ? m_catalog->departments : m_catalog->lifeEvents) {
@@ -67,15 +71,17 @@ QString CatalogBrowser::showFacets(FacetKind kind)
         }
     }
     m_facets->setEntries(std::move(entries));
-    return dept ? tr("Departments") : tr("Life events");
+    m_title = dept ? tr("Departments") : tr("Life events");
 }
 
-QString CatalogBrowser::showList(ListKind kind, const QString &id)
+void CatalogBrowser::showList(ListKind kind, const QString &id)
 {
     if (!m_catalog)
-        return {};
+        return;
+    m_view.kind = kind;
+    m_view.listId = id;
     std::vector<int> rows;
-    QString title;
+    QString &title = m_title;
     if (kind == ListKind::Popular) {
         rows = m_catalog->mostPopular(int(m_catalog->items.size()));
         rows.resize(std::min(rows.size(), maxPopularList));
@@ -99,22 +105,40 @@ QString CatalogBrowser::showList(ListKind kind, const QString &id)
         title = facet ? pick(facet->name, facet->nameEn) : id;
     }
     m_items->setItems(m_catalog, std::move(rows));
-    return title;
 }
 
-void CatalogBrowser::search(const QString &query)
+bool CatalogBrowser::setQuery(const QString &query)
 {
-    if (!m_search || !m_catalog || query.isEmpty()) {
+    const QString q = query.left(maxQueryLength);
+    const bool changed = q != m_view.query;
+    m_view.query = q;
+    if (!m_search || !m_catalog || q.isEmpty()) {
         m_items->clear();
-        return;
+        return changed;
     }
     std::vector<int> rows;
-    for (const auto &hit : m_search->search(query, maxSearchResults))
+    for (const auto &hit : m_search->search(q, maxSearchResults))
         rows.push_back(hit.item);
     m_items->setItems(m_catalog, std::move(rows));
+    return changed;
 }
 
-std::optional<ServiceItem> CatalogBrowser::item(const QString &code) const
+bool CatalogBrowser::hasItem(const QString &code) const
+{
+    return m_catalog && m_catalog->item(code);
+}
+
+bool CatalogBrowser::showItem(const QString &code)
+{
+    auto d = details(code);
+    if (!d)
+        return false;
+    m_view.itemCode = d->code;
+    m_item = std::move(*d);
+    return true;
+}
+
+std::optional<ServiceItem> CatalogBrowser::details(const QString &code) const
 {
     const catalog::Item *item = m_catalog ? m_catalog->item(code) : nullptr;
     if (!item)
@@ -150,6 +174,9 @@ std::optional<ServiceItem> CatalogBrowser::item(const QString &code) const
 
 void CatalogBrowser::clear()
 {
+    m_view = {};
+    m_title.clear();
+    m_item = {};
     m_items->clear();
     m_facets->setEntries({});
 }

@@ -91,7 +91,9 @@ public:
     Q_ENUM(RequestState)
     [[nodiscard]] static std::optional<RequestState> stateOf(const queue::OutboxEntry &entry);
 
-    explicit QueueService(QObject *parent = nullptr);
+    /** No default argument on purpose: QML would build its own instance of a default-constructible
+     *  singleton instead of calling create() (Qt 6.4 prefers the constructor). */
+    explicit QueueService(QObject *parent);
     ~QueueService() override;
 
     /** The instance QML gets (set by the composition root before QML loads). */

@@ -14,10 +14,6 @@
 namespace kiosk {
 
 namespace {
-// The idle check runs four times a second: the countdown is shown in whole seconds.
-constexpr int pollIntervalMs = 250;
-// Longest query the search box takes (the matcher keeps 63 positions).
-constexpr int maxQueryLength = 40;
 Session *g_instance = nullptr;
 } // namespace
 
@@ -26,12 +22,16 @@ Session::Session(const Config &config, const Clock *clock, QObject *parent)
     , m_config(config)
     , m_clock(clock)
     , m_browser(std::make_unique<CatalogBrowser>())
+    , m_idle(config, clock)
     , m_language(config.language == QLatin1String("en") ? QStringLiteral("en") : QStringLiteral("zh_CN"))
 {
-    applyLimits();
     m_browser->setEnglish(english());
-    m_pollTimer.setInterval(pollIntervalMs);
-    connect(&m_pollTimer, &QTimer::timeout, this, &Session::poll);
+    connect(&m_idle, &IdleGuard::warningChanged, this, &Session::idleChanged);
+    connect(&m_idle, &IdleGuard::expired, this, [this] {
+        qCInfo(lcSession) << "session ended: no touch for" << m_idle.limitSeconds() << "s";
+        reset();
+        Q_EMIT timedOut();
+    });
 }
 
 Session::~Session()
@@ -98,7 +98,7 @@ void Session::setElderMode(bool elder)
     if (m_elderMode == elder)
         return;
     m_elderMode = elder;
-    applyLimits();
+    m_idle.setElder(elder);
     qCInfo(lcSession) << "elder mode" << (elder ? "on" : "off");
     Q_EMIT elderModeChanged();
 }
@@ -123,12 +123,6 @@ void Session::toggleLanguage()
     setLanguage(english() ? QStringLiteral("zh_CN") : QStringLiteral("en"));
 }
 
-void Session::applyLimits()
-{
-    m_idle.setLimits(qint64(m_elderMode ? m_config.elderIdleTimeoutSeconds : m_config.idleTimeoutSeconds) * 1000,
-                     qint64(m_elderMode ? m_config.elderWarningSeconds : m_config.idleWarningSeconds) * 1000);
-}
-
 void Session::setScreen(Screen screen)
 {
     m_screen = screen;
@@ -137,7 +131,7 @@ void Session::setScreen(Screen screen)
 
 Session::Frame Session::currentFrame() const
 {
-    return {m_screen, m_listKind, m_listId, m_itemCode, m_query};
+    return {m_screen, m_browser->view()};
 }
 
 void Session::push()
@@ -149,28 +143,20 @@ void Session::restore(const Frame &f)
 {
     switch (f.screen) {
     case Screen::ItemList:
-        showList(f.listKind, f.listId);
+        m_browser->showList(f.view.kind, f.view.listId);
         break;
     case Screen::FacetList:
-        showFacets(f.listKind);
+        m_browser->showFacets(f.view.kind);
         break;
     case Screen::Search:
-        m_query = f.query;
-        Q_EMIT queryChanged();
-        m_browser->search(m_query);
+        if (m_browser->setQuery(f.view.query))
+            Q_EMIT queryChanged();
         break;
     case Screen::ItemDetail:
-        showItem(f.itemCode);
+        if (m_browser->showItem(f.view.itemCode))
+            Q_EMIT itemChanged();
         break;
-    case Screen::Home:
-    case Screen::Attract:
-    case Screen::Form:
-    case Screen::Review:
-    case Screen::Submitted:
-    case Screen::Evaluation:
-    case Screen::Progress:
-    case Screen::StaffQueue:
-    case Screen::StaffDevices:
+    default: // the other screens show what the journey or the queue holds
         break;
     }
     setScreen(f.screen);
@@ -181,8 +167,7 @@ void Session::start()
     if (m_screen != Screen::Attract)
         return;
     qCInfo(lcSession) << "session started";
-    m_idle.activity(m_clock->nowMs());
-    m_pollTimer.start();
+    m_idle.start();
     setScreen(Screen::Home);
 }
 
@@ -232,7 +217,7 @@ void Session::openLifeEvents()
 void Session::openFacet(const QString &id)
 {
     if (m_screen == Screen::FacetList)
-        openList(m_listKind, id);
+        openList(m_browser->listKind(), id);
 }
 
 void Session::openFacets(ListKind kind)
@@ -240,16 +225,8 @@ void Session::openFacets(ListKind kind)
     if (m_screen == Screen::Attract)
         return;
     push();
-    showFacets(kind);
+    m_browser->showFacets(kind);
     setScreen(Screen::FacetList);
-}
-
-void Session::showFacets(ListKind kind)
-{
-    m_listKind = kind;
-    m_listId.clear();
-    m_listTitle = m_browser->showFacets(kind == ListKind::Department ? CatalogBrowser::FacetKind::Department
-                                                                     : CatalogBrowser::FacetKind::LifeEvent);
 }
 
 void Session::openList(ListKind kind, const QString &id)
@@ -257,20 +234,8 @@ void Session::openList(ListKind kind, const QString &id)
     if (m_screen == Screen::Attract || !m_catalog)
         return;
     push();
-    showList(kind, id);
+    m_browser->showList(kind, id);
     setScreen(Screen::ItemList);
-}
-
-void Session::showList(ListKind kind, const QString &id)
-{
-    m_listKind = kind;
-    m_listId = id;
-    using B = CatalogBrowser::ListKind;
-    const B k = kind == ListKind::Category ? B::Category
-        : kind == ListKind::Department     ? B::Department
-        : kind == ListKind::LifeEvent      ? B::LifeEvent
-                                           : B::Popular;
-    m_listTitle = m_browser->showList(k, id);
 }
 
 void Session::openSearch()
@@ -278,37 +243,27 @@ void Session::openSearch()
     if (m_screen == Screen::Attract)
         return;
     push();
-    m_browser->search(m_query);
+    m_browser->setQuery(m_browser->query());
     setScreen(Screen::Search);
 }
 
 bool Session::openItem(const QString &code)
 {
     const QString c = code.trimmed();
-    if (!m_catalog || !m_catalog->item(c))
+    if (!m_browser->hasItem(c))
         return false;
     if (m_screen == Screen::Attract)
         start();
     push();
-    restore({Screen::ItemDetail, ListKind::Category, QString(), c, QString()});
+    restore({Screen::ItemDetail, {.kind = ListKind::Category, .listId = {}, .itemCode = c, .query = {}}});
     return true;
-}
-
-void Session::showItem(const QString &code)
-{
-    const auto item = m_browser->item(code);
-    if (!item)
-        return;
-    m_itemCode = item->code;
-    m_item = *item;
-    Q_EMIT itemChanged();
 }
 
 void Session::apply()
 {
     if (m_screen != Screen::ItemDetail || !m_journey)
         return;
-    if (!m_journey->begin(m_itemCode)) {
+    if (!m_journey->begin(m_browser->item().code)) {
         showNotice(tr("This service cannot be applied for at this terminal right now. Please ask staff."));
         return;
     }
@@ -372,7 +327,7 @@ void Session::showSubmitted()
     if (m_screen != Screen::Review)
         return;
     m_history.clear();
-    m_history.push_back(Frame{Screen::Home, ListKind::Category, {}, {}, {}});
+    m_history.push_back(Frame{Screen::Home, {}});
     setScreen(Screen::Submitted);
 }
 
@@ -479,13 +434,12 @@ void Session::openStaffPage(Screen page)
 
 void Session::typeText(const QString &text)
 {
-    setQuery(m_query + text);
+    setQuery(m_browser->query() + text);
 }
 
 void Session::backspace()
 {
-    if (!m_query.isEmpty())
-        setQuery(m_query.chopped(1));
+    setQuery(m_browser->query().chopped(qMin<qsizetype>(1, m_browser->query().size())));
 }
 
 void Session::clearQuery()
@@ -495,21 +449,14 @@ void Session::clearQuery()
 
 void Session::setQuery(const QString &query)
 {
-    const QString q = query.left(maxQueryLength);
-    if (q == m_query)
-        return;
-    m_query = q;
-    Q_EMIT queryChanged();
-    m_browser->search(m_query);
+    if (m_browser->setQuery(query))
+        Q_EMIT queryChanged();
 }
 
 void Session::userActivity()
 {
-    if (m_screen == Screen::Attract)
-        return;
-    m_idle.activity(m_clock->nowMs());
-    if (m_idleWarning)
-        setIdle(false, 0);
+    if (m_screen != Screen::Attract)
+        m_idle.activity();
 }
 
 void Session::continueSession()
@@ -518,52 +465,20 @@ void Session::continueSession()
     userActivity();
 }
 
-void Session::setIdle(bool warning, int secondsLeft)
-{
-    if (m_idleWarning == warning && m_idleSecondsLeft == secondsLeft)
-        return;
-    m_idleWarning = warning;
-    m_idleSecondsLeft = secondsLeft;
-    Q_EMIT idleChanged();
-}
-
 void Session::poll()
 {
-    if (m_screen == Screen::Attract)
-        return;
-    const qint64 now = m_clock->nowMs();
-    switch (m_idle.phase(now)) {
-    case IdleMonitor::Phase::Active:
-        setIdle(false, 0);
-        break;
-    case IdleMonitor::Phase::Warning:
-        setIdle(true, m_idle.secondsLeft(now));
-        break;
-    case IdleMonitor::Phase::Expired:
-        qCInfo(lcSession) << "session ended: no touch for" << (m_elderMode ? m_config.elderIdleTimeoutSeconds : m_config.idleTimeoutSeconds)
-                          << "+" << (m_elderMode ? m_config.elderWarningSeconds : m_config.idleWarningSeconds) << "s";
-        reset();
-        Q_EMIT timedOut();
-        break;
-    }
+    m_idle.poll();
 }
 
 void Session::reset()
 {
-    m_pollTimer.stop();
+    m_idle.stop();
     m_history.clear();
-    m_listKind = ListKind::Category;
-    m_listId.clear();
-    m_listTitle.clear();
-    m_itemCode.clear();
-    m_item = {};
-    Q_EMIT itemChanged();
-    if (!m_query.isEmpty()) {
-        m_query.clear();
-        Q_EMIT queryChanged();
-    }
+    const bool hadQuery = !m_browser->query().isEmpty();
     m_browser->clear();
-    setIdle(false, 0);
+    Q_EMIT itemChanged();
+    if (hadQuery)
+        Q_EMIT queryChanged();
     // The next resident starts from the terminal's defaults, not the last one's choices.
     setElderMode(false);
     setLanguage(m_config.language);

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "kiosk/browse/serviceitem.h"
+#include "kiosk/browse/catalogbrowser.h"
 #include "kiosk/config.h"
-#include "kiosk/session/idlemonitor.h"
+#include "kiosk/session/idleguard.h"
 
 #include <QObject>
-#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
@@ -98,15 +97,15 @@ public:
 
     [[nodiscard]] Screen screen() const { return m_screen; }
     [[nodiscard]] bool canGoBack() const { return !m_history.empty(); }
-    [[nodiscard]] QString listTitle() const { return m_listTitle; }
-    [[nodiscard]] ServiceItem item() const { return m_item; }
-    [[nodiscard]] QString query() const { return m_query; }
+    [[nodiscard]] QString listTitle() const { return m_browser->title(); }
+    [[nodiscard]] ServiceItem item() const { return m_browser->item(); }
+    [[nodiscard]] QString query() const { return m_browser->query(); }
     [[nodiscard]] ServiceListModel *items() const;
     [[nodiscard]] ServiceListModel *popular() const;
     [[nodiscard]] FacetListModel *facets() const;
     [[nodiscard]] FacetListModel *categories() const;
-    [[nodiscard]] bool idleWarning() const { return m_idleWarning; }
-    [[nodiscard]] int idleSecondsLeft() const { return m_idleSecondsLeft; }
+    [[nodiscard]] bool idleWarning() const { return m_idle.warning(); }
+    [[nodiscard]] int idleSecondsLeft() const { return m_idle.secondsLeft(); }
     [[nodiscard]] bool elderMode() const { return m_elderMode; }
     void setElderMode(bool elder);
     /** "zh_CN" or "en". */
@@ -194,13 +193,10 @@ Q_SIGNALS:
     void ended();
 
 private:
-    enum class ListKind { Category, Department, LifeEvent, Popular };
+    using ListKind = CatalogBrowser::ListKind;
     struct Frame {
         Screen screen;
-        ListKind listKind = ListKind::Category;
-        QString listId;
-        QString itemCode;
-        QString query;
+        CatalogBrowser::View view;
     };
     Frame currentFrame() const;
     void restore(const Frame &frame);
@@ -208,15 +204,10 @@ private:
     void setScreen(Screen screen);
     void openList(ListKind kind, const QString &id);
     void openFacets(ListKind kind);
-    void showList(ListKind kind, const QString &id);
-    void showFacets(ListKind kind);
-    void showItem(const QString &code);
     void openForm();
     void openReview();
     void showSubmitted();
     void openStaffPage(Screen page);
-    void applyLimits();
-    void setIdle(bool warning, int secondsLeft);
     void lookUpResident();
 
     Config m_config;
@@ -224,19 +215,10 @@ private:
     Journey *m_journey = nullptr;
     const catalog::Catalog *m_catalog = nullptr;
     std::unique_ptr<CatalogBrowser> m_browser;
-    IdleMonitor m_idle;
-    QTimer m_pollTimer;
+    IdleGuard m_idle;
 
     Screen m_screen = Screen::Attract;
     std::vector<Frame> m_history;
-    ListKind m_listKind = ListKind::Category;
-    QString m_listId;
-    QString m_listTitle;
-    QString m_itemCode;
-    ServiceItem m_item;
-    QString m_query;
-    bool m_idleWarning = false;
-    int m_idleSecondsLeft = 0;
     bool m_elderMode = false;
     QString m_language;
     QString m_residentName;

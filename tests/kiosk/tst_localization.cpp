@@ -29,11 +29,11 @@ private Q_SLOTS:
         std::unique_ptr<QObject> obj(component.create());
         QVERIFY2(obj, qPrintable(component.errorString()));
         QCOMPARE(obj->property("label").toString(), QStringLiteral("轻触屏幕开始"));
-        QCOMPARE(QCoreApplication::translate("kiosk::Session", "Most used services"), QStringLiteral("常办事项"));
+        QCOMPARE(QCoreApplication::translate("CatalogBrowser", "Most used services"), QStringLiteral("常办事项"));
 
         session.setLanguage(QStringLiteral("en"));
         QCOMPARE(obj->property("label").toString(), QStringLiteral("Touch to start"));
-        QCOMPARE(QCoreApplication::translate("kiosk::Session", "Most used services"), QStringLiteral("Most used services"));
+        QCOMPARE(QCoreApplication::translate("CatalogBrowser", "Most used services"), QStringLiteral("Most used services"));
 
         session.setLanguage(QStringLiteral("zh_CN"));
         QCOMPARE(obj->property("label").toString(), QStringLiteral("轻触屏幕开始"));

@@ -79,7 +79,7 @@ private Q_SLOTS:
     void simulatedEndToEndAndNoPersonalDataInClear()
     {
         QTemporaryDir state;
-        QueueService queue;
+        QueueService queue(nullptr);
         auto parts = QueueComposition::start(simulated(state.path()), queue);
         QVERIFY(queue.available());
         QVERIFY(parts->simulatedPlatform());
@@ -131,7 +131,7 @@ private Q_SLOTS:
         QTemporaryDir state;
         Config config;
         config.stateDir = state.path(); // no platforms: requests wait
-        QueueService queue;
+        QueueService queue(nullptr);
         auto parts = QueueComposition::start(config, queue);
         QVERIFY(queue.available());
         QVERIFY(!parts->simulatedPlatform()); // only with --simulate
@@ -156,7 +156,7 @@ private Q_SLOTS:
     void countersNeverQueriedOnTheGuiThread()
     {
         QTemporaryDir state;
-        QueueService queue;
+        QueueService queue(nullptr);
         auto parts = QueueComposition::start(simulated(state.path()), queue);
         QVERIFY(queue.available());
         queue::Outbox::setQueryObserver(countGuiQueries);
@@ -185,7 +185,7 @@ private Q_SLOTS:
         QTemporaryDir a, b;
         Config config;
         config.stateDir = a.path();
-        QueueService first;
+        QueueService first(nullptr);
         auto firstParts = QueueComposition::start(config, first);
         QVERIFY(first.available());
         const QString h = first.subjectHash(QStringLiteral("11010519491231002x"));
@@ -194,7 +194,7 @@ private Q_SLOTS:
         QVERIFY(first.subjectHash(QStringLiteral("350102199003070012")) != h);
         QVERIFY(!h.contains(QStringLiteral("1101")));
         config.stateDir = b.path();
-        QueueService other; // another terminal, another key: not linkable across terminals
+        QueueService other(nullptr); // another terminal, another key: not linkable across terminals
         auto otherParts = QueueComposition::start(config, other);
         QVERIFY(other.available());
         QVERIFY(other.subjectHash(QStringLiteral("11010519491231002X")) != h);
@@ -206,12 +206,12 @@ private Q_SLOTS:
         Config config;
         config.stateDir = state.path();
         {
-            QueueService queue;
+            QueueService queue(nullptr);
             auto parts = QueueComposition::start(config, queue);
             QCOMPARE(save(queue, submission()).value(2).value<QueueService::SaveError>(), QueueService::SaveError::None);
         }
         QVERIFY(QFile::remove(state.filePath(QStringLiteral("keys/payload.key"))));
-        QueueService queue;
+        QueueService queue(nullptr);
         auto parts = QueueComposition::start(config, queue);
         QVERIFY(!queue.available());
         QVERIFY2(queue.problem().contains(QStringLiteral("missing")), qPrintable(queue.problem()));
@@ -222,7 +222,7 @@ private Q_SLOTS:
     {
         Config config;
         config.stateDir = QStringLiteral("/proc/kiosk-no-state-here");
-        QueueService queue;
+        QueueService queue(nullptr);
         auto parts = QueueComposition::start(config, queue);
         QVERIFY(!queue.available());
         QVERIFY(!queue.problem().isEmpty());
