@@ -293,8 +293,8 @@ void Session::identify(const QString &name, const QString &idMasked, const QStri
         start();
     else
         userActivity();
-    if (m_subjectKey == subjectKey)
-        return;
+    if (identified() && m_subjectKey == subjectKey)
+        return; // the same card again (or, with no key to tell cards apart, any card)
     m_residentName = name;
     m_residentIdMasked = idMasked;
     m_subjectKey = subjectKey;
