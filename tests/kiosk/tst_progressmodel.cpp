@@ -7,6 +7,7 @@
 #include "kiosk/journey/submission.h"
 #include "services/catalog/catalog.h"
 #include "services/catalog/catalogparser.h"
+#include "services/platform/platformapi.h"
 
 #include <QAbstractItemModelTester>
 
@@ -58,7 +59,10 @@ private Q_SLOTS:
         const QString other = q.queue.subjectHash(QStringLiteral("11010519491231002X"));
         const QString older = q.save(forItem(mine, "RS-0001"));
         QTest::qWait(5); // created_at has millisecond resolution
-        const QString rating = q.save(forItem(mine, "RS-0001", "evaluation"));
+        NewRequest evaluation = forItem(mine, "RS-0001", "evaluation");
+        evaluation.payloadJson = platform::api::ratingBody({.level = 5, .reasons = {}, .itemCode = QStringLiteral("RS-0001"),
+                                                            .requestId = older, .trackingNumber = {}, .terminalId = terminal});
+        const QString rating = q.save(evaluation); // with a subject, as no rating is: still not a row
         QTest::qWait(5);
         const QString newer = q.save(forItem(mine, "YB-0002"));
         const QString someoneElse = q.save(forItem(other, "RS-0002"));
