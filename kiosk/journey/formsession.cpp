@@ -215,8 +215,10 @@ void FormSession::setAnswer(const QString &fieldId, const QVariant &value)
     if (!m_form || !m_form->field(fieldId) || m_fromCard.contains(fieldId))
         return;
     QJsonValue v = QJsonValue::fromVariant(value);
-    if (v.isString())
-        v = v.toString().trimmed().isEmpty() ? QJsonValue() : QJsonValue(v.toString());
+    if (v.isString()) { // stored as validated: "13812345678 " passes the check, so it must be sent as checked
+        const QString text = v.toString().trimmed();
+        v = text.isEmpty() ? QJsonValue() : QJsonValue(text);
+    }
     if (v.isNull() || v.isUndefined())
         m_answers.remove(fieldId);
     else
