@@ -163,7 +163,7 @@ std::optional<ServiceItem> CatalogBrowser::details(const QString &code) const
     s.legalDays = item->legalDays;
     s.fee = item->fee;
     s.feeNote = item->feeNote;
-    s.handling = catalog::handlingId(item->handling);
+    s.handling = ServiceHandling::of(item->handling);
     s.applicable = item->handling != catalog::Handling::Guide && !item->form.isEmpty();
     const auto *platform = m_catalog->platform(item->platform);
     s.platform = platform ? pick(platform->name, platform->nameEn) : item->platform;

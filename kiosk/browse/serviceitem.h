@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "kiosk/browse/servicehandling.h"
+
 #include <QStringList>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
@@ -37,8 +39,7 @@ struct ServiceItem {
     Q_PROPERTY(int legalDays MEMBER legalDays)
     Q_PROPERTY(double fee MEMBER fee)
     Q_PROPERTY(QString feeNote MEMBER feeNote)
-    /** The catalog's handling id: guide, terminal or collect (docs/catalog-format.md). */
-    Q_PROPERTY(QString handling MEMBER handling)
+    Q_PROPERTY(kiosk::ServiceHandling::Kind handling MEMBER handling)
     /** Applied for here: the item has a form at this terminal. */
     Q_PROPERTY(bool applicable MEMBER applicable)
     Q_PROPERTY(QString platform MEMBER platform)
@@ -53,7 +54,7 @@ public:
     int legalDays = 0;
     double fee = 0;
     QString feeNote;
-    QString handling;
+    ServiceHandling::Kind handling = ServiceHandling::Kind::Guide;
     bool applicable = false;
     QString platform, where, nextSteps;
 };

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/models/servicelistmodel.h"
+#include "kiosk/browse/servicehandling.h"
 #include "services/catalog/catalog.h"
 
 namespace kiosk {
@@ -61,7 +62,7 @@ QVariant ServiceListModel::data(const QModelIndex &index, int role) const
     case CategoryRole:
         return item.category;
     case HandlingRole:
-        return catalog::handlingId(item.handling);
+        return QVariant::fromValue(ServiceHandling::of(item.handling));
     case PopularityRole:
         return item.popularity;
     default:

@@ -209,6 +209,10 @@ quint64 QueueService::enqueue(const NewRequest &request)
     QMetaObject::invokeMethod(m_writer, [this, writer = m_writer, ticket, request] {
         const QueueWriter::Written w = writer->write(request);
         QMetaObject::invokeMethod(this, [this, ticket, w] { Q_EMIT enqueued(ticket, w.requestId, w.error); }, Qt::QueuedConnection);
+        // Only now the sender: its "delivered" must reach the GUI thread after the answer that
+        // names the request, or the journey would not know the id it is told about.
+        if (w.error == SaveError::None)
+            writer->wakeSender();
         writer->measure(); // after the answer: the fill level is not what the resident waits for
     }, Qt::QueuedConnection);
     return ticket;

@@ -48,9 +48,13 @@ QueueWriter::Written QueueWriter::write(const NewRequest &request)
         return {{}, saveErrorFor(result.failure)};
     }
     qCInfo(lcQueue).noquote() << "queued" << request.kind << request.itemCode << "as" << QString::fromStdString(result.id);
+    return {QString::fromStdString(result.id), QueueService::SaveError::None};
+}
+
+void QueueWriter::wakeSender()
+{
     if (m_wake)
         m_wake();
-    return {QString::fromStdString(result.id), QueueService::SaveError::None};
 }
 
 void QueueWriter::measure()

@@ -36,6 +36,8 @@ public:
     /** Commits @p request (fsync'd) and counts it. */
     [[nodiscard]] Written write(const NewRequest &request);
     /** Counts the store's fill level again (after each write, once its ticket is answered). */
+    /** Tells the sender there is something to send (after the answer has been posted). */
+    void wakeSender();
     void measure();
     void makeStatusDue(const QStringList &ids);
     /** Counts everything again (staff refresh, after staff actions). */

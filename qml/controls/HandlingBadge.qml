@@ -6,7 +6,7 @@ import Kiosk
 Rectangle {
     id: badge
 
-    property string handling: "guide"
+    property int handling: Handling.Guide
 
     implicitWidth: label.implicitWidth + 2 * Theme.spacing
     implicitHeight: label.implicitHeight + Theme.spacing / 2
@@ -21,10 +21,10 @@ Rectangle {
         font.family: Theme.fontFamily
         font.pixelSize: Theme.fontSmall
         font.bold: true
-        color: badge.handling === "terminal" ? Theme.badgeTerminal
-             : badge.handling === "collect" ? Theme.badgeCollect : Theme.badgeGuide
-        text: badge.handling === "terminal" ? qsTr("Done here")
-            : badge.handling === "collect" ? qsTr("Apply here, collect at counter")
+        color: badge.handling === Handling.Terminal ? Theme.badgeTerminal
+             : badge.handling === Handling.Collect ? Theme.badgeCollect : Theme.badgeGuide
+        text: badge.handling === Handling.Terminal ? qsTr("Done here")
+            : badge.handling === Handling.Collect ? qsTr("Apply here, collect at counter")
                                            : qsTr("Guide only")
     }
 }

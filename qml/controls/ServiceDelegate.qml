@@ -9,7 +9,7 @@ Rectangle {
     required property string code
     required property string name
     required property string department
-    required property string handling
+    required property int handling
     required property int index
 
     signal clicked(string code)

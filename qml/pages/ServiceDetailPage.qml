@@ -16,8 +16,8 @@ Item {
         return days === 0 ? qsTr("On the spot") : qsTr("%n working day(s)", "", days)
     }
     function handlingText(h) {
-        return h === "terminal" ? qsTr("Completed entirely at this terminal.")
-             : h === "collect" ? qsTr("Apply at this terminal, then collect the result at the counter.")
+        return h === Handling.Terminal ? qsTr("Completed entirely at this terminal.")
+             : h === Handling.Collect ? qsTr("Apply at this terminal, then collect the result at the counter.")
                                : qsTr("This terminal explains the service; it is handled at a counter.")
     }
 
@@ -60,7 +60,7 @@ Item {
                     Layout.fillWidth: true
                     spacing: Theme.spacing
                     HandlingBadge {
-                        handling: page.item.handling || "guide"
+                        handling: page.item.handling
                     }
                     Text {
                         text: (page.item.department || "") + " · " + (page.item.categoryName || "")
@@ -84,7 +84,7 @@ Item {
                     Layout.fillWidth: true
                     Layout.preferredHeight: implicitHeight
                     // Only the devices this item needs: the printer for a receipt, the reader to fill the form.
-                    readonly property bool submitted: page.item.handling === "terminal" || page.item.handling === "collect"
+                    readonly property bool submitted: page.item.handling !== Handling.Guide
                     idCardStatus: submitted ? Devices.idCardStatus : DeviceStatus.Normal
                     printerStatus: submitted ? Devices.printerStatus : DeviceStatus.Normal
                 }

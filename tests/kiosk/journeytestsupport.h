@@ -85,7 +85,7 @@ struct SimulatedQueue {
     }
 
     QTemporaryDir dir;
-    QueueService queue;
+    QueueService queue{nullptr};
     std::unique_ptr<QueueComposition> parts;
 };
 

@@ -74,22 +74,30 @@ private Q_SLOTS:
     void listsSortedByPopularity()
     {
         QAbstractItemModelTester tester(b->items(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QCOMPARE(b->showList(List::Category, QStringLiteral("eldercare")), QStringLiteral("老有所养"));
+        b->showList(List::Category, QStringLiteral("eldercare"));
+        QCOMPARE(b->title(), QStringLiteral("老有所养"));
         QCOMPARE(codes(b->items()), (QStringList{QStringLiteral("MZ-0001"), QStringLiteral("RS-0004"), QStringLiteral("YB-0001")}));
-        QCOMPARE(b->showList(List::Department, QStringLiteral("medicare")), QStringLiteral("市医疗保障局"));
+        b->showList(List::Department, QStringLiteral("medicare"));
+        QCOMPARE(b->title(), QStringLiteral("市医疗保障局"));
         QCOMPARE(codes(b->items()), (QStringList{QStringLiteral("YB-0002"), QStringLiteral("YB-0003"), QStringLiteral("YB-0001")}));
-        QCOMPARE(b->showList(List::LifeEvent, QStringLiteral("retirement")), QStringLiteral("退休"));
+        b->showList(List::LifeEvent, QStringLiteral("retirement"));
+        QCOMPARE(b->title(), QStringLiteral("退休"));
         QCOMPARE(codes(b->items()), (QStringList{QStringLiteral("RS-0001"), QStringLiteral("RS-0004")}));
-        QCOMPARE(b->showList(List::Category, QStringLiteral("affairs")), QStringLiteral("事有所办"));
+        b->showList(List::Category, QStringLiteral("affairs"));
+        QCOMPARE(b->title(), QStringLiteral("事有所办"));
         QCOMPARE(b->items()->rowCount(), 5);
         QVERIFY(sortedByPopularity(b->items()));
-        QCOMPARE(b->showList(List::Department, QStringLiteral("no-such-dept")), QStringLiteral("no-such-dept"));
+        b->showList(List::Department, QStringLiteral("no-such-dept"));
+        QCOMPARE(b->title(), QStringLiteral("no-such-dept"));
         QCOMPARE(b->items()->rowCount(), 0);
 
         b->setEnglish(true);
-        QCOMPARE(b->showList(List::Category, QStringLiteral("eldercare")), QStringLiteral("Elderly care"));
-        QCOMPARE(b->showList(List::Department, QStringLiteral("medicare")), QStringLiteral("Healthcare Security Bureau"));
-        QCOMPARE(b->showList(List::LifeEvent, QStringLiteral("retirement")), QStringLiteral("Retirement"));
+        b->showList(List::Category, QStringLiteral("eldercare"));
+        QCOMPARE(b->title(), QStringLiteral("Elderly care"));
+        b->showList(List::Department, QStringLiteral("medicare"));
+        QCOMPARE(b->title(), QStringLiteral("Healthcare Security Bureau"));
+        b->showList(List::LifeEvent, QStringLiteral("retirement"));
+        QCOMPARE(b->title(), QStringLiteral("Retirement"));
         QCOMPARE(b->items()->index(0).data(ServiceListModel::NameRole).toString(), QStringLiteral("Social insurance record enquiry"));
         QCOMPARE(b->items()->index(1).data(ServiceListModel::NameRole).toString(), QStringLiteral("城乡居民基本养老保险参保登记"));
     }
@@ -97,7 +105,8 @@ private Q_SLOTS:
     void popularListIsCapped()
     {
         // The small catalog has fewer than the cap: all of it, most used first.
-        QCOMPARE(b->showList(List::Popular, {}), QStringLiteral("Most used services"));
+        b->showList(List::Popular, {});
+        QCOMPARE(b->title(), QStringLiteral("Most used services"));
         QCOMPARE(b->items()->rowCount(), int(m_catalog.items.size()));
         QVERIFY(sortedByPopularity(b->items()));
         QCOMPARE(b->items()->codeAt(0), QStringLiteral("RS-0001"));
@@ -123,7 +132,7 @@ private Q_SLOTS:
             if (!shown.contains(i.code))
                 top = std::max(top, i.popularity);
         QVERIFY2(top <= last, qPrintable(QStringLiteral("%1 > %2").arg(top).arg(last)));
-        browser.search(QStringLiteral("社保")); // no search index: nothing, no crash
+        browser.setQuery(QStringLiteral("社保")); // no search index: nothing, no crash
         QCOMPARE(browser.items()->rowCount(), 0);
     }
 
@@ -134,11 +143,13 @@ private Q_SLOTS:
                                             {QStringLiteral("medical"), 2},   {QStringLiteral("food"), 0},
                                             {QStringLiteral("living"), 0},    {QStringLiteral("affairs"), 5}};
         QCOMPARE(counts(b->categories()), categories);
-        QCOMPARE(b->showFacets(CatalogBrowser::FacetKind::Department), QStringLiteral("Departments"));
+        b->showFacets(CatalogBrowser::ListKind::Department);
+        QCOMPARE(b->title(), QStringLiteral("Departments"));
         QCOMPARE(counts(b->facets()), (QMap<QString, int>{{QStringLiteral("hrss"), 4}, {QStringLiteral("medicare"), 3},
                                                           {QStringLiteral("civil"), 3}}));
         QCOMPARE(b->facets()->index(0).data(FacetListModel::NameRole).toString(), QStringLiteral("市人力资源和社会保障局"));
-        QCOMPARE(b->showFacets(CatalogBrowser::FacetKind::LifeEvent), QStringLiteral("Life events"));
+        b->showFacets(CatalogBrowser::ListKind::LifeEvent);
+        QCOMPARE(b->title(), QStringLiteral("Life events"));
         QCOMPARE(counts(b->facets()), (QMap<QString, int>{{QStringLiteral("retirement"), 2}, {QStringLiteral("medical"), 3},
                                                           {QStringLiteral("eldercare"), 3}}));
         b->setEnglish(true);
@@ -155,22 +166,22 @@ private Q_SLOTS:
     void searchResults()
     {
         const catalog::Item *ltc = m_catalog.item(QStringLiteral("YB-0001"));
-        b->search(ltc->name);
+        b->setQuery(ltc->name);
         QVERIFY(b->items()->rowCount() >= 1);
         QCOMPARE(b->items()->codeAt(0), ltc->code);
-        b->search(QStringLiteral("异地就医"));
+        b->setQuery(QStringLiteral("异地就医"));
         QVERIFY(codes(b->items()).contains(QStringLiteral("YB-0003")));
-        b->search(QString());
+        b->setQuery(QString());
         QCOMPARE(b->items()->rowCount(), 0);
-        b->search(QStringLiteral("zzzzqqqq"));
+        b->setQuery(QStringLiteral("zzzzqqqq"));
         QCOMPARE(b->items()->rowCount(), 0);
     }
 
     void itemPage()
     {
-        QVERIFY(!b->item(QStringLiteral("XX-9999")));
+        QVERIFY(!b->details(QStringLiteral("XX-9999")));
         const catalog::Item *src = m_catalog.item(QStringLiteral("YB-0001"));
-        const auto ltc = b->item(src->code);
+        const auto ltc = b->details(src->code);
         QVERIFY(ltc);
         QCOMPARE(ltc->code, src->code);
         QCOMPARE(ltc->name, src->name);
@@ -187,13 +198,13 @@ private Q_SLOTS:
         QCOMPARE(material.optional, src->materials[0].optional);
         QCOMPARE(ltc->legalDays, 30);
         QCOMPARE(ltc->promisedDays, 15);
-        QCOMPARE(ltc->handling, QStringLiteral("collect"));
+        QCOMPARE(ltc->handling, ServiceHandling::Kind::Collect);
         QVERIFY(ltc->applicable); // collect, with a form
         QCOMPARE(ltc->platform, QStringLiteral("网上办事大厅"));
 
-        QVERIFY(b->item(QStringLiteral("RS-0001"))->applicable); // terminal, with a form
-        const auto guide = b->item(QStringLiteral("MZ-0003"));
-        QCOMPARE(guide->handling, QStringLiteral("guide"));
+        QVERIFY(b->details(QStringLiteral("RS-0001"))->applicable); // terminal, with a form
+        const auto guide = b->details(QStringLiteral("MZ-0003"));
+        QCOMPARE(guide->handling, ServiceHandling::Kind::Guide);
         QVERIFY(!guide->applicable);
         QCOMPARE(guide->fee, 9.0);
         QVERIFY(guide->materials.isEmpty());
@@ -206,11 +217,11 @@ private Q_SLOTS:
         edited.reindex();
         CatalogBrowser other;
         other.setCatalog(&edited, nullptr, 6);
-        QVERIFY(!other.item(QStringLiteral("RS-0002"))->applicable);
+        QVERIFY(!other.details(QStringLiteral("RS-0002"))->applicable);
 
         b->setEnglish(true);
-        QCOMPARE(b->item(QStringLiteral("RS-0001"))->name, QStringLiteral("Social insurance record enquiry"));
-        const auto en = b->item(QStringLiteral("YB-0001"));
+        QCOMPARE(b->details(QStringLiteral("RS-0001"))->name, QStringLiteral("Social insurance record enquiry"));
+        const auto en = b->details(QStringLiteral("YB-0001"));
         QCOMPARE(en->name, src->name); // no English name: the Chinese one
         QCOMPARE(en->department, QStringLiteral("Healthcare Security Bureau"));
         QCOMPARE(en->categoryName, QStringLiteral("Elderly care"));

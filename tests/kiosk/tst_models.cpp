@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/models/facetlistmodel.h"
+#include "kiosk/browse/servicehandling.h"
 #include "kiosk/models/servicelistmodel.h"
 #include "services/catalog/catalogparser.h"
 
@@ -36,7 +37,7 @@ private Q_SLOTS:
         const QModelIndex i = model.index(0);
         QCOMPARE(model.data(i, ServiceListModel::NameRole).toString(), QStringLiteral("社会保障卡银行账户变更"));
         QCOMPARE(model.data(i, ServiceListModel::DepartmentRole).toString(), QStringLiteral("市人力资源和社会保障局"));
-        QCOMPARE(model.data(i, ServiceListModel::HandlingRole).toString(), QStringLiteral("collect"));
+        QCOMPARE(model.data(i, ServiceListModel::HandlingRole).value<ServiceHandling::Kind>(), ServiceHandling::Kind::Collect);
         QCOMPARE(model.data(i, ServiceListModel::PopularityRole).toInt(), 40);
         QCOMPARE(model.roleNames().value(ServiceListModel::CodeRole), QByteArray("code"));
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
