@@ -52,8 +52,13 @@ Q_ENUM_NS(Kind)
     return KindEnum::Kind(int(kind));
 }
 
-/** QML: `DeviceError.PaperOut` (and CardReadError / PrintError values). */
-namespace ErrorEnums {
+// The three error enums share value names (PaperOut, CoverOpen, Offline, …). QML registers every
+// enum's values unscoped on its element as well, so one namespace per enum: in a shared one the
+// later enum's values overwrite the earlier's ("name clash" at registration), and
+// `DeviceError.PaperOut` would silently mean whichever came last.
+
+/** QML: `DeviceError.PaperOut`. */
+namespace DeviceErrorEnum {
 Q_NAMESPACE
 QML_NAMED_ELEMENT(DeviceError)
 
@@ -77,6 +82,13 @@ enum class DeviceError : int {
     Stopped, ///< the device layer is stopped
 };
 Q_ENUM_NS(DeviceError)
+} // namespace DeviceErrorEnum
+using DeviceErrorEnum::DeviceError;
+
+/** QML: `CardReadError.ReadFailed`. */
+namespace CardReadErrorEnum {
+Q_NAMESPACE
+QML_NAMED_ELEMENT(CardReadError)
 
 /** Why a card on the reader could not be read. */
 enum class CardReadError : int {
@@ -86,6 +98,13 @@ enum class CardReadError : int {
     BadData, ///< the card's data did not decode (payload or text block)
 };
 Q_ENUM_NS(CardReadError)
+} // namespace CardReadErrorEnum
+using CardReadErrorEnum::CardReadError;
+
+/** QML: `PrintError.PaperOut`. */
+namespace PrintErrorEnum {
+Q_NAMESPACE
+QML_NAMED_ELEMENT(PrintError)
 
 /** Why a print job waits or was given up. */
 enum class PrintError : int {
@@ -102,10 +121,8 @@ enum class PrintError : int {
     NotRunning, ///< the device layer is stopped
 };
 Q_ENUM_NS(PrintError)
-} // namespace ErrorEnums
-using ErrorEnums::CardReadError;
-using ErrorEnums::DeviceError;
-using ErrorEnums::PrintError;
+} // namespace PrintErrorEnum
+using PrintErrorEnum::PrintError;
 
 /** Stable lower-case name of a status ("normal", "fault", …) for logs and JSON. */
 [[nodiscard]] QString statusName(DeviceStatus status);

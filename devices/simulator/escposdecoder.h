@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The simulated printer's brain: decodes an ESC/POS byte stream back into what a printer would
 // put on paper. Incremental (commands may be split across writes) and total: unknown or broken
-// commands are recorded as problems and skipped, never a crash.
+// commands are recorded as problems and skipped, never a crash. What it yields (PrintedReceipt)
+// and how that is drawn live in printedreceipt.h.
 #pragma once
 
 #include "devices/printer/escposencoder.h"
+#include "devices/simulator/printedreceipt.h"
 
 #include <QByteArray>
-#include <QImage>
 #include <QString>
 #include <QStringList>
 
@@ -17,45 +18,9 @@
 
 namespace kiosk::devices::sim {
 
-struct TextRun {
-    QString text;
-    bool bold = false;
-    int width = 1; ///< character size multipliers (GS !)
-    int height = 1;
-    friend bool operator==(const TextRun &, const TextRun &) = default;
-};
-
-/** One thing printed, top to bottom. */
-struct PrintedElement {
-    enum class Kind { Text, Raster, Qr, Feed };
-    Kind kind = Kind::Text;
-    printer::Align align = printer::Align::Left;
-    std::vector<TextRun> runs; ///< Text: one printed line
-    QImage image; ///< Raster: 1 = black, as sent
-    QByteArray qrData; ///< Qr: the stored data
-    int qrModuleSize = 3;
-    printer::QrEcc qrEcc = printer::QrEcc::L;
-    int lines = 0; ///< Feed
-
-    [[nodiscard]] QString text() const;
-    /** Paper this takes, in dots (203 dpi), text wrapped at @p dotsPerLine as the printer does. */
-    [[nodiscard]] int heightDots(int dotsPerLine = 384) const;
-};
-
-struct PrintedReceipt {
-    std::vector<PrintedElement> elements;
-    bool cut = false;
-    bool partialCut = false;
-    /** Plain text, a line per text element ("[QR …]", "[raster WxH]"), for tests and logs. */
-    [[nodiscard]] QString plainText() const;
-};
-
 class EscPosDecoder
 {
 public:
-    /** Default line spacing (ESC 2): 30 dots, i.e. a 24-dot font plus 6 dots of leading. */
-    static constexpr int kLineDots = 30;
-
     /** Called for every element as it is printed. */
     std::function<void(const PrintedElement &)> onElement;
     /** Called on GS V with the receipt since the previous cut. */
@@ -94,12 +59,5 @@ private:
     QStringList m_problems;
     bool m_printing = true;
 };
-
-/**
- * Draws a receipt as the paper would look: 384 (or 576) dots wide, Noto Sans CJK for the
- * printer's built-in fonts, QR codes and rasters dot for dot. Needs a QGuiApplication (fonts);
- * returns a null image without one.
- */
-[[nodiscard]] QImage renderReceipt(const PrintedReceipt &receipt, int dotsPerLine = 384);
 
 } // namespace kiosk::devices::sim

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/platform/dispatcher.h"
 
+#include "services/platform/platformapi.h"
+
 #include "common/logging.h"
 #include "common/privacy.h"
 
@@ -69,15 +71,6 @@ std::string platformReason(const std::string &body)
     }
 }
 } // namespace
-
-std::string Dispatcher::pathFor(const std::string &kind)
-{
-    if (kind == "suggestion")
-        return "/api/v1/suggestions";
-    if (kind == "evaluation")
-        return "/api/v1/evaluations";
-    return "/api/v1/submissions";
-}
 
 Dispatcher::Dispatcher(Options options, Callbacks callbacks)
     : m_options(std::move(options))
@@ -259,7 +252,7 @@ bool Dispatcher::deliverOne(std::int64_t t)
             unsent.push_back(e.id);
             continue;
         }
-        const PlatformReply reply = client->second->post(pathFor(e.kind), e.id, *claimed.payload);
+        const PlatformReply reply = client->second->post(api::pathFor(e.kind), e.id, *claimed.payload);
         const std::int64_t after = now();
         queue::Outcome outcome = queue::classify(reply.status, reply.error, reply.retryAfter,
                                                  reply.error == queue::TransportError::None ? platformReason(reply.body) : reply.errorText,
@@ -329,7 +322,7 @@ bool Dispatcher::checkStatuses(std::int64_t t)
         auto client = m_clients.find(e.platform);
         if (client == m_clients.end() || !m_breakers.at(e.platform).allows(t))
             continue;
-        const PlatformReply reply = client->second->get("/api/v1/requests/" + e.trackingNumber);
+        const PlatformReply reply = client->second->get(api::statusPath(e.trackingNumber));
         const std::int64_t after = now();
         if (reply.error != queue::TransportError::None || reply.status >= 500) {
             m_breakers.at(e.platform).failure(after);

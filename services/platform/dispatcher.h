@@ -54,9 +54,6 @@ public:
         std::function<void()> queueChanged; ///< anything staff would see changed
     };
 
-    /** The endpoint path for a request kind ("submission" → /api/v1/submissions). */
-    [[nodiscard]] static std::string pathFor(const std::string &kind);
-
     Dispatcher(Options options, Callbacks callbacks = {});
     ~Dispatcher();
 

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <array>
 #include <string>
 
 /**
@@ -18,8 +19,10 @@ namespace kiosk::platform::api {
 inline constexpr char kSubmission[] = "submission";
 inline constexpr char kSuggestion[] = "suggestion";
 inline constexpr char kEvaluation[] = "evaluation";
+/** Every kind, for the other side of the contract (the reference platform routes by these). */
+inline constexpr std::array<const char *, 3> kKinds = {kSubmission, kSuggestion, kEvaluation};
 
-/** The endpoint a request of @p kind is posted to ("submission" → /api/v1/submissions). */
+/** The endpoint a request of @p kind is posted to ("submission" → /api/v1/submissions; any kind not in kKinds too). */
 [[nodiscard]] std::string pathFor(const std::string &kind);
 /** Where the status of the request the platform numbered @p trackingNumber is asked for. */
 [[nodiscard]] std::string statusPath(const std::string &trackingNumber);

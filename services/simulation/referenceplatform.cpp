@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/simulation/referenceplatform.h"
+#include "services/platform/platformapi.h"
 #include "services/platform/tls.h"
 
 #include <Poco/JSON/Object.h>
@@ -141,16 +142,16 @@ public:
             }
         }
 
-        if (request.getMethod() == "GET" && path.rfind("/api/v1/requests/", 0) == 0)
-            return status(response, path.substr(std::string("/api/v1/requests/").size()));
+        // Routed by the terminal's own table of the contract (platformapi), so the two cannot drift.
+        const std::string statusPrefix = api::statusPath({});
+        if (request.getMethod() == "GET" && path.starts_with(statusPrefix))
+            return status(response, path.substr(statusPrefix.size()));
 
         std::string kind;
-        if (path == "/api/v1/submissions")
-            kind = "submission";
-        else if (path == "/api/v1/suggestions")
-            kind = "suggestion";
-        else if (path == "/api/v1/evaluations")
-            kind = "evaluation";
+        for (const char *k : api::kKinds) {
+            if (path == api::pathFor(k))
+                kind = k;
+        }
         if (kind.empty() || request.getMethod() != "POST")
             return reply(response, HTTPResponse::HTTP_NOT_FOUND, errorBody("no such endpoint: " + request.getMethod() + " " + path));
 
@@ -171,7 +172,7 @@ public:
         }
         if (!json)
             return reply(response, HTTPResponse::HTTP_BAD_REQUEST, errorBody("body is not a JSON object"));
-        const char *required = kind == "submission" ? "itemCode" : kind == "suggestion" ? "description" : "rating";
+        const char *required = kind == api::kSubmission ? "itemCode" : kind == api::kSuggestion ? "description" : "rating";
         if (!json->has(required))
             return reply(response, HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, errorBody(std::string("missing field: ") + required));
 
@@ -194,7 +195,7 @@ public:
                 const std::time_t t = std::time(nullptr);
                 std::strftime(date, sizeof date, "%Y%m%d", std::localtime(&t));
                 char tracking[40];
-                std::snprintf(tracking, sizeof tracking, "%s%s%06d", kind == "suggestion" ? "RX" : kind == "evaluation" ? "PJ" : "SQ",
+                std::snprintf(tracking, sizeof tracking, "%s%s%06d", kind == api::kSuggestion ? "RX" : kind == api::kEvaluation ? "PJ" : "SQ",
                               date, ++m_state->sequence);
                 Poco::JSON::Object o;
                 o.set("trackingNumber", std::string(tracking));

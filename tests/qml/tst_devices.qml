@@ -85,6 +85,16 @@ Item {
             tryVerify(() => Devices.printerStatus !== DeviceStatus.Fault, 5000)
         }
 
+        function test_errorEnumsKeepTheirOwnValues() {
+            // Each error enum is its own QML element: shared value names do not overwrite each other.
+            compare(DeviceError.PaperOut, 8)
+            compare(DeviceError.Disconnected, 1)
+            compare(PrintError.PaperOut, 1)
+            compare(PrintError.Disconnected, 6)
+            compare(CardReadError.ReadFailed, 1)
+            compare(CardReadError.NotAuthentic, 2)
+        }
+
         function test_staffDevicePage() {
             Session.start()
             verify(Session.unlockStaff("246810"))

@@ -3,6 +3,7 @@
 // 127.0.0.1: signatures, idempotency, every fault kind, every TLS refusal.
 #include "services/simulation/devpki.h"
 #include "services/platform/dispatcher.h"
+#include "services/platform/platformapi.h"
 #include "services/platform/platformclient.h"
 #include "services/simulation/referenceplatform.h"
 #include "services/platform/requestsigner.h"
@@ -12,6 +13,7 @@
 #include <QTest>
 
 #include <atomic>
+#include <set>
 #include <thread>
 
 using namespace kiosk::platform;
@@ -130,6 +132,42 @@ private Q_SLOTS:
         QVERIFY(!equalHex("", ""));
     }
 
+    // --- the contract's paths -------------------------------------------------------------------
+    void contractPaths()
+    {
+        // Spelled out as docs/platform-api.md has them: both the dispatcher and the reference
+        // platform take their paths from platformapi, so only this pins them to the document.
+        QCOMPARE(api::pathFor(api::kSubmission), std::string("/api/v1/submissions"));
+        QCOMPARE(api::pathFor(api::kSuggestion), std::string("/api/v1/suggestions"));
+        QCOMPARE(api::pathFor(api::kEvaluation), std::string("/api/v1/evaluations"));
+        QCOMPARE(api::pathFor("something-else"), std::string("/api/v1/submissions"));
+        QCOMPARE(api::statusPath("SQ20261122000001"), std::string("/api/v1/requests/SQ20261122000001"));
+    }
+
+    void everyKindReachesItsEndpoint()
+    {
+        auto platform = startPlatform();
+        auto o = dispatcherOptions({endpoint(platform->port())}, "kinds.sqlite");
+        auto box = openOutbox(o);
+        QVERIFY(box->enqueue({"hall", api::kSubmission, "RS-0001", "", R"({"itemCode":"RS-0001"})"}, wall()).ok);
+        QVERIFY(box->enqueue({"hall", api::kSuggestion, "", "", R"({"description":"路灯不亮"})"}, wall() + 1).ok);
+        QVERIFY(box->enqueue({"hall", api::kEvaluation, "RS-0001", "", R"({"rating":5})"}, wall() + 2).ok);
+        Dispatcher d(o);
+        std::string error;
+        QVERIFY2(d.start(&error), error.c_str());
+        QVERIFY(waitFor([&] { return platform->effects().size() == 3; }, 5000));
+        d.stop();
+        QCOMPARE(box->counts().done, 3);
+        std::multiset<std::string> kinds;
+        for (const auto &e : platform->effects()) {
+            kinds.insert(e.kind);
+            // The tracking number's prefix is the platform's: which endpoint took it.
+            const std::string prefix = e.kind == api::kSuggestion ? "RX" : e.kind == api::kEvaluation ? "PJ" : "SQ";
+            QVERIFY2(e.trackingNumber.starts_with(prefix), e.trackingNumber.c_str());
+        }
+        QCOMPARE(kinds, (std::multiset<std::string>{api::kSubmission, api::kSuggestion, api::kEvaluation}));
+    }
+
     // --- the client against the platform --------------------------------------------------------
     void submitAndIdempotency()
     {
@@ -184,10 +222,10 @@ private Q_SLOTS:
         const auto r = client.post("/api/v1/submissions", "key-00000004", R"({"itemCode":"RS-0001"})");
         const std::string tracking = platform->effects().at(0).trackingNumber;
         QVERIFY(platform->setStatus(tracking, "in_progress", "社区已受理"));
-        const auto s = client.get("/api/v1/requests/" + tracking);
+        const auto s = client.get(api::statusPath(tracking));
         QCOMPARE(s.status, 200);
         QVERIFY(s.body.find("in_progress") != std::string::npos);
-        QCOMPARE(client.get("/api/v1/requests/NOPE").status, 404);
+        QCOMPARE(client.get(api::statusPath("NOPE")).status, 404);
         QCOMPARE(r.status, 201);
     }
 
@@ -275,7 +313,7 @@ private Q_SLOTS:
         platform->injectFault(Fault::Malformed, 1);
         std::vector<std::string> ids;
         for (int i = 0; i < 6; ++i) {
-            const auto r = box->enqueue({"hall", "submission", "RS-0001", "", R"({"itemCode":"RS-0001","n":)" + std::to_string(i) + "}"}, wall());
+            const auto r = box->enqueue({"hall", api::kSubmission, "RS-0001", "", R"({"itemCode":"RS-0001","n":)" + std::to_string(i) + "}"}, wall());
             QVERIFY(r.ok);
             ids.push_back(r.id);
         }
@@ -304,7 +342,7 @@ private Q_SLOTS:
         auto o = dispatcherOptions({endpoint(platform->port())}, "retryafter.sqlite");
         auto box = openOutbox(o);
         platform->injectFault(Fault::TooManyRequests, 1, 30);
-        const auto r = box->enqueue({"hall", "submission", "RS-0001", "", R"({"itemCode":"RS-0001"})"}, wall());
+        const auto r = box->enqueue({"hall", api::kSubmission, "RS-0001", "", R"({"itemCode":"RS-0001"})"}, wall());
         Dispatcher d(o);
         std::string error;
         QVERIFY(d.start(&error));
@@ -321,8 +359,8 @@ private Q_SLOTS:
         auto platform = startPlatform();
         auto o = dispatcherOptions({endpoint(platform->port())}, "dead.sqlite");
         auto box = openOutbox(o);
-        const auto r = box->enqueue({"hall", "submission", "RS-0001", "", R"({"no item": true})"}, wall());
-        const auto other = box->enqueue({"nowhere", "submission", "RS-0001", "", R"({"itemCode":"X"})"}, wall());
+        const auto r = box->enqueue({"hall", api::kSubmission, "RS-0001", "", R"({"no item": true})"}, wall());
+        const auto other = box->enqueue({"nowhere", api::kSubmission, "RS-0001", "", R"({"itemCode":"X"})"}, wall());
         std::atomic<int> dead = 0;
         Dispatcher::Callbacks cb;
         cb.dead = [&](const std::string &, const std::string &) { ++dead; };
@@ -345,9 +383,9 @@ private Q_SLOTS:
         auto o = dispatcherOptions({endpoint(deadPort, "hotline12345"), endpoint(alive->port(), "hall")}, "breaker.sqlite");
         auto box = openOutbox(o);
         for (int i = 0; i < 10; ++i)
-            QVERIFY(box->enqueue({"hotline12345", "suggestion", "", "", R"({"description":"路灯不亮"})"}, wall()).ok);
+            QVERIFY(box->enqueue({"hotline12345", api::kSuggestion, "", "", R"({"description":"路灯不亮"})"}, wall()).ok);
         for (int i = 0; i < 10; ++i)
-            QVERIFY(box->enqueue({"hall", "submission", "RS-0001", "", R"({"itemCode":"RS-0001"})"}, wall() + 1).ok);
+            QVERIFY(box->enqueue({"hall", api::kSubmission, "RS-0001", "", R"({"itemCode":"RS-0001"})"}, wall() + 1).ok);
         Dispatcher d(o);
         std::string error;
         QVERIFY(d.start(&error));
@@ -372,7 +410,7 @@ private Q_SLOTS:
         auto platform = startPlatform();
         auto o = dispatcherOptions({endpoint(platform->port())}, "status.sqlite");
         auto box = openOutbox(o);
-        const auto r = box->enqueue({"hall", "submission", "RS-0001", "subject", R"({"itemCode":"RS-0001"})"}, wall());
+        const auto r = box->enqueue({"hall", api::kSubmission, "RS-0001", "subject", R"({"itemCode":"RS-0001"})"}, wall());
         std::mutex m;
         std::vector<std::string> seen;
         Dispatcher::Callbacks cb;
@@ -399,7 +437,7 @@ private Q_SLOTS:
         e.tls.caFile = m_dir.filePath(QStringLiteral("no-such-ca.pem")).toStdString();
         auto o = dispatcherOptions({e}, "misconfigured.sqlite");
         auto box = openOutbox(o);
-        const auto r = box->enqueue({"hall", "submission", "RS-0001", "", R"({"itemCode":"RS-0001"})"}, wall());
+        const auto r = box->enqueue({"hall", api::kSubmission, "RS-0001", "", R"({"itemCode":"RS-0001"})"}, wall());
         Dispatcher d(o);
         std::string error;
         QVERIFY(d.start(&error)); // a broken CA file does not stop the terminal
@@ -415,7 +453,7 @@ private Q_SLOTS:
         auto platform = startPlatform();
         auto o = dispatcherOptions({endpoint(platform->port())}, "restart.sqlite");
         auto box = openOutbox(o);
-        const auto r = box->enqueue({"hall", "submission", "RS-0001", "", R"({"itemCode":"RS-0001"})"}, wall());
+        const auto r = box->enqueue({"hall", api::kSubmission, "RS-0001", "", R"({"itemCode":"RS-0001"})"}, wall());
         QVERIFY(box->claimNext(wall())); // a previous process marked it sending, then died
         Dispatcher d(o);
         std::string error;
