@@ -125,6 +125,9 @@ void Session::toggleLanguage()
 
 void Session::setScreen(Screen screen)
 {
+    // A notice belongs to the screen it was said on: the next one must not open half covered.
+    if (screen != m_screen)
+        clearNotice();
     m_screen = screen;
     Q_EMIT screenChanged();
 }

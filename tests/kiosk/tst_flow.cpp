@@ -142,6 +142,7 @@ private Q_SLOTS:
         // Progress: the request, by the card on the reader.
         s()->openProgress();
         QCOMPARE(s()->screen(), Screen::Progress);
+        QVERIFY2(s()->notice().isEmpty(), "the thank-you stays on the screen it was said on");
         QCOMPARE(j()->progress()->lookup(), ProgressModel::Lookup::Card);
         QCOMPARE(j()->progress()->rowCount(), 1);
         QCOMPARE(j()->progress()->index(0).data(ProgressModel::NumberRole).toString(), j()->submission()->trackingNumber());
