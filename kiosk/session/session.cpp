@@ -50,11 +50,6 @@ Session *Session::create(QQmlEngine *, QJSEngine *engine)
     return qmlInstance(g_instance, engine);
 }
 
-ServiceListModel *Session::items() const { return m_browser->items(); }
-ServiceListModel *Session::popular() const { return m_browser->popular(); }
-FacetListModel *Session::facets() const { return m_browser->facets(); }
-FacetListModel *Session::categories() const { return m_browser->categories(); }
-
 void Session::setCatalog(const catalog::Catalog *catalog, const catalog::CatalogSearch *search)
 {
     // A new catalog starts a new visit: indices into the old one are meaningless now.
@@ -433,21 +428,6 @@ void Session::openStaffPage(Screen page)
     qCInfo(lcSession) << "staff page" << page;
     push();
     setScreen(page);
-}
-
-void Session::typeText(const QString &text)
-{
-    setQuery(m_browser->query() + text);
-}
-
-void Session::backspace()
-{
-    setQuery(m_browser->query().chopped(qMin<qsizetype>(1, m_browser->query().size())));
-}
-
-void Session::clearQuery()
-{
-    setQuery(QString());
 }
 
 void Session::setQuery(const QString &query)

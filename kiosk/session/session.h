@@ -100,10 +100,10 @@ public:
     [[nodiscard]] QString listTitle() const { return m_browser->title(); }
     [[nodiscard]] ServiceItem item() const { return m_browser->item(); }
     [[nodiscard]] QString query() const { return m_browser->query(); }
-    [[nodiscard]] ServiceListModel *items() const;
-    [[nodiscard]] ServiceListModel *popular() const;
-    [[nodiscard]] FacetListModel *facets() const;
-    [[nodiscard]] FacetListModel *categories() const;
+    [[nodiscard]] ServiceListModel *items() const { return m_browser->items(); }
+    [[nodiscard]] ServiceListModel *popular() const { return m_browser->popular(); }
+    [[nodiscard]] FacetListModel *facets() const { return m_browser->facets(); }
+    [[nodiscard]] FacetListModel *categories() const { return m_browser->categories(); }
     [[nodiscard]] bool idleWarning() const { return m_idle.warning(); }
     [[nodiscard]] int idleSecondsLeft() const { return m_idle.secondsLeft(); }
     [[nodiscard]] bool elderMode() const { return m_elderMode; }
@@ -155,9 +155,9 @@ public Q_SLOTS:
     /** This resident's requests (by the card on the reader); from Attract it starts a visit. */
     void openProgress();
 
-    void typeText(const QString &text);
-    void backspace();
-    void clearQuery();
+    void typeText(const QString &text) { setQuery(query() + text); }
+    void backspace() { setQuery(query().chopped(qMin<qsizetype>(1, query().size()))); }
+    void clearQuery() { setQuery(QString()); }
     void setQuery(const QString &query);
 
     /** Staff mode (hidden gesture + PIN): opens the queue page. False for a wrong PIN. Logged. */
