@@ -61,7 +61,8 @@ QVariant DeviceListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case ModelRole: return r.model;
-    case KindRole: return QString::fromLatin1(deviceKindId(r.kind));
+    case KindRole: return QVariant::fromValue(qmlKind(r.kind));
+    case KindIdRole: return QString::fromLatin1(deviceKindId(r.kind));
     case VidPidRole: return r.vidPid;
     case TransportRole: return r.transport;
     case StatusRole: return int(r.status);
@@ -79,6 +80,7 @@ QHash<int, QByteArray> DeviceListModel::roleNames() const
 {
     return {
         {KindRole, "kind"},
+        {KindIdRole, "kindId"},
         {ModelRole, "model"},
         {VidPidRole, "vidPid"},
         {TransportRole, "transport"},

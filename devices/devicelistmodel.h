@@ -53,6 +53,7 @@ public:
         PresentRole,
         ErrorRole, ///< DeviceError
         ErrorNameRole,
+        KindIdRole, ///< "idcard", "printer", "scanner": for names and the simulator's script
     };
     Q_ENUM(Role)
 

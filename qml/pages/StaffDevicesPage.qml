@@ -44,8 +44,12 @@ Item {
         }
     }
     function kindText(kind) {
-        return kind === "idcard" ? qsTr("ID card reader") : kind === "printer" ? qsTr("Receipt printer")
-             : kind === "scanner" ? qsTr("Code scanner") : kind
+        switch (kind) {
+        case DeviceKind.IdCardReader: return qsTr("ID card reader")
+        case DeviceKind.ReceiptPrinter: return qsTr("Receipt printer")
+        case DeviceKind.CodeScanner: return qsTr("Code scanner")
+        default: return ""
+        }
     }
 
     Flickable {
@@ -82,14 +86,15 @@ Item {
                 model: Devices.devices
                 delegate: Rectangle {
                     id: row
-                    required property string kind
+                    required property int kind
+                    required property string kindId
                     required property string model
                     required property string vidPid
                     required property string transport
                     required property int status
                     required property int error
                     required property string message
-                    objectName: "device_" + kind
+                    objectName: "device_" + kindId
                     Layout.fillWidth: true
                     Layout.preferredHeight: rowText.implicitHeight + 2 * Theme.spacing
                     radius: Theme.radius
@@ -179,13 +184,15 @@ Item {
                 KioskButton { objectName: "coverOpen"; text: qsTr("Open cover"); onClicked: Simulator.openCover(true) }
                 KioskButton { objectName: "coverClose"; text: qsTr("Close cover"); onClicked: Simulator.openCover(false) }
                 Repeater {
-                    model: ["idcard", "printer", "scanner"]
+                    // The simulator's script names a device by its id.
+                    model: [{ id: "idcard", kind: DeviceKind.IdCardReader }, { id: "printer", kind: DeviceKind.ReceiptPrinter },
+                            { id: "scanner", kind: DeviceKind.CodeScanner }]
                     delegate: Row {
                         id: plugRow
-                        required property string modelData
+                        required property var modelData
                         spacing: Theme.spacing
-                        KioskButton { objectName: "unplug_" + plugRow.modelData; text: qsTr("Unplug %1").arg(page.kindText(plugRow.modelData)); onClicked: Simulator.unplug(plugRow.modelData) } // qmllint disable unqualified
-                        KioskButton { objectName: "replug_" + plugRow.modelData; text: qsTr("Plug in %1").arg(page.kindText(plugRow.modelData)); onClicked: Simulator.replug(plugRow.modelData) } // qmllint disable unqualified
+                        KioskButton { objectName: "unplug_" + plugRow.modelData.id; text: qsTr("Unplug %1").arg(page.kindText(plugRow.modelData.kind)); onClicked: Simulator.unplug(plugRow.modelData.id) } // qmllint disable unqualified
+                        KioskButton { objectName: "replug_" + plugRow.modelData.id; text: qsTr("Plug in %1").arg(page.kindText(plugRow.modelData.kind)); onClicked: Simulator.replug(plugRow.modelData.id) } // qmllint disable unqualified
                     }
                 }
             }

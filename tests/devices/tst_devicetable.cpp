@@ -133,7 +133,8 @@ private Q_SLOTS:
         DeviceListModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 3);
-        QCOMPARE(model.data(model.index(1), DeviceListModel::KindRole).toString(), QStringLiteral("printer"));
+        QCOMPARE(model.data(model.index(1), DeviceListModel::KindIdRole).toString(), QStringLiteral("printer"));
+        QCOMPARE(model.data(model.index(1), DeviceListModel::KindRole).value<KindEnum::Kind>(), KindEnum::Kind::ReceiptPrinter);
         QCOMPARE(model.data(model.index(1), DeviceListModel::StatusRole).toInt(), -1);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         DeviceRow r = model.inService(DeviceKind::CodeScanner);
