@@ -32,11 +32,13 @@ QByteArray applicationBody(const Application &a)
                                                 {QStringLiteral("recipient"), a.recipient},
                                                 {QStringLiteral("agreedAt"), a.submittedAt.toString(Qt::ISODate)}}},
     };
-    if (a.kind == QLatin1String(kSuggestion)) {
-        for (auto it = a.answers.begin(); it != a.answers.end(); ++it)
-            body.insert(it.key(), it.value());
-    }
     body.insert(QStringLiteral("itemCode"), a.itemCode);
+    if (a.kind == QLatin1String(kSuggestion)) {
+        // Beside the envelope, never over it: a field named like one must not replace it.
+        for (auto it = a.answers.begin(); it != a.answers.end(); ++it)
+            if (!body.contains(it.key()))
+                body.insert(it.key(), it.value());
+    }
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
