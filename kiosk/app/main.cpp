@@ -105,8 +105,11 @@ int main(int argc, char *argv[])
         const bool ok = walk.run(parser.isSet(tour) ? parser.value(tour) : QString());
         for (const QString &e : walk.errors())
             std::fprintf(stderr, "kiosk: %s\n", qPrintable(e));
-        if (parser.isSet(tour))
+        if (parser.isSet(tour)) {
             std::printf("kiosk: wrote %lld screens to %s\n", qlonglong(walk.written().size()), qPrintable(parser.value(tour)));
+            std::printf("kiosk: the layout check found %lld problem(s): %s/layout-report.tsv\n",
+                        qlonglong(walk.layoutFindings().size()), qPrintable(parser.value(tour)));
+        }
         else if (ok)
             std::printf("kiosk: self-test passed: every page loaded without a QML warning\n");
         return ok ? 0 : 1;

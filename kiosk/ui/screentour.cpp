@@ -16,9 +16,11 @@
 #include "kiosk/models/servicelistmodel.h"
 #include "kiosk/session/clock.h"
 #include "kiosk/session/session.h"
+#include "kiosk/ui/layoutcheck.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QMetaEnum>
@@ -63,10 +65,14 @@ void ScreenTour::shoot(const QString &name, const char *expectedPage)
         return;
     const QImage image = window->grabWindow();
     const QString file = QDir(m_outputDir).filePath(label + QStringLiteral(".png"));
-    if (image.isNull() || !image.save(file))
+    if (image.isNull() || !image.save(file)) {
         m_errors.append(QStringLiteral("%1: could not render to %2").arg(label, file));
-    else
-        m_written.append(file);
+        return;
+    }
+    m_written.append(file);
+    // What a person would trip over on this screen, from the live item tree and the pixels.
+    for (const LayoutFinding &f : checkLayout(window->contentItem(), image, LayoutRules::forMode(m_elder)))
+        m_layout.append(QStringList{label, f.rule, f.path, f.detail}.join(QLatin1Char('\t')));
 }
 
 namespace {
@@ -295,6 +301,7 @@ bool ScreenTour::run(const QString &outputDir)
     for (const Pass &pass : passes) {
         m_step = 0;
         m_prefix = QStringLiteral("%1-%2").arg(QLatin1String(pass.orientation), pass.elder ? QStringLiteral("elder") : QStringLiteral("normal"));
+        m_elder = pass.elder;
         window->resize(pass.size);
         window->setMinimumSize(pass.size);
         window->setMaximumSize(pass.size);
@@ -386,6 +393,11 @@ bool ScreenTour::run(const QString &outputDir)
         shoot(QStringLiteral("item-detail-english"), "serviceDetailPage");
         s->setLanguage(defaultLanguage);
         s->reset();
+    }
+    if (!m_outputDir.isEmpty()) {
+        QFile report(QDir(m_outputDir).filePath(QStringLiteral("layout-report.tsv")));
+        if (report.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
+            report.write((QStringLiteral("screen\trule\titem\tdetail\n") + m_layout.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8());
     }
     window->setMinimumSize(QSize(0, 0));
     window->setMaximumSize(QSize((1 << 24) - 1, (1 << 24) - 1));

@@ -28,6 +28,8 @@ public:
 
     [[nodiscard]] const QStringList &errors() const { return m_errors; }
     [[nodiscard]] const QStringList &written() const { return m_written; }
+    /** What the layout check found on the screens written (screen, rule, item path, detail). */
+    [[nodiscard]] const QStringList &layoutFindings() const { return m_layout; }
 
     static constexpr QSize portrait{1080, 1920};
     static constexpr QSize landscape{1920, 1080};
@@ -50,7 +52,9 @@ private:
     QString m_outputDir;
     QString m_prefix;
     int m_step = 0;
+    bool m_elder = false;
     QStringList m_errors;
+    QStringList m_layout;
     QStringList m_written;
 };
 

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The layout check on small scenes made for it: each rule finds its defect, and a clean scene
+// passes. (The tour runs it over every screen and writes layout-report.tsv.)
+#include "kiosk/ui/layoutcheck.h"
+
+#include <QQmlComponent>
+#include <QQmlEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTest>
+
+using namespace kiosk;
+
+class TestLayoutCheck : public QObject
+{
+    Q_OBJECT
+
+    QQmlEngine m_engine;
+
+    std::vector<LayoutFinding> check(const QByteArray &qml, bool elder = false)
+    {
+        QQmlComponent c(&m_engine);
+        c.setData("import QtQuick\nWindow { width: 400; height: 300; visible: true; color: \"white\"\n" + qml + "\n}", QUrl());
+        std::unique_ptr<QObject> o(c.create());
+        auto *window = qobject_cast<QQuickWindow *>(o.get());
+        if (!window) {
+            qWarning() << c.errorString();
+            return {};
+        }
+        QTest::qWait(50);
+        return checkLayout(window->contentItem(), window->grabWindow(), LayoutRules::forMode(elder));
+    }
+    static int count(const std::vector<LayoutFinding> &found, const char *rule)
+    {
+        return int(std::count_if(found.begin(), found.end(), [&](const LayoutFinding &f) { return f.rule == QLatin1String(rule); }));
+    }
+
+private Q_SLOTS:
+    void contrastRatioIsWcags()
+    {
+        QCOMPARE(qRound(contrastRatio(qRgb(0, 0, 0), qRgb(255, 255, 255)) * 10), 210);
+        QCOMPARE(contrastRatio(qRgb(120, 120, 120), qRgb(120, 120, 120)), 1.0);
+        QVERIFY(contrastRatio(qRgb(0x76, 0x76, 0x76), qRgb(255, 255, 255)) >= 4.5); // #767676: the lightest grey that passes
+    }
+
+    void aCleanSceneHasNoFindings()
+    {
+        const auto found = check("Text { x: 10; y: 10; text: \"办事指南\"; font.pixelSize: 36; color: \"black\" }\n"
+                                 "Rectangle { objectName: \"button\"; x: 10; y: 100; width: 120; height: 120; color: \"#0b5cad\"; signal clicked }",
+                                 true);
+        for (const auto &f : found)
+            qWarning() << f.rule << f.path << f.detail;
+        QVERIFY(found.empty());
+    }
+
+    void smallTextIsFound()
+    {
+        const auto found = check("Text { objectName: \"tiny\"; x: 10; y: 10; text: \"小字\"; font.pixelSize: 20; color: \"black\" }");
+        QCOMPARE(count(found, "text-size"), 1);
+        QVERIFY(found.front().path.endsWith(QLatin1String("tiny")));
+        // 28 px is enough in normal mode, not in elder mode.
+        QCOMPARE(count(check("Text { x: 10; y: 10; text: \"字\"; font.pixelSize: 28; color: \"black\" }"), "text-size"), 0);
+        QCOMPARE(count(check("Text { x: 10; y: 10; text: \"字\"; font.pixelSize: 28; color: \"black\" }", true), "text-size"), 1);
+    }
+
+    void lowContrastIsFoundAgainstWhatIsDrawnBehind()
+    {
+        QCOMPARE(count(check("Text { x: 10; y: 10; text: \"浅灰色文字\"; font.pixelSize: 36; color: \"#aaaaaa\" }"), "contrast"), 1);
+        // The same grey on black passes: the background is read from the pixels, not assumed.
+        QCOMPARE(count(check("Rectangle { anchors.fill: parent; color: \"black\" }\n"
+                             "Text { x: 10; y: 10; text: \"浅灰色文字\"; font.pixelSize: 36; color: \"#aaaaaa\" }"),
+                       "contrast"),
+                 0);
+    }
+
+    void elidedAndCutTextAreFound()
+    {
+        QCOMPARE(count(check("Text { x: 10; y: 10; width: 80; elide: Text.ElideRight; text: \"一段很长很长的说明文字\"; font.pixelSize: 30 }"), "elided"),
+                 1);
+        const auto cut = check("Item { x: 0; y: 0; width: 400; height: 100; clip: true\n"
+                               "  Text { objectName: \"half\"; y: 80; text: \"被切掉一半\"; font.pixelSize: 36 } }");
+        QCOMPARE(count(cut, "cut"), 1);
+        // Wholly outside (on another page of a pager) is not cut.
+        QCOMPARE(count(check("Item { width: 400; height: 100; clip: true\n"
+                             "  Text { y: 200; text: \"下一页\"; font.pixelSize: 36 } }"),
+                       "cut"),
+                 0);
+    }
+
+    void smallTargetsAreFound()
+    {
+        const auto found = check("Rectangle { objectName: \"small\"; x: 10; y: 10; width: 90; height: 90; color: \"#eeeeee\"; signal clicked }", true);
+        QCOMPARE(count(found, "target-size"), 1);
+        QCOMPARE(count(check("Rectangle { x: 10; y: 10; width: 90; height: 90; color: \"#eeeeee\"; signal clicked }"), "target-size"), 0);
+        // Hidden or disabled targets are not a resident's problem.
+        QCOMPARE(count(check("Rectangle { visible: false; width: 20; height: 20; signal clicked }", true), "target-size"), 0);
+        QCOMPARE(count(check("Rectangle { enabled: false; width: 20; height: 20; signal clicked }", true), "target-size"), 0);
+    }
+};
+
+QTEST_MAIN(TestLayoutCheck)
+#include "tst_layoutcheck.moc"
