@@ -41,6 +41,9 @@ Rectangle {
 
     readonly property bool typing: keyboard.active && shell.inVisit
     readonly property bool inVisit: Session.screen !== Session.Attract
+    // Typing in landscape: the keyboard takes the lower half, the way out (back, home, end) stands
+    // beside it. In portrait it stays above the keyboard. It is never hidden while typing.
+    readonly property bool navigationBeside: shell.typing && Theme.landscape
     // While a popup is up, nothing underneath takes touches (pointer handlers would otherwise
     // still see them through the popup).
     readonly property bool modal: pinPopup.visible || Session.idleWarning
@@ -75,8 +78,10 @@ Rectangle {
         enabled: !shell.modal
         anchors.left: parent.left
         anchors.right: parent.right
-        anchors.top: header.bottom
-        anchors.bottom: shell.typing ? candidates.top : navigation.top
+        // A notice takes its own room above the page: it never covers what the resident needs.
+        anchors.top: notice.visible ? notice.bottom : header.bottom
+        anchors.topMargin: notice.visible ? Theme.spacing : 0
+        anchors.bottom: shell.navigationBeside ? keyboard.top : navigation.top
         source: {
             switch (Session.screen) {
             case Session.Home: return "pages/HomePage.qml"
@@ -96,14 +101,18 @@ Rectangle {
         }
     }
 
+    // Portrait: page, way out, candidates, keyboard, one above the other. Landscape while typing:
+    // the keyboard at the bottom left, the candidates and the way out in a column beside it.
     NavigationPanel {
         id: navigation
-        anchors.left: parent.left
-        anchors.right: parent.right
-        anchors.bottom: parent.bottom
-        visible: shell.inVisit && !shell.typing
+        x: shell.navigationBeside ? keyboard.width : 0
+        y: shell.navigationBeside ? (candidates.visible ? candidates.y + candidates.height : keyboard.y)
+                                  : shell.typing ? candidates.y - height : shell.height - height
+        width: shell.navigationBeside ? shell.width - keyboard.width : shell.width
+        height: !visible ? 0 : shell.navigationBeside ? shell.height - y : implicitHeight
+        visible: shell.inVisit
         enabled: !shell.modal
-        height: visible ? implicitHeight : 0
+        vertical: shell.navigationBeside
         canGoBack: Session.screen !== Session.Home
         onBackClicked: Session.back()
         onHomeClicked: Session.goHome()
@@ -113,9 +122,9 @@ Rectangle {
     CandidateBar {
         id: candidates
         objectName: "candidateBar"
-        anchors.left: parent.left
-        anchors.right: parent.right
-        anchors.bottom: keyboard.top
+        x: shell.navigationBeside ? keyboard.width : 0
+        y: shell.navigationBeside ? keyboard.y : keyboard.y - height
+        width: shell.navigationBeside ? shell.width - keyboard.width : shell.width
         visible: shell.typing && !Session.english
         height: visible ? implicitHeight : 0
     }
@@ -123,15 +132,17 @@ Rectangle {
         id: keyboard
         objectName: "keyboard"
         // Full width in portrait. In landscape the keyboard's height follows its width (the style's
-        // design size, 2560 × 1000, 1250 in elder mode): keep it to 40 % of the screen's height.
-        width: Theme.landscape ? Math.min(shell.width, shell.height * 0.40 * 2560 / (Theme.elder ? 1250 : 1000)) : shell.width
-        anchors.horizontalCenter: parent.horizontalCenter
+        // design size, 2560 × Theme.keyboardDesignHeight): rows as tall as in portrait (keys at
+        // least the target size), the rest of the width for the way out beside it.
+        width: Theme.landscape ? Math.min(shell.width - 400, Theme.keyboardRowsHeight * 2560 / Theme.keyboardDesignHeight) : shell.width
+        anchors.left: parent.left
         y: active ? shell.height - height : shell.height
         visible: active
         enabled: !shell.modal
     }
 
     NoticePopup {
+        id: notice
         objectName: "notice"
         anchors.top: header.bottom
         anchors.left: parent.left

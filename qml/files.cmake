@@ -32,6 +32,8 @@ set(KIOSK_QML_FILES
     controls/HandlingBadge.qml
     controls/ServiceDelegate.qml
     controls/PagedList.qml
+    controls/PagedColumn.qml
+    controls/ServiceList.qml
     controls/PagerBar.qml
     controls/SearchIcon.qml
     controls/InfoSection.qml

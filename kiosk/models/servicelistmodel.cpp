@@ -3,6 +3,10 @@
 #include "kiosk/browse/servicehandling.h"
 #include "services/catalog/catalog.h"
 
+#include <QFontMetricsF>
+
+#include <algorithm>
+
 namespace kiosk {
 
 ServiceListModel::ServiceListModel(QObject *parent)
@@ -19,6 +23,8 @@ void ServiceListModel::setItems(const catalog::Catalog *catalog, std::vector<int
     endResetModel();
     if (before != int(m_items.size()))
         Q_EMIT countChanged();
+    ++m_nameRevision;
+    Q_EMIT namesChanged();
 }
 
 void ServiceListModel::setEnglish(bool english)
@@ -28,6 +34,17 @@ void ServiceListModel::setEnglish(bool english)
     m_english = english;
     if (!m_items.empty())
         Q_EMIT dataChanged(index(0), index(int(m_items.size()) - 1), {NameRole, DepartmentRole});
+    ++m_nameRevision;
+    Q_EMIT namesChanged();
+}
+
+qreal ServiceListModel::widestName(const QFont &font) const
+{
+    const QFontMetricsF metrics(font);
+    qreal widest = 0;
+    for (int row = 0; row < int(m_items.size()); ++row)
+        widest = std::max(widest, metrics.horizontalAdvance(data(index(row), NameRole).toString()));
+    return widest;
 }
 
 QString ServiceListModel::codeAt(int row) const

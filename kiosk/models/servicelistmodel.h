@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QAbstractListModel>
+#include <QFont>
 #include <QtQml/qqmlregistration.h>
 
 #include <vector>
@@ -19,6 +20,8 @@ class ServiceListModel : public QAbstractListModel
     QML_ELEMENT
     QML_UNCREATABLE("provided by Session")
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    /** Changes whenever the names shown change (new items, another language). */
+    Q_PROPERTY(int nameRevision READ nameRevision NOTIFY namesChanged)
 
 public:
     enum Role {
@@ -40,6 +43,9 @@ public:
     void setEnglish(bool english);
 
     Q_INVOKABLE [[nodiscard]] QString codeAt(int row) const;
+    /** The width of the widest name in @p font, in pixels: whether rows need a second line. */
+    Q_INVOKABLE [[nodiscard]] qreal widestName(const QFont &font) const;
+    int nameRevision() const { return m_nameRevision; }
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -47,11 +53,13 @@ public:
 
 Q_SIGNALS:
     void countChanged();
+    void namesChanged();
 
 private:
     const catalog::Catalog *m_catalog = nullptr;
     std::vector<int> m_items;
     bool m_english = false;
+    int m_nameRevision = 0;
 };
 
 } // namespace kiosk

@@ -43,13 +43,18 @@ Rectangle {
         }
     }
     Text {
+        objectName: "placeholder"
         anchors.fill: input
         visible: input.text === "" && input.preeditText === ""
         text: box.placeholder
         font.family: Theme.fontFamily
         font.pixelSize: Theme.fontLarge
-        color: Theme.textSecondary
+        color: Theme.placeholder
         verticalAlignment: Text.AlignVCenter
+        wrapMode: Text.Wrap
+        // Smaller before cut: a long hint fits the field on two lines at the body size.
+        fontSizeMode: Text.Fit
+        minimumPixelSize: Theme.fontSmall
         elide: Text.ElideRight
     }
 }

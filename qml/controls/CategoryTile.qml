@@ -10,6 +10,8 @@ Rectangle {
     property string title
     property int itemCount: 0
     property color tint: Theme.primary
+    /** The disc beside the words rather than above them, where the height is short. */
+    property bool compact: false
 
     signal clicked
 
@@ -22,13 +24,16 @@ Rectangle {
     Accessible.role: Accessible.Button
     Accessible.name: title
 
-    Column {
+    Grid {
+        id: content
         anchors.centerIn: parent
-        width: parent.width - 2 * Theme.spacing
-        spacing: Theme.spacing / 2
+        columns: tile.compact ? 2 : 1
+        spacing: tile.compact ? Theme.spacing : Theme.spacing / 2
+        horizontalItemAlignment: Grid.AlignHCenter
+        verticalItemAlignment: Grid.AlignVCenter
 
         Rectangle {
-            anchors.horizontalCenter: parent.horizontalCenter
+            id: disc
             width: Theme.tileGlyph
             height: width
             radius: width / 2
@@ -42,25 +47,32 @@ Rectangle {
                 color: Theme.textOnPrimary
             }
         }
-        Text {
-            width: parent.width
-            horizontalAlignment: Text.AlignHCenter
-            text: tile.title
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontLarge
-            font.bold: true
-            color: Theme.textPrimary
-            fontSizeMode: Text.HorizontalFit
-            minimumPixelSize: Theme.fontSmall
-            elide: Text.ElideRight
-        }
-        Text {
-            width: parent.width
-            horizontalAlignment: Text.AlignHCenter
-            text: qsTr("%n service(s)", "", tile.itemCount)
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontSmall
-            color: Theme.textSecondary
+        Column {
+            width: tile.compact ? tile.width - disc.width - 2.5 * Theme.spacing : tile.width - 2 * Theme.spacing
+            Text {
+                width: parent.width
+                horizontalAlignment: tile.compact ? Text.AlignLeft : Text.AlignHCenter
+                text: tile.title
+                font.family: Theme.fontFamily
+                font.pixelSize: tile.compact ? Theme.fontBody : Theme.fontLarge
+                font.bold: true
+                color: Theme.textPrimary
+                // One line, smaller if need be; beside the disc, up to two lines, smaller if need be.
+                height: Math.ceil(tile.compact ? 2 * Theme.fontBody * 1.45 : Theme.fontLarge * 1.45)
+                wrapMode: tile.compact ? Text.Wrap : Text.NoWrap
+                fontSizeMode: tile.compact ? Text.Fit : Text.HorizontalFit
+                verticalAlignment: Text.AlignVCenter
+                minimumPixelSize: Theme.fontSmall
+                elide: Text.ElideRight
+            }
+            Text {
+                width: parent.width
+                horizontalAlignment: tile.compact ? Text.AlignLeft : Text.AlignHCenter
+                text: qsTr("%n service(s)", "", tile.itemCount)
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontSmall
+                color: Theme.textSecondary
+            }
         }
     }
 

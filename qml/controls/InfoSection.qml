@@ -11,7 +11,9 @@ Column {
 
     spacing: Theme.spacing / 2
 
+    // A heading and its rule go onto the page of what they head (WholePages).
     Text {
+        readonly property bool keepWithNext: true
         width: section.width
         text: section.title
         font.family: Theme.fontFamily
@@ -20,6 +22,7 @@ Column {
         color: Theme.primary
     }
     Rectangle {
+        readonly property bool keepWithNext: true
         width: section.width
         height: 2
         color: Theme.border

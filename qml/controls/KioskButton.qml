@@ -14,15 +14,18 @@ Rectangle {
 
     signal clicked
 
-    implicitWidth: Math.max(Theme.touchTarget * 2, label.implicitWidth + 2 * Theme.margin)
+    /** The width the words need. */
+    readonly property real implicitContentWidth: label.implicitWidth + 2 * Theme.margin
+    implicitWidth: Math.max(Theme.touchTarget * 2, implicitContentWidth)
     implicitHeight: Theme.touchTarget
     radius: Theme.radius
-    color: accent ? (pressed ? Qt.darker(Theme.accent, 1.2) : Theme.accent)
-                  : primary ? (pressed ? Theme.primaryPressed : Theme.primary)
-                            : (pressed ? Theme.surfaceAlt : Theme.surface)
-    border.color: primary || accent ? "transparent" : Theme.primary
+    // Not available: grey, with its words still readable (they often say what to do first).
+    color: !enabled ? Theme.disabledFill
+                    : accent ? (pressed ? Theme.accentPressed : Theme.accent)
+                    : primary ? (pressed ? Theme.primaryPressed : Theme.primary)
+                    : (pressed ? Theme.surfaceAlt : Theme.surface)
+    border.color: !enabled ? Theme.disabledBorder : primary || accent ? "transparent" : Theme.primary
     border.width: Math.max(2, Theme.borderWidth)
-    opacity: enabled ? 1 : 0.45
 
     Accessible.role: Accessible.Button
     Accessible.name: label.text
@@ -38,7 +41,7 @@ Rectangle {
         font.family: Theme.fontFamily
         font.pixelSize: button.fontSize
         font.bold: true
-        color: button.primary || button.accent ? Theme.textOnPrimary : Theme.primary
+        color: !button.enabled ? Theme.disabledText : button.primary || button.accent ? Theme.textOnPrimary : Theme.primary
         elide: Text.ElideRight
         fontSizeMode: Text.HorizontalFit
         minimumPixelSize: Theme.fontSmall

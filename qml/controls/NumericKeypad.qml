@@ -16,8 +16,8 @@ GridLayout {
     signal erased
 
     columns: 3
-    rowSpacing: Theme.spacing
-    columnSpacing: Theme.spacing
+    rowSpacing: Theme.targetGap
+    columnSpacing: Theme.targetGap
 
     Repeater {
         model: ["1", "2", "3", "4", "5", "6", "7", "8", "9"]

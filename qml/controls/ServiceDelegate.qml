@@ -12,9 +12,12 @@ Rectangle {
     required property int handling
     required property int index
 
+    /** Lines the name may take; the list sizes every row for its longest name. */
+    property int nameLines: 2
+
     signal clicked(string code)
 
-    height: Math.max(Theme.touchTarget + Theme.spacing, content.implicitHeight + 2 * Theme.spacing)
+    implicitHeight: Math.max(Theme.touchTarget + Theme.spacing, content.implicitHeight + 2 * Theme.spacing)
     radius: Theme.radius
     color: tap.pressed ? Theme.surfaceAlt : Theme.surface
     border.color: Theme.border
@@ -40,7 +43,7 @@ Rectangle {
             font.bold: true
             color: Theme.textPrimary
             wrapMode: Text.Wrap
-            maximumLineCount: 2
+            maximumLineCount: delegate.nameLines
             elide: Text.ElideRight
         }
         Row {
@@ -61,6 +64,7 @@ Rectangle {
     }
     Text {
         id: chevron
+        objectName: "chevron"
         anchors.right: parent.right
         anchors.rightMargin: Theme.margin
         anchors.verticalCenter: parent.verticalCenter

@@ -14,18 +14,42 @@ Rectangle {
     }
 
     TapHandler {
-        // A tap anywhere starts, except on the two buttons, which start where they say.
+        // A tap anywhere starts, except on the buttons, which start where they say, and on the
+        // switches, which only switch.
         onTapped: eventPoint => {
             const p = shortcuts.mapFromItem(page, eventPoint.position)
-            if (!shortcuts.contains(p))
+            const q = switches.mapFromItem(page, eventPoint.position)
+            if (!shortcuts.contains(p) && !switches.contains(q))
                 Session.start()
         }
     }
 
+    // 大字版 and English before starting, where the header has them during a visit.
+    Row {
+        id: switches
+        anchors.top: parent.top
+        anchors.right: parent.right
+        anchors.margins: Theme.margin
+        spacing: Theme.spacing
+        ToggleChip {
+            objectName: "attractElderSwitch"
+            text: Session.elderMode ? "大字版 ✓" : "大字版"
+            checked: Session.elderMode
+            onToggled: Session.elderMode = !Session.elderMode
+        }
+        ToggleChip {
+            objectName: "attractLanguageSwitch"
+            text: Session.english ? "中文" : "English"
+            onToggled: Session.toggleLanguage()
+        }
+    }
+
     Column {
-        anchors.centerIn: parent
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.verticalCenter: parent.verticalCenter
+        anchors.verticalCenterOffset: (switches.height - footer.height) / 2
         width: parent.width - 4 * Theme.margin
-        spacing: Theme.spacing * 3
+        spacing: Theme.landscape ? Theme.spacing * 1.5 : Theme.spacing * 3
 
         Text {
             width: parent.width
@@ -131,12 +155,13 @@ Rectangle {
     }
 
     Text {
+        id: footer
         anchors.bottom: parent.bottom
         anchors.bottomMargin: Theme.margin
         anchors.horizontalCenter: parent.horizontalCenter
         width: parent.width - 2 * Theme.margin
         horizontalAlignment: Text.AlignHCenter
-        text: qsTr("Large text (大字版) and English are available after you start") + "  ·  " + Session.terminalName
+        text: Session.terminalName
         font.family: Theme.fontFamily
         font.pixelSize: Theme.fontSmall
         color: Theme.textOnDark

@@ -8,6 +8,8 @@ import Kiosk
 Item {
     id: page
     objectName: "evaluationPage"
+    /** Always in view (the layout check holds it to that). */
+    readonly property Item primaryAction: sendRatingButton
 
     readonly property Evaluation evaluation: Journey.evaluation
     readonly property var levels: [
@@ -18,21 +20,15 @@ Item {
         { level: 1, label: qsTr("Very dissatisfied") }
     ]
 
-    Flickable {
-        id: flick
+    PagedColumn {
+        id: pages
+        objectName: "ratingPages"
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: parent.top
         anchors.bottom: actions.top
         anchors.margins: Theme.margin
-        contentHeight: column.implicitHeight
-        clip: true
-        boundsBehavior: Flickable.StopAtBounds
-
-        ColumnLayout {
-            id: column
-            width: flick.width
-            spacing: Theme.spacing * 1.5
+        spacing: Theme.spacing * 1.5
 
             Text {
                 Layout.fillWidth: true
@@ -68,6 +64,7 @@ Item {
                 }
             }
             Text {
+                readonly property bool keepWithNext: true
                 Layout.fillWidth: true
                 visible: page.evaluation.level > 0
                 text: qsTr("What stood out? (optional, choose any)")
@@ -98,7 +95,6 @@ Item {
                     }
                 }
             }
-        }
     }
 
     // Always in view: the rating never holds anyone up.
@@ -106,7 +102,7 @@ Item {
         id: actions
         anchors.left: parent.left
         anchors.right: parent.right
-        anchors.bottom: pager.top
+        anchors.bottom: parent.bottom
         anchors.margins: Theme.margin
         spacing: Theme.spacing * 2
         KioskButton {
@@ -117,6 +113,7 @@ Item {
             onClicked: Journey.evaluation.skip()
         }
         KioskButton {
+            id: sendRatingButton
             objectName: "sendRatingButton"
             Layout.fillWidth: true
             Layout.preferredWidth: 1
@@ -125,14 +122,5 @@ Item {
             text: qsTr("Send rating")
             onClicked: Journey.evaluation.send()
         }
-    }
-
-    PagerBar {
-        id: pager
-        anchors.bottom: parent.bottom
-        anchors.bottomMargin: visible ? Theme.spacing : 0
-        anchors.horizontalCenter: parent.horizontalCenter
-        target: flick
-        needed: column.implicitHeight > page.height - actions.height - 4 * Theme.margin
     }
 }

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Departments or life events, each with how many services it has.
-pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 
@@ -22,32 +21,28 @@ Item {
         elide: Text.ElideRight
     }
 
-    GridView {
+    PagedList {
         id: grid
         objectName: "facetGrid"
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: title.bottom
-        anchors.bottom: pager.top
+        anchors.bottom: parent.bottom
         anchors.margins: Theme.margin
-        readonly property int columns: Theme.landscape ? (Theme.elder ? 3 : 4) : (Theme.elder ? 1 : 2)
-        cellWidth: width / columns
-        cellHeight: Theme.touchTarget * 1.5 + Theme.spacing
-        clip: true
-        boundsBehavior: Flickable.StopAtBounds
+        columns: Theme.landscape ? (Theme.elder ? 3 : 4) : (Theme.elder ? 1 : 2)
+        rowHeight: Theme.touchTarget * 1.5
         model: Session.facets
         delegate: Item {
             id: cell
             required property string facetId
             required property string name
             required property int count
-            width: grid.cellWidth
-            height: grid.cellHeight
+            // Created inside PagedList.qml: Qt 6.4 cannot bind it to this file (a tool gap).
+            width: grid.view.cellWidth - Theme.spacing // qmllint disable unqualified
+            height: grid.rowHeight // qmllint disable unqualified
             Rectangle {
                 objectName: "facet_" + cell.facetId
                 anchors.fill: parent
-                anchors.rightMargin: Theme.spacing
-                anchors.bottomMargin: Theme.spacing
                 radius: Theme.radius
                 color: tap.pressed ? Theme.surfaceAlt : Theme.surface
                 border.color: Theme.border
@@ -83,15 +78,5 @@ Item {
                 }
             }
         }
-    }
-
-    PagerBar {
-        id: pager
-        anchors.bottom: parent.bottom
-        anchors.bottomMargin: visible ? Theme.spacing : 0
-        anchors.horizontalCenter: parent.horizontalCenter
-        target: grid
-        // Rows needed against the whole page height, so showing the pager cannot feed back.
-        needed: Math.ceil(grid.count / grid.columns) * grid.cellHeight > page.height - title.height - 2 * Theme.margin
     }
 }

@@ -12,11 +12,16 @@ import Kiosk
 Item {
     id: page
     objectName: "formPage"
+    /** Always in view (the layout check holds it to that). */
+    readonly property Item primaryAction: Theme.landscape ? besideNavigation.next : belowNavigation.next
 
     readonly property FormSession form: Journey.form
     readonly property var field: form.field // var: Qt 6.4 cannot hold this value type in a typed property
     readonly property int kind: field.kind
     property bool showPurpose: false
+    // Landscape while typing, or in elder mode, leaves little height: the question in smaller
+    // (still heading) type, and no progress bar (the step count says it).
+    readonly property bool short_: Theme.landscape && (Qt.inputMethod.visible || Theme.elder) // qmllint disable type
 
     ColumnLayout {
         anchors.fill: parent
@@ -44,6 +49,7 @@ Item {
             }
         }
         Rectangle {
+            visible: !page.short_
             Layout.fillWidth: true
             Layout.preferredHeight: Theme.spacing / 2
             color: Theme.surfaceAlt
@@ -72,15 +78,28 @@ Item {
                 RowLayout {
                     Layout.fillWidth: true
                     spacing: Theme.spacing
-                    Text {
-                        objectName: "fieldLabel"
+                    ColumnLayout {
                         Layout.fillWidth: true
-                        text: page.field.label + (page.field.required ? "" : "  " + qsTr("(optional)"))
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.fontTitle
-                        font.bold: true
-                        color: Theme.textPrimary
-                        wrapMode: Text.Wrap
+                        spacing: 0
+                        Text {
+                            objectName: "fieldLabel"
+                            Layout.fillWidth: true
+                            text: page.field.label
+                            font.family: Theme.fontFamily
+                            font.pixelSize: page.short_ ? Theme.fontHeading : Theme.fontTitle
+                            font.bold: true
+                            color: Theme.textPrimary
+                            wrapMode: Text.Wrap
+                        }
+                        // On its own line, so it is never split.
+                        Text {
+                            objectName: "optionalMark"
+                            visible: !page.field.required
+                            text: qsTr("(optional)")
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontBody
+                            color: Theme.textSecondary
+                        }
                     }
                     KioskButton {
                         objectName: "whyButton"
@@ -116,6 +135,7 @@ Item {
                     Layout.fillHeight: true
                 }
                 NavigationButtons {
+                    id: besideNavigation
                     visible: Theme.landscape
                 }
             }
@@ -152,11 +172,13 @@ Item {
         }
 
         NavigationButtons {
+            id: belowNavigation
             visible: !Theme.landscape
         }
     }
 
     component NavigationButtons: RowLayout {
+        readonly property alias next: nextButton
         Layout.fillWidth: true
         spacing: Theme.spacing * 2
         KioskButton {
@@ -170,6 +192,7 @@ Item {
             }
         }
         KioskButton {
+            id: nextButton
             objectName: "nextButton"
             Layout.fillWidth: true
             Layout.preferredWidth: 1
@@ -184,37 +207,38 @@ Item {
 
     Component {
         id: textEditor
-        Flickable {
-            contentHeight: textColumn.implicitHeight
-            clip: true
-            boundsBehavior: Flickable.StopAtBounds
-            ColumnLayout {
-                id: textColumn
-                width: parent.width
-                spacing: Theme.spacing
-                AnswerBox {
-                    id: answer
-                    objectName: "textAnswer"
-                    Layout.fillWidth: true
-                    placeholder: Journey.form.field.placeholder || (Journey.form.field.phrases.length > 0
-                                 ? qsTr("Type with pinyin, or tap a common phrase below")
-                                 : qsTr("Type with pinyin on the keyboard below"))
-                    invalid: Journey.form.field.error !== ""
-                    maximumLength: Journey.form.field.maxLength > 0 ? Journey.form.field.maxLength : 300
-                    onEdited: text => Journey.form.setAnswer(Journey.form.field.id, text)
-                    Component.onCompleted: {
-                        text = Journey.form.field.text
-                        input.cursorPosition = text.length
-                        input.forceActiveFocus()
-                    }
+        ColumnLayout {
+            spacing: Theme.spacing
+            AnswerBox {
+                id: answer
+                objectName: "textAnswer"
+                Layout.fillWidth: true
+                placeholder: Journey.form.field.placeholder || (Journey.form.field.phrases.length > 0
+                             ? qsTr("Type with pinyin, or tap a common phrase below")
+                             : qsTr("Type with pinyin on the keyboard below"))
+                invalid: Journey.form.field.error !== ""
+                maximumLength: Journey.form.field.maxLength > 0 ? Journey.form.field.maxLength : 300
+                onEdited: text => Journey.form.setAnswer(Journey.form.field.id, text)
+                Component.onCompleted: {
+                    text = Journey.form.field.text
+                    input.cursorPosition = text.length
+                    input.forceActiveFocus()
                 }
-                Text {
-                    visible: phrases.count > 0
-                    text: qsTr("Common phrases")
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontBody
-                    color: Theme.textSecondary
-                }
+            }
+            Text {
+                visible: phrases.count > 0 && !page.short_ // qmllint disable unqualified
+                text: qsTr("Common phrases")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontBody
+                color: Theme.textSecondary
+            }
+            // The phrases a page of whole rows at a time.
+            PagedColumn {
+                objectName: "phrasePages"
+                pagerBeside: true
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                visible: phrases.count > 0
                 Flow {
                     Layout.fillWidth: true
                     spacing: Theme.spacing
@@ -288,6 +312,8 @@ Item {
             spacing: Theme.spacing
             Text {
                 objectName: "dateShown"
+                // Landscape is short: the picker's own year, month and day say the date there.
+                visible: !Theme.landscape
                 Layout.fillWidth: true
                 text: Journey.form.field.text !== "" ? Journey.form.field.text : qsTr("Not chosen yet: use the buttons below")
                 font.family: Theme.fontFamily
@@ -311,15 +337,13 @@ Item {
 
     Component {
         id: choiceEditor
-        Flickable {
+        PagedColumn {
             id: choiceRoot
-            contentHeight: choices.implicitHeight
-            clip: true
-            boundsBehavior: Flickable.StopAtBounds
+            objectName: "choicePages"
             readonly property var options: Journey.form.field.options
             GridLayout {
                 id: choices
-                width: parent.width
+                Layout.fillWidth: true
                 columns: Theme.landscape ? 2 : 1
                 rowSpacing: Theme.spacing
                 columnSpacing: Theme.spacing

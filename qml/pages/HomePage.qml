@@ -46,6 +46,41 @@ Item {
     }
 
 
+    component SearchEntry: Rectangle {
+        objectName: visible ? "searchEntry" : ""
+        Layout.fillWidth: true
+        Layout.preferredHeight: Theme.touchTarget * 1.2
+        radius: height / 2
+        color: Theme.surface
+        border.color: Theme.primary
+        border.width: 3
+        Accessible.role: Accessible.Button
+        Accessible.name: qsTr("Search services")
+        SearchIcon {
+            id: searchIcon
+            anchors.left: parent.left
+            anchors.leftMargin: Theme.margin * 1.5
+            anchors.verticalCenter: parent.verticalCenter
+        }
+        Text {
+            anchors.fill: parent
+            anchors.leftMargin: Theme.margin * 2 + searchIcon.width + Theme.spacing
+            anchors.rightMargin: Theme.margin
+            verticalAlignment: Text.AlignVCenter
+            text: qsTr("Search: type pinyin initials, e.g. sbcx")
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontLarge
+            color: Theme.textSecondary
+            wrapMode: Text.Wrap
+            fontSizeMode: Text.Fit
+            minimumPixelSize: Theme.fontBody
+            elide: Text.ElideRight
+        }
+        TapHandler {
+            onTapped: Session.openSearch()
+        }
+    }
+
     GridLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
@@ -69,36 +104,8 @@ Item {
                 scannerStatus: Devices.scannerStatus
             }
 
-            Rectangle {
-                objectName: "searchEntry"
-                Layout.fillWidth: true
-                Layout.preferredHeight: Theme.touchTarget * 1.2
-                radius: height / 2
-                color: Theme.surface
-                border.color: Theme.primary
-                border.width: 3
-                Accessible.role: Accessible.Button
-                Accessible.name: qsTr("Search services")
-                SearchIcon {
-                    id: searchIcon
-                    anchors.left: parent.left
-                    anchors.leftMargin: Theme.margin * 1.5
-                    anchors.verticalCenter: parent.verticalCenter
-                }
-                Text {
-                    anchors.fill: parent
-                    anchors.leftMargin: Theme.margin * 2 + searchIcon.width + Theme.spacing
-                    anchors.rightMargin: Theme.margin
-                    verticalAlignment: Text.AlignVCenter
-                    text: qsTr("Search: type pinyin initials, e.g. sbcx")
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontLarge
-                    color: Theme.textSecondary
-                    elide: Text.ElideRight
-                }
-                TapHandler {
-                    onTapped: Session.openSearch()
-                }
+            SearchEntry {
+                visible: !Theme.landscape
             }
 
             Text {
@@ -110,7 +117,7 @@ Item {
             }
             GridLayout {
                 Layout.fillWidth: true
-                columns: Theme.elder && !Theme.landscape ? 2 : 3
+                columns: 3
                 columnSpacing: Theme.spacing
                 rowSpacing: Theme.spacing
                 Repeater {
@@ -120,12 +127,12 @@ Item {
                         required property string name
                         required property int count
                         readonly property var glyphs: ({ childcare: "育", eldercare: "养", medical: "医", food: "食", living: "乐", affairs: "办" })
-                        readonly property var tints: ({ childcare: "#b34700", eldercare: "#8e2a6e", medical: "#0b6e6e", food: "#3f6212", living: "#5b3fa0", affairs: "#0b5cad" })
                         objectName: "categoryTile_" + facetId
                         Layout.fillWidth: true
                         Layout.preferredWidth: 1
+                        compact: Theme.compactTiles
                         glyph: glyphs[facetId] || "办"
-                        tint: tints[facetId] || Theme.primary
+                        tint: Theme.categoryTint(facetId)
                         title: name
                         itemCount: count
                         onClicked: Session.openCategory(facetId)
@@ -148,6 +155,9 @@ Item {
             Layout.fillHeight: true
             Layout.preferredWidth: 1
             spacing: Theme.spacing
+            SearchEntry {
+                visible: Theme.landscape
+            }
             BrowseButtons {
                 visible: Theme.landscape
             }
@@ -168,18 +178,15 @@ Item {
                     onClicked: Session.openPopular()
                 }
             }
-            ListView {
+            ServiceList {
                 objectName: "popularList"
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                clip: true
-                interactive: contentHeight > height
-                spacing: Theme.spacing
-                model: Session.popular
-                delegate: ServiceDelegate {
-                    width: ListView.view.width
-                    onClicked: code => Session.openItem(code)
-                }
+                // The rows that fit whole; "More" shows them all.
+                pagerShown: false
+                columns: 1
+                services: Session.popular
+                onChosen: code => Session.openItem(code)
             }
         }
     }

@@ -11,21 +11,15 @@ Item {
 
     readonly property ProgressModel progress: Journey.progress
 
-    Flickable {
-        id: flick
+    PagedColumn {
+        id: pages
+        objectName: "progressPages"
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: parent.top
-        anchors.bottom: pager.top
+        anchors.bottom: parent.bottom
         anchors.margins: Theme.margin
-        contentHeight: column.implicitHeight
-        clip: true
-        boundsBehavior: Flickable.StopAtBounds
-
-        ColumnLayout {
-            id: column
-            width: flick.width
-            spacing: Theme.spacing * 1.5
+        spacing: Theme.spacing * 1.5
 
             Text {
                 Layout.fillWidth: true
@@ -67,6 +61,11 @@ Item {
                 text: page.progress.lookup === ProgressModel.Card ? qsTr("Requests made at this terminal with your ID card, newest first.")
                                                 : qsTr("The request on your receipt.")
             }
+            GridLayout {
+                Layout.fillWidth: true
+                columns: Theme.landscape ? 2 : 1
+                columnSpacing: Theme.spacing * 1.5
+                rowSpacing: Theme.spacing * 1.5
             Repeater {
                 model: page.progress
                 Rectangle {
@@ -92,6 +91,8 @@ Item {
 
                     objectName: "request_" + index
                     Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    Layout.alignment: Qt.AlignTop
                     Layout.preferredHeight: cardColumn.implicitHeight + 2 * Theme.margin
                     radius: Theme.radius
                     color: Theme.surface
@@ -153,15 +154,6 @@ Item {
                     }
                 }
             }
-        }
-    }
-
-    PagerBar {
-        id: pager
-        anchors.bottom: parent.bottom
-        anchors.bottomMargin: visible ? Theme.spacing : 0
-        anchors.horizontalCenter: parent.horizontalCenter
-        target: flick
-        needed: column.implicitHeight > page.height - 2 * Theme.margin
+            }
     }
 }

@@ -9,24 +9,22 @@ import Kiosk
 Item {
     id: page
     objectName: "reviewPage"
+    /** Always in view (the layout check holds it to that). */
+    readonly property Item primaryAction: submitButton
 
-    Flickable {
-        id: flick
+    // The answers and the consent, a page at a time; the submit button and why it is refused
+    // stay in view below them.
+    PagedColumn {
+        id: answers
+        objectName: "reviewPages"
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: parent.top
-        anchors.bottom: pager.top
+        anchors.bottom: actions.top
         anchors.margins: Theme.margin
-        contentHeight: column.implicitHeight
-        clip: true
-        boundsBehavior: Flickable.StopAtBounds
-
-        ColumnLayout {
-            id: column
-            width: flick.width
-            spacing: Theme.spacing * 1.5
 
             Text {
+                readonly property bool keepWithNext: true
                 Layout.fillWidth: true
                 text: qsTr("Please check your answers")
                 font.family: Theme.fontFamily
@@ -44,6 +42,12 @@ Item {
                 wrapMode: Text.Wrap
             }
 
+            // Landscape: the answers in two columns.
+            GridLayout {
+                Layout.fillWidth: true
+                columns: Theme.landscape ? 2 : 1
+                columnSpacing: Theme.spacing * 1.5
+                rowSpacing: Theme.spacing * 1.5
             Repeater {
                 model: Journey.form.review
                 Rectangle {
@@ -56,6 +60,8 @@ Item {
                     required property bool editable
                     objectName: "review_" + fieldId
                     Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    Layout.alignment: Qt.AlignTop
                     Layout.preferredHeight: rowColumn.implicitHeight + 2 * Theme.spacing
                     radius: Theme.radius
                     color: Theme.surface
@@ -107,6 +113,7 @@ Item {
                     }
                 }
             }
+            }
 
             Rectangle {
                 objectName: "consentBox"
@@ -153,6 +160,16 @@ Item {
                 }
             }
 
+    }
+
+    ColumnLayout {
+        id: actions
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.margin
+        spacing: Theme.spacing
+
             FieldError {
                 objectName: "submitError"
                 Layout.fillWidth: true
@@ -168,6 +185,7 @@ Item {
             }
 
             KioskButton {
+                id: submitButton
                 objectName: "submitButton"
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.touchTarget * 1.2
@@ -177,28 +195,14 @@ Item {
                 text: Journey.form.consent ? qsTr("Submit") : qsTr("Agree above to submit")
                 onClicked: Journey.submit()
             }
-        }
     }
 
     Connections {
         target: Journey.submission
-        // A refused submit explains itself at the bottom, beside the button: show it.
-        function onFailed() { scrollToEnd.restart() }
-    }
-
-    // After the error text is laid out (a zero timer: the next turn of the event loop).
-    Timer {
-        id: scrollToEnd
-        interval: 0
-        onTriggered: flick.contentY = Math.max(0, flick.contentHeight - flick.height)
-    }
-
-    PagerBar {
-        id: pager
-        anchors.bottom: parent.bottom
-        anchors.bottomMargin: visible ? Theme.spacing : 0
-        anchors.horizontalCenter: parent.horizontalCenter
-        target: flick
-        needed: column.implicitHeight > page.height - 2 * Theme.margin
+        // Answers that need another look are marked on the answers' pages: back to the first.
+        function onFailed() {
+            if (Journey.submission.error === Submission.Invalid)
+                answers.first()
+        }
     }
 }

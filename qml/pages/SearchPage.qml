@@ -53,16 +53,13 @@ Item {
                 color: Theme.textSecondary
                 wrapMode: Text.Wrap
             }
-            PagedList {
+            ServiceList {
                 objectName: "searchResults"
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                model: Session.items
+                services: Session.items
                 emptyText: Session.query.length > 0 ? qsTr("Nothing found. Check the letters, or browse by need on the home page.") : ""
-                delegate: ServiceDelegate {
-                    width: ListView.view.width
-                    onClicked: code => Session.openItem(code)
-                }
+                onChosen: code => Session.openItem(code)
             }
         }
 
@@ -80,8 +77,8 @@ Item {
                 anchors.fill: parent
                 anchors.margins: Theme.spacing
                 columns: Theme.elder && !Theme.landscape ? 6 : 7
-                columnSpacing: Theme.spacing / 2
-                rowSpacing: Theme.spacing / 2
+                columnSpacing: Theme.targetGap
+                rowSpacing: Theme.targetGap
 
                 Repeater {
                     model: page.letters

@@ -9,6 +9,8 @@ import Kiosk.Devices
 Item {
     id: page
     objectName: "serviceDetailPage"
+    /** Always in view (the layout check holds it to that). */
+    readonly property Item primaryAction: page.item.applicable ? applyButton : null
 
     readonly property var item: Session.item // var: Qt 6.4's compiled bindings crash on this value type
 
@@ -21,135 +23,130 @@ Item {
                                : qsTr("This terminal explains the service; it is handled at a counter.")
     }
 
-    Flickable {
-        id: flick
+    // What the service is, then its sections (two columns in landscape), a page at a time; the
+    // apply button stays in view below.
+    PagedColumn {
+        id: details
+        objectName: "detailPages"
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: parent.top
         anchors.bottom: applyButton.top
         anchors.margins: Theme.margin
-        contentHeight: layout.implicitHeight
-        clip: true
-        boundsBehavior: Flickable.StopAtBounds
+        spacing: Theme.spacing * 2
 
+            Text {
+                objectName: "itemName"
+                Layout.fillWidth: true
+                text: page.item.name || ""
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                lineHeight: 1.15
+                color: Theme.textPrimary
+                wrapMode: Text.Wrap
+            }
+            Flow {
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                HandlingBadge {
+                    handling: page.item.handling
+                }
+                Text {
+                    text: (page.item.department || "") + " · " + (page.item.categoryName || "")
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.textSecondary
+                }
+                Text {
+                    text: qsTr("Code %1").arg(page.item.code || "")
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.textSecondary
+                }
+            }
+            BodyText {
+                Layout.fillWidth: true
+                text: page.item.summary || ""
+            }
+            DeviceNoticePanel {
+                objectName: "itemDeviceNotice"
+                Layout.fillWidth: true
+                Layout.preferredHeight: implicitHeight
+                // Only the devices this item needs: the printer for a receipt, the reader to fill the form.
+                readonly property bool submitted: page.item.handling !== Handling.Guide
+                idCardStatus: submitted ? Devices.idCardStatus : DeviceStatus.Normal
+                printerStatus: submitted ? Devices.printerStatus : DeviceStatus.Normal
+            }
         GridLayout {
-            id: layout
-            width: flick.width
+            Layout.fillWidth: true
             columns: Theme.landscape ? 2 : 1
             columnSpacing: Theme.margin * 1.5
             rowSpacing: Theme.spacing * 2
 
-            ColumnLayout {
+            InfoSection {
                 Layout.fillWidth: true
-                Layout.preferredWidth: 1
-                Layout.alignment: Qt.AlignTop
-                spacing: Theme.spacing * 2
-
-                Text {
-                    objectName: "itemName"
-                    Layout.fillWidth: true
-                    text: page.item.name || ""
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontTitle
-                    font.bold: true
-                    lineHeight: 1.15
-                    color: Theme.textPrimary
-                    wrapMode: Text.Wrap
+            Layout.preferredWidth: 1
+            Layout.alignment: Qt.AlignTop
+            title: qsTr("How it is handled")
+                BodyText {
+                    text: page.handlingText(page.item.handling) + "\n" + qsTr("Where: %1").arg(page.item.where || "")
                 }
-                Flow {
-                    Layout.fillWidth: true
-                    spacing: Theme.spacing
-                    HandlingBadge {
-                        handling: page.item.handling
-                    }
-                    Text {
-                        text: (page.item.department || "") + " · " + (page.item.categoryName || "")
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.fontSmall
-                        color: Theme.textSecondary
-                    }
-                    Text {
-                        text: qsTr("Code %1").arg(page.item.code || "")
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.fontSmall
-                        color: Theme.textSecondary
-                    }
+            }
+            InfoSection {
+                Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            Layout.alignment: Qt.AlignTop
+            title: qsTr("Time limit and fee")
+                BodyText {
+                    objectName: "timeLimitText"
+                    text: qsTr("Promised: %1 · Legal limit: %2").arg(page.daysText(page.item.promisedDays || 0))
+                                                                .arg(page.daysText(page.item.legalDays || 0))
                 }
                 BodyText {
-                    Layout.fillWidth: true
-                    text: page.item.summary || ""
+                    text: (page.item.fee || 0) > 0
+                          ? qsTr("Fee: %1 yuan (%2)").arg(page.item.fee).arg(page.item.feeNote)
+                          : qsTr("Fee: free of charge")
                 }
-                DeviceNoticePanel {
-                    objectName: "itemDeviceNotice"
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: implicitHeight
-                    // Only the devices this item needs: the printer for a receipt, the reader to fill the form.
-                    readonly property bool submitted: page.item.handling !== Handling.Guide
-                    idCardStatus: submitted ? Devices.idCardStatus : DeviceStatus.Normal
-                    printerStatus: submitted ? Devices.printerStatus : DeviceStatus.Normal
+            }
+            InfoSection {
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            Layout.alignment: Qt.AlignTop
+                visible: (page.item.conditions || "").length > 0
+                title: qsTr("Who can apply")
+                BodyText {
+                    text: page.item.conditions || ""
                 }
-                InfoSection {
-                    Layout.fillWidth: true
-                    title: qsTr("How it is handled")
-                    BodyText {
-                        text: page.handlingText(page.item.handling) + "\n" + qsTr("Where: %1").arg(page.item.where || "")
-                    }
+            }
+            InfoSection {
+                objectName: "materialsSection"
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            Layout.alignment: Qt.AlignTop
+                title: qsTr("What to bring")
+                BodyText {
+                    visible: (page.item.materials || []).length === 0
+                    text: qsTr("Nothing needs to be brought.")
                 }
-                InfoSection {
-                    Layout.fillWidth: true
-                    title: qsTr("Time limit and fee")
-                    BodyText {
-                        objectName: "timeLimitText"
-                        text: qsTr("Promised: %1 · Legal limit: %2").arg(page.daysText(page.item.promisedDays || 0))
-                                                                    .arg(page.daysText(page.item.legalDays || 0))
-                    }
-                    BodyText {
-                        text: (page.item.fee || 0) > 0
-                              ? qsTr("Fee: %1 yuan (%2)").arg(page.item.fee).arg(page.item.feeNote)
-                              : qsTr("Fee: free of charge")
+                Repeater {
+                    model: page.item.materials || []
+                    delegate: BodyText {
+                        required property var modelData
+                        required property int index
+                        text: (index + 1) + ". " + modelData.name
+                              + (modelData.optional ? qsTr(" (if applicable)") : "")
+                              + (modelData.note ? "\n     " + modelData.note : "")
                     }
                 }
             }
-
-            ColumnLayout {
-                Layout.fillWidth: true
-                Layout.preferredWidth: 1
-                Layout.alignment: Qt.AlignTop
-                spacing: Theme.spacing * 2
-
-                InfoSection {
-                    Layout.fillWidth: true
-                    visible: (page.item.conditions || "").length > 0
-                    title: qsTr("Who can apply")
-                    BodyText {
-                        text: page.item.conditions || ""
-                    }
-                }
-                InfoSection {
-                    objectName: "materialsSection"
-                    Layout.fillWidth: true
-                    title: qsTr("What to bring")
-                    BodyText {
-                        visible: (page.item.materials || []).length === 0
-                        text: qsTr("Nothing needs to be brought.")
-                    }
-                    Repeater {
-                        model: page.item.materials || []
-                        delegate: BodyText {
-                            required property var modelData
-                            required property int index
-                            text: (index + 1) + ". " + modelData.name
-                                  + (modelData.optional ? qsTr(" (if applicable)") : "")
-                                  + (modelData.note ? "\n     " + modelData.note : "")
-                        }
-                    }
-                }
-                InfoSection {
-                    Layout.fillWidth: true
-                    title: qsTr("What happens next")
-                    BodyText {
-                        text: page.item.nextSteps || ""
-                    }
+            InfoSection {
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            Layout.alignment: Qt.AlignTop
+                title: qsTr("What happens next")
+                BodyText {
+                    text: page.item.nextSteps || ""
                 }
             }
         }
@@ -160,10 +157,10 @@ Item {
         objectName: "applyButton"
         anchors.left: parent.left
         anchors.right: parent.right
-        anchors.bottom: pager.top
+        anchors.bottom: parent.bottom
         anchors.leftMargin: Theme.margin
         anchors.rightMargin: Theme.margin
-        anchors.bottomMargin: visible ? Theme.spacing : 0
+        anchors.bottomMargin: visible ? Theme.margin : 0
         visible: page.item.applicable
         height: visible ? Theme.touchTarget * 1.15 : 0
         primary: true
@@ -172,18 +169,8 @@ Item {
         onClicked: Session.apply()
     }
 
-    PagerBar {
-        id: pager
-        anchors.bottom: parent.bottom
-        anchors.bottomMargin: visible ? Theme.spacing : 0
-        anchors.horizontalCenter: parent.horizontalCenter
-        target: flick
-        // Compared with the page, not the flickable, so showing the pager cannot feed back.
-        needed: layout.implicitHeight > page.height - 2 * Theme.margin - applyButton.height
-    }
-
     Connections {
         target: Session
-        function onItemChanged() { flick.contentY = 0 }
+        function onItemChanged() { details.first() }
     }
 }

@@ -31,18 +31,15 @@ Item {
         }
     }
 
-    PagedList {
+    ServiceList {
         objectName: "serviceList"
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: heading.bottom
         anchors.bottom: parent.bottom
         anchors.margins: Theme.margin
-        model: Session.items
+        services: Session.items
         emptyText: qsTr("No services here.")
-        delegate: ServiceDelegate {
-            width: ListView.view.width
-            onClicked: code => Session.openItem(code)
-        }
+        onChosen: code => Session.openItem(code)
     }
 }

@@ -52,18 +52,12 @@ Item {
         }
     }
 
-    Flickable {
-        id: flick
+    PagedColumn {
+        id: pages
+        objectName: "devicePages"
         anchors.fill: parent
         anchors.margins: Theme.margin
-        contentHeight: column.implicitHeight
-        clip: true
-        boundsBehavior: Flickable.StopAtBounds
-
-        ColumnLayout {
-            id: column
-            width: flick.width
-            spacing: Theme.spacing * 1.5
+        spacing: Theme.spacing * 1.5
 
             RowLayout {
                 Layout.fillWidth: true
@@ -113,6 +107,7 @@ Item {
                             font.family: Theme.fontFamily
                             font.pixelSize: Theme.fontLarge
                             font.bold: true
+                            wrapMode: Text.Wrap
                             color: row.status === DeviceStatus.Fault ? Theme.accent : Theme.textPrimary
                         }
                         Text {
@@ -121,7 +116,7 @@ Item {
                             font.family: Theme.fontFamily
                             font.pixelSize: Theme.fontSmall
                             color: Theme.textSecondary
-                            elide: Text.ElideRight
+                            wrapMode: Text.Wrap
                         }
                         BodyText {
                             width: parent.width
@@ -147,7 +142,6 @@ Item {
                 active: Devices.simulated
                 sourceComponent: developerPanel
             }
-        }
     }
 
     Component {

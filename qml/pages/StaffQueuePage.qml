@@ -26,7 +26,7 @@ Item {
                 font.pixelSize: Theme.fontTitle
                 font.bold: true
                 color: Theme.textPrimary
-                elide: Text.ElideRight
+                wrapMode: Text.Wrap
             }
             KioskButton {
                 objectName: "toDevicesPage"
@@ -113,11 +113,25 @@ Item {
             color: Theme.textPrimary
         }
         PagedList {
+            id: deadLetters
             objectName: "deadLetters"
             Layout.fillWidth: true
             Layout.fillHeight: true
             model: Queue.deadLetters
             emptyText: qsTr("No failed requests.")
+            // A row: what and when, the reason in up to two lines, the two buttons.
+            rowHeight: 2 * Theme.spacing + Math.ceil(smallMetrics.height) + 2 * Math.ceil(bodyMetrics.height * Theme.lineHeight)
+                       + Theme.touchTarget + Theme.spacing + 4
+            FontMetrics {
+                id: smallMetrics
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontSmall
+            }
+            FontMetrics {
+                id: bodyMetrics
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontBody
+            }
             delegate: Rectangle {
                 id: row
                 required property string requestId
@@ -126,8 +140,8 @@ Item {
                 required property string reason
                 required property string created
                 required property int attempts
-                width: ListView.view.width
-                height: rowColumn.implicitHeight + 2 * Theme.spacing
+                width: deadLetters.view.cellWidth - Theme.spacing // qmllint disable unqualified
+                height: deadLetters.rowHeight // qmllint disable unqualified
                 radius: Theme.radius
                 color: Theme.surface
                 border.color: Theme.border
@@ -148,6 +162,7 @@ Item {
                     BodyText {
                         Layout.fillWidth: true
                         text: row.reason
+                        maximumLineCount: 2
                     }
                     RowLayout {
                         spacing: Theme.spacing

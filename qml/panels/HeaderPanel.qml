@@ -42,26 +42,41 @@ Rectangle {
             color: Theme.textOnDark
             elide: Text.ElideRight
         }
-        Text {
-            id: clock
+        // Who is identified, then the time when there is room for it: the greeting is never cut.
+        Row {
             width: parent.width
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontSmall
-            color: Theme.textOnDark
-            elide: Text.ElideRight
-            property string now
-            text: header.residentName.length > 0
-                  ? qsTr("Hello, %1 (%2)").arg(header.residentName).arg(header.residentIdMasked) + "  " + now
-                  : header.terminalName + "  " + now
-            function refresh() {
-                now = Qt.formatDateTime(new Date(), "yyyy-MM-dd hh:mm")
+            spacing: Theme.spacing
+            Text {
+                id: greeting
+                objectName: "headerGreeting"
+                width: Math.min(implicitWidth, parent.width)
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontSmall
+                color: Theme.textOnDark
+                elide: Text.ElideRight
+                text: header.residentName.length > 0
+                      ? qsTr("Hello, %1 (%2)").arg(header.residentName).arg(header.residentIdMasked)
+                      : header.terminalName
             }
-            Component.onCompleted: refresh()
-            Timer {
-                interval: 10000
-                running: true
-                repeat: true
-                onTriggered: clock.refresh()
+            Text {
+                id: clock
+                objectName: "headerClock"
+                visible: greeting.implicitWidth + parent.spacing + implicitWidth <= parent.width
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontSmall
+                color: Theme.textOnDark
+                text: now
+                property string now
+                function refresh() {
+                    now = Qt.formatDateTime(new Date(), "yyyy-MM-dd hh:mm")
+                }
+                Component.onCompleted: refresh()
+                Timer {
+                    interval: 10000
+                    running: true
+                    repeat: true
+                    onTriggered: clock.refresh()
+                }
             }
         }
     }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Bottom bar, always in the same place: back, home, and end the visit.
+// Back, home, and end the visit: a bar at the bottom, or a column beside the keyboard while
+// typing in landscape. Always on screen during a visit.
 import QtQuick
 import Kiosk
 
@@ -7,6 +8,8 @@ Rectangle {
     id: nav
 
     property bool canGoBack: true
+    /** Buttons one above the other (beside the keyboard). */
+    property bool vertical: false
 
     signal backClicked
     signal homeClicked
@@ -17,10 +20,12 @@ Rectangle {
     border.color: Theme.border
     border.width: Theme.borderWidth
 
-    Row {
+    Grid {
         anchors.centerIn: parent
+        columns: nav.vertical ? 1 : 3
         spacing: Theme.spacing * 2
-        readonly property int buttonWidth: Math.min(340, (nav.width - 2 * Theme.margin - 2 * spacing) / 3)
+        readonly property int buttonWidth: nav.vertical ? Math.min(400, nav.width - 2 * Theme.margin)
+                                                        : Math.min(340, (nav.width - 2 * Theme.margin - 2 * spacing) / 3)
 
         KioskButton {
             objectName: "backButton"

@@ -7,6 +7,9 @@ import Kiosk
 Rectangle {
     id: popup
 
+    /** Covers the screen: nothing under it can be reached (the layout check looks only at it). */
+    readonly property bool modalOverlay: true
+
     property int secondsLeft: 0
 
     signal continueClicked

@@ -23,7 +23,16 @@ QtObject {
     readonly property color textPrimary: elder ? "#000000" : "#1a1f29"
     readonly property color textSecondary: elder ? "#1a1a1a" : "#465060"
     readonly property color textOnDark: "#ffffff"
-    readonly property color border: elder ? "#000000" : "#cfd7e3"
+    // Card and field borders: ≥ 3:1 against the page and the card (non-text contrast).
+    readonly property color border: elder ? "#000000" : "#7f8b9c"
+    // Hints in an empty field: readable (≥ 4.5:1, ≥ 7:1 in elder mode) yet visibly lighter than
+    // what the resident has typed.
+    readonly property color placeholder: elder ? "#4d4d4d" : "#5f6b7a"
+    // A control that cannot be used yet: grey, its words still readable.
+    readonly property color disabledFill: elder ? "#e0e0e0" : "#e4e8ee"
+    readonly property color disabledBorder: elder ? "#595959" : "#7b8594"
+    readonly property color disabledText: elder ? "#333333" : "#4a5361"
+    readonly property color accentPressed: elder ? "#5c0000" : "#8c1d17"
     readonly property color warningBackground: "#fff4e0"
     readonly property color warningText: elder ? "#4d2a00" : "#7a4100"
     readonly property color scrim: "#b3000000"
@@ -34,6 +43,18 @@ QtObject {
     readonly property color badgeTerminal: elder ? "#0b4f1f" : "#1b6e2e"
     readonly property color badgeCollect: elder ? "#00347a" : "#0b5cad"
     readonly property color badgeGuide: elder ? "#4d2a00" : "#7a4100"
+
+    // The six community functions' discs (white glyphs on them: ≥ 4.5:1, ≥ 7:1 in elder mode).
+    function categoryTint(facetId: string): color {
+        switch (facetId) {
+        case "childcare": return elder ? "#8a3600" : "#b34700"
+        case "eldercare": return "#8e2a6e"
+        case "medical": return elder ? "#055a5a" : "#0b6e6e"
+        case "food": return "#3f6212"
+        case "living": return "#5b3fa0"
+        default: return primary
+        }
+    }
 
     // Type. Pixel sizes for a 1080-px-wide panel read from 50–60 cm.
     readonly property string fontFamily: "Noto Sans CJK SC"
@@ -48,12 +69,18 @@ QtObject {
     // Geometry.
     readonly property int touchTarget: elder ? 120 : 88
     readonly property int spacing: elder ? 20 : 14
+    readonly property int targetGap: elder ? 16 : 12 // at least this between two touch targets
     readonly property int margin: elder ? 32 : 28
     readonly property int radius: elder ? 12 : 16
     readonly property int borderWidth: elder ? 3 : 1
     readonly property int headerHeight: elder ? 128 : 108
     readonly property int navigationHeight: elder ? 150 : 124
-    readonly property int tileHeight: elder ? (landscape ? 214 : 250) : 220
-    readonly property int tileGlyph: elder ? (landscape ? 84 : 104) : 92
+    readonly property bool compactTiles: elder && landscape // the disc beside the words: short screens
+    readonly property int tileHeight: compactTiles ? 160 : elder ? 250 : 220
+    readonly property int tileGlyph: compactTiles ? 68 : elder ? 104 : 92
     readonly property int keyHeight: elder ? 120 : 96
+    // The on-screen keyboard (qml/keyboard): five rows in 2560 × keyboardDesignHeight design units;
+    // keyboardRowsHeight is its height in landscape, where its width follows.
+    readonly property int keyboardDesignHeight: elder ? 1400 : 1000
+    readonly property int keyboardRowsHeight: elder ? 620 : 440
 }

@@ -96,6 +96,78 @@ private Q_SLOTS:
         QCOMPARE(count(check("Rectangle { visible: false; width: 20; height: 20; signal clicked }", true), "target-size"), 0);
         QCOMPARE(count(check("Rectangle { enabled: false; width: 20; height: 20; signal clicked }", true), "target-size"), 0);
     }
+
+    void targetsTooCloseAreFound()
+    {
+        const char *two = "Rectangle { objectName: \"a\"; x: 10; y: 10; width: 120; height: 120; color: \"#0b5cad\"; signal clicked }\n"
+                          "Rectangle { objectName: \"b\"; x: %1; y: 10; width: 120; height: 120; color: \"#0b5cad\"; signal clicked }";
+        QCOMPARE(count(check(QByteArray(two).replace("%1", "140"), true), "target-gap"), 1); // 10 px apart
+        QCOMPARE(count(check(QByteArray(two).replace("%1", "150"), true), "target-gap"), 0); // 20 px
+        QCOMPARE(count(check(QByteArray(two).replace("%1", "143")), "target-gap"), 0); // 13 px is enough in normal mode
+        // A button's own label is part of it, not a neighbour.
+        QCOMPARE(count(check("Rectangle { x: 10; y: 10; width: 120; height: 120; color: \"#0b5cad\"; signal clicked\n"
+                             "  Rectangle { x: 5; y: 5; width: 110; height: 110; color: \"white\"; signal clicked } }", true),
+                       "target-gap"),
+                 0);
+    }
+
+    void somethingDrawnOverTextIsFound()
+    {
+        // A bar painted over the end of a list: the row's text is under it.
+        const auto found = check("Text { objectName: \"row\"; x: 10; y: 250; text: \"社会保险缴费证明打印\"; font.pixelSize: 30 }\n"
+                                 "Rectangle { objectName: \"bar\"; y: 240; width: 400; height: 60; color: \"white\" }");
+        QCOMPARE(count(found, "overlap"), 1);
+        QVERIFY(found.front().path.endsWith(QLatin1String("row")));
+        QVERIFY(found.front().detail.contains(QLatin1String("bar")));
+        // Drawn behind (a card under its text) is not an overlap; nor is a transparent frame.
+        QCOMPARE(count(check("Rectangle { y: 240; width: 400; height: 60; color: \"#eeeeee\" }\n"
+                             "Text { x: 10; y: 250; text: \"在卡片上\"; font.pixelSize: 30 }"),
+                       "overlap"),
+                 0);
+        QCOMPARE(count(check("Text { x: 10; y: 250; text: \"边框\"; font.pixelSize: 30 }\n"
+                             "Rectangle { y: 240; width: 400; height: 60; color: \"transparent\"; border.width: 2 }"),
+                       "overlap"),
+                 0);
+    }
+
+    void onlyAModalOverlayIsLookedAtWhileItIsUp()
+    {
+        const QByteArray scene = "Text { x: 10; y: 10; text: \"小字\"; font.pixelSize: 12 }\n"
+                                 "Rectangle { objectName: \"overlay\"; readonly property bool modalOverlay: %1; anchors.fill: parent; color: \"#eeffffff\"\n"
+                                 "  Text { x: 10; y: 200; text: \"您还在办理吗？\"; font.pixelSize: 36 } }";
+        const auto up = check(QByteArray(scene).replace("%1", "true"));
+        QCOMPARE(count(up, "text-size"), 0);
+        QCOMPARE(count(up, "overlap"), 0);
+        // Not modal: the small text underneath is still looked at (and is covered).
+        const auto notModal = check(QByteArray(scene).replace("%1", "false"));
+        QCOMPARE(count(notModal, "text-size"), 1);
+        QCOMPARE(count(notModal, "overlap"), 1);
+    }
+
+    void aPagesPrimaryActionMustBeInView()
+    {
+        const QByteArray page = "Item { objectName: \"reviewPage\"; anchors.fill: parent; readonly property Item primaryAction: submit\n"
+                                "  Item { width: 400; height: 200; clip: true\n"
+                                "    Rectangle { id: submit; objectName: \"submitButton\"; y: %1; width: 300; height: 90; color: \"#0b5cad\"; signal clicked } } }";
+        QCOMPARE(count(check(QByteArray(page).replace("%1", "10")), "primary-action"), 0);
+        const auto below = check(QByteArray(page).replace("%1", "250")); // on a later page: not in view
+        QCOMPARE(count(below, "primary-action"), 1);
+        QVERIFY(below.front().detail.contains(QLatin1String("submitButton")) || below.back().detail.contains(QLatin1String("submitButton")));
+        QCOMPARE(count(check(QByteArray(page).replace("%1", "150")), "primary-action"), 1); // partly cut
+    }
+
+    void theWayOutStaysWhileTyping()
+    {
+        const QByteArray keyboard = "Rectangle { objectName: \"keyboard\"; y: 200; width: 400; height: 100; color: \"#333333\" }\n";
+        const QByteArray home = "Rectangle { objectName: \"homeButton\"; x: 10; y: 10; width: 90; height: 90; color: \"#0b5cad\"; signal clicked }\n";
+        const QByteArray end = "Rectangle { objectName: \"endButton\"; x: 120; y: 10; width: 90; height: 90; color: \"#0b5cad\"; signal clicked }\n";
+        QCOMPARE(count(check(keyboard + home + end), "way-out"), 0);
+        QCOMPARE(count(check(keyboard + home), "way-out"), 1); // no end button
+        // Covered by the keyboard is not a way out.
+        QCOMPARE(count(check(home + QByteArray(end).replace("y: 10", "y: 210") + keyboard), "way-out"), 1);
+        // No keyboard, no rule.
+        QCOMPARE(count(check(home), "way-out"), 0);
+    }
 };
 
 QTEST_MAIN(TestLayoutCheck)

@@ -103,8 +103,18 @@ Item {
             tryVerify(() => findByName(shell, "device_printer") !== null)
             verify(findByName(shell, "device_idcard"))
             verify(findByName(shell, "device_scanner"))
-            // The developer panel drives the simulators.
-            mouseClick(findByName(shell, "insertCard_1"))
+            // The developer panel drives the simulators; it is on a later page: turn to it.
+            const insert = findByName(shell, "insertCard_1")
+            const view = findByName(shell, "devicePages").viewport
+            const inView = () => {
+                const at = insert.mapToItem(view, 0, 0)
+                return at.y >= 0 && at.y + insert.height <= view.height
+            }
+            tryVerify(() => view.height > 0, 2000, "the page is counted")
+            for (let guard = 0; guard < 6 && !inView(); ++guard)
+                mouseClick(findByName(shell, "pageDownButton"))
+            verify(inView(), "the developer panel can be paged to")
+            mouseClick(insert)
             tryCompare(Session, "identified", true, 5000)
         }
     }

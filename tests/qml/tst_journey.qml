@@ -41,7 +41,9 @@ Item {
             const m = InputContext.inputEngine.wordCandidateListModel
             for (let i = 0; i < m.count; ++i) {
                 if (m.dataAt(i) === word) {
-                    m.selectItem(i)
+                    // Tapped where the resident sees it: only whole candidates are shown.
+                    verify(findByName(shell, "candidate_" + i) !== null, word + " is shown in the candidate bar")
+                    tap("candidate_" + i)
                     return
                 }
             }
@@ -70,7 +72,7 @@ Item {
                     tryVerify(() => InputContext.inputEngine.wordCandidateListModel.count > 0)
                     const bar = findByName(shell, "candidateBar")
                     verify(bar !== null && bar.height >= Theme.touchTarget, "the large candidate bar is shown")
-                    tryVerify(() => findByName(shell, "candidateList").count > 0)
+                    tryVerify(() => findByName(shell, "candidate_0") !== null)
                     chooseCandidate("上海")
                     compare(Journey.form.answer("careCity"), "上海")
                 }

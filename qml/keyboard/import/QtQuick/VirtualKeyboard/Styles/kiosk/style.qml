@@ -80,7 +80,7 @@ KeyboardStyle {
     }
 
     keyboardDesignWidth: 2560
-    keyboardDesignHeight: Theme.elder ? 1250 : 1000 // KIOSK: five rows; taller in elder mode
+    keyboardDesignHeight: Theme.keyboardDesignHeight // KIOSK: five rows; taller in elder mode
     keyboardRelativeLeftMargin: 6 / keyboardDesignWidth
     keyboardRelativeRightMargin: 6 / keyboardDesignWidth
     keyboardRelativeTopMargin: 6 / keyboardDesignHeight
