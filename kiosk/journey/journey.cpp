@@ -33,10 +33,10 @@ Journey::Journey(const Config &config, QueueService *queue, devices::DeviceManag
     , m_config(config)
     , m_queue(queue)
     , m_form(std::make_unique<FormSession>())
-    , m_submission(std::make_unique<Submission>(queue, config.terminalId))
+    , m_submission(std::make_unique<Submission>(queue))
     , m_receipt(std::make_unique<ReceiptSlip>(devices))
     , m_evaluation(std::make_unique<Evaluation>(queue, config.terminalId))
-    , m_progress(std::make_unique<ProgressModel>(queue, config.terminalId))
+    , m_progress(std::make_unique<ProgressModel>(queue))
 {
     connect(m_submission.get(), &Submission::saved, this, [this] {
         m_evaluation->setSubject(m_platform, m_itemCode, m_submission->requestId());
