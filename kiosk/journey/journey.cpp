@@ -179,7 +179,9 @@ void Journey::submit()
 
 void Journey::printReceipt()
 {
-    m_receipt->print({.place = m_config.centerName + QLatin1Char(' ') + m_config.terminalName,
+    const QString center = pick(m_english, m_config.centerName, m_config.centerNameEn);
+    const QString terminal = pick(m_english, m_config.terminalName, m_config.terminalNameEn);
+    m_receipt->print({.place = center + QLatin1Char(' ') + terminal,
                       .itemName = m_title,
                       .time = m_submission->submittedAt(),
                       .number = m_submission->receiptNumber(),

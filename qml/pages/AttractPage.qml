@@ -136,7 +136,7 @@ Rectangle {
         anchors.horizontalCenter: parent.horizontalCenter
         width: parent.width - 2 * Theme.margin
         horizontalAlignment: Text.AlignHCenter
-        text: qsTr("Large text (大字版) and English are available after you start") + "  ·  " + Session.terminalName
+        text: qsTr("Large text and Chinese (中文) are available after you start") + "  ·  " + Session.terminalName
         font.family: Theme.fontFamily
         font.pixelSize: Theme.fontSmall
         color: Theme.textOnDark
