@@ -30,15 +30,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Large text (大字版) and English are available after you start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Check progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>12345 suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large text and Chinese (中文) are available after you start</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -268,15 +268,15 @@
         <source>Hello, %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Large text</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>
     <message>
         <source>Search services</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search: type pinyin initials, e.g. sbcx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -300,11 +300,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>My requests</source>
+        <source>12345 suggestions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>12345 suggestions</source>
+        <source>Check progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by name or pinyin</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -384,10 +388,6 @@
 <context>
     <name>ProgressPage</name>
     <message>
-        <source>Progress of my requests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Place your ID card on the reader, or hold the QR code on your receipt under the scanner.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -437,6 +437,14 @@
     </message>
     <message>
         <source>Received by the department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please take your ID card.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -490,10 +498,6 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <source>Type pinyin or its initials</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>For 社保查询 type sbcx or shebaochaxun</source>
         <translation type="unfinished"></translation>
     </message>
@@ -514,6 +518,14 @@
     </message>
     <message>
         <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a name, pinyin or its initials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: pension, or the pinyin initials sbcx</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -592,6 +604,26 @@
     </message>
     <message>
         <source>Apply now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(in Chinese)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details in Chinese only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where (in Chinese): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fee: %1 yuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note (in Chinese): %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -763,6 +795,34 @@
         <source>The device layer is stopped.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Ready: waiting for a card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready: waiting for a code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading a card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StaffQueuePage</name>
@@ -895,19 +955,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The printer cannot print your receipt right now. Please take a photo of the number and the code, or print it again later.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Please take your receipt from the slot below the screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Printing your receipt…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>To check progress later, tap your ID card on this terminal and choose &quot;My requests&quot;, or scan the code on the receipt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -924,6 +976,18 @@
     </message>
     <message>
         <source>Finish and log out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer cannot print your receipt right now. Please take a photo of the number and the code, or print it again later. Please ask staff for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please take your ID card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To check progress later, tap your ID card on this terminal and choose &quot;Check progress&quot;, or scan the code on the receipt.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1069,6 +1133,31 @@
         <comment>receipt</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Receipt</source>
+        <comment>receipt</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service: </source>
+        <comment>receipt</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time: </source>
+        <comment>receipt</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number: </source>
+        <comment>receipt</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan to check progress</source>
+        <comment>receipt</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kiosk::Session</name>
@@ -1090,6 +1179,10 @@
     </message>
     <message>
         <source>Suggestions cannot be made at this terminal right now. Please call 12345.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please take your ID card.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -29,16 +29,16 @@
         <translation>或将身份证放在下方读卡区</translation>
     </message>
     <message>
-        <source>Large text (大字版) and English are available after you start</source>
-        <translation>开始后可切换大字版和 English</translation>
-    </message>
-    <message>
         <source>Check progress</source>
         <translation>查询办理进度</translation>
     </message>
     <message>
         <source>12345 suggestions</source>
         <translation>12345 意见建议</translation>
+    </message>
+    <message>
+        <source>Large text and Chinese (中文) are available after you start</source>
+        <translation>开始后可切换大字版和 English</translation>
     </message>
 </context>
 <context>
@@ -265,16 +265,16 @@
         <source>Hello, %1 (%2)</source>
         <translation>您好，%1（%2）</translation>
     </message>
+    <message>
+        <source>Large text</source>
+        <translation>大字版</translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>
     <message>
         <source>Search services</source>
         <translation>搜索事项</translation>
-    </message>
-    <message>
-        <source>Search: type pinyin initials, e.g. sbcx</source>
-        <translation>搜索事项：输入拼音首字母，如 sbcx</translation>
     </message>
     <message>
         <source>Services by need</source>
@@ -297,12 +297,16 @@
         <translation>更多 ›</translation>
     </message>
     <message>
-        <source>My requests</source>
-        <translation>我的办件</translation>
-    </message>
-    <message>
         <source>12345 suggestions</source>
         <translation>12345 意见建议</translation>
+    </message>
+    <message>
+        <source>Check progress</source>
+        <translation>查询办理进度</translation>
+    </message>
+    <message>
+        <source>Search by name or pinyin</source>
+        <translation>搜索事项：输入拼音首字母，如 sbcx</translation>
     </message>
 </context>
 <context>
@@ -380,10 +384,6 @@
 <context>
     <name>ProgressPage</name>
     <message>
-        <source>Progress of my requests</source>
-        <translation>办理进度查询</translation>
-    </message>
-    <message>
         <source>Place your ID card on the reader, or hold the QR code on your receipt under the scanner.</source>
         <translation>请将身份证放在读卡区，或将回执上的二维码对准扫码口。</translation>
     </message>
@@ -434,6 +434,14 @@
     <message>
         <source>Received by the department</source>
         <translation>部门已受理</translation>
+    </message>
+    <message>
+        <source>Check progress</source>
+        <translation>查询办理进度</translation>
+    </message>
+    <message>
+        <source>Please take your ID card.</source>
+        <translation>请取回您的身份证。</translation>
     </message>
 </context>
 <context>
@@ -486,10 +494,6 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <source>Type pinyin or its initials</source>
-        <translation>请输入拼音或拼音首字母</translation>
-    </message>
-    <message>
         <source>For 社保查询 type sbcx or shebaochaxun</source>
         <translation>例如查“社保查询”，输入 sbcx 或 shebaochaxun</translation>
     </message>
@@ -510,6 +514,14 @@
     <message>
         <source>Clear</source>
         <translation>清空</translation>
+    </message>
+    <message>
+        <source>Type a name, pinyin or its initials</source>
+        <translation>请输入拼音或拼音首字母</translation>
+    </message>
+    <message>
+        <source>For example: pension, or the pinyin initials sbcx</source>
+        <translation>例如输入 pension，或拼音首字母 sbcx</translation>
     </message>
 </context>
 <context>
@@ -587,6 +599,26 @@
     <message>
         <source>Apply now</source>
         <translation>立即申请</translation>
+    </message>
+    <message>
+        <source>(in Chinese)</source>
+        <translation>（中文）</translation>
+    </message>
+    <message>
+        <source>Details in Chinese only</source>
+        <translation>详情仅有中文</translation>
+    </message>
+    <message>
+        <source>Where (in Chinese): %1</source>
+        <translation>办理地点：%1</translation>
+    </message>
+    <message>
+        <source>Fee: %1 yuan</source>
+        <translation>收费：%1 元</translation>
+    </message>
+    <message>
+        <source>Note (in Chinese): %1</source>
+        <translation>说明：%1</translation>
     </message>
 </context>
 <context>
@@ -756,6 +788,34 @@
         <source>The device layer is stopped.</source>
         <translation>设备服务已停止。</translation>
     </message>
+    <message>
+        <source>Ready: waiting for a card</source>
+        <translation>就绪：等待刷卡</translation>
+    </message>
+    <message>
+        <source>Ready to print</source>
+        <translation>就绪：可以打印</translation>
+    </message>
+    <message>
+        <source>Ready: waiting for a code</source>
+        <translation>就绪：等待扫码</translation>
+    </message>
+    <message>
+        <source>Reading a card</source>
+        <translation>正在读卡</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>正在打印</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>忙碌</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>未连接。</translation>
+    </message>
 </context>
 <context>
     <name>StaffQueuePage</name>
@@ -885,20 +945,12 @@
         <translation>即时办结。</translation>
     </message>
     <message>
-        <source>The printer cannot print your receipt right now. Please take a photo of the number and the code, or print it again later.</source>
-        <translation>打印机暂时无法打印回执。请用手机拍下编号和二维码，或稍后重新打印。</translation>
-    </message>
-    <message>
         <source>Please take your receipt from the slot below the screen.</source>
         <translation>请从屏幕下方出纸口取走回执。</translation>
     </message>
     <message>
         <source>Printing your receipt…</source>
         <translation>正在打印回执…</translation>
-    </message>
-    <message>
-        <source>To check progress later, tap your ID card on this terminal and choose &quot;My requests&quot;, or scan the code on the receipt.</source>
-        <translation>以后查询进度：在本终端刷身份证并选择“我的办件”，或扫描回执上的二维码。</translation>
     </message>
     <message>
         <source>Try printing again</source>
@@ -915,6 +967,18 @@
     <message>
         <source>Finish and log out</source>
         <translation>完成并退出</translation>
+    </message>
+    <message>
+        <source>The printer cannot print your receipt right now. Please take a photo of the number and the code, or print it again later. Please ask staff for help.</source>
+        <translation>打印机暂时无法打印回执。请用手机拍下编号和二维码，或稍后重新打印。请联系工作人员。</translation>
+    </message>
+    <message>
+        <source>Please take your ID card.</source>
+        <translation>请取回您的身份证。</translation>
+    </message>
+    <message>
+        <source>To check progress later, tap your ID card on this terminal and choose &quot;Check progress&quot;, or scan the code on the receipt.</source>
+        <translation>以后查询进度：在本终端刷身份证并选择“查询办理进度”，或扫描回执上的二维码。</translation>
     </message>
 </context>
 <context>
@@ -1029,7 +1093,9 @@
     <message numerus="yes">
         <source>Time limit set by law: %n working day(s)</source>
         <comment>receipt</comment>
-        <translation><numerusform>法定办结时限：%n个工作日</numerusform></translation>
+        <translation>
+            <numerusform>法定办结时限：%n个工作日</numerusform>
+        </translation>
     </message>
     <message>
         <source>Time limit set by law: done on the spot</source>
@@ -1056,6 +1122,31 @@
         <comment>receipt</comment>
         <translation>请妥善保管本回执</translation>
     </message>
+    <message>
+        <source>Receipt</source>
+        <comment>receipt</comment>
+        <translation>办事回执</translation>
+    </message>
+    <message>
+        <source>Service: </source>
+        <comment>receipt</comment>
+        <translation>事项：</translation>
+    </message>
+    <message>
+        <source>Time: </source>
+        <comment>receipt</comment>
+        <translation>时间：</translation>
+    </message>
+    <message>
+        <source>Number: </source>
+        <comment>receipt</comment>
+        <translation>受理编号：</translation>
+    </message>
+    <message>
+        <source>Scan to check progress</source>
+        <comment>receipt</comment>
+        <translation>扫码查询办理进度</translation>
+    </message>
 </context>
 <context>
     <name>kiosk::Session</name>
@@ -1078,6 +1169,10 @@
     <message>
         <source>Suggestions cannot be made at this terminal right now. Please call 12345.</source>
         <translation>本机暂时无法提交意见建议，请拨打12345热线。</translation>
+    </message>
+    <message>
+        <source>Please take your ID card.</source>
+        <translation>请取回您的身份证。</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,7 @@ std::optional<Config> Config::fromJson(const QByteArray &json, QString *error)
     const QJsonObject o = doc.object();
     static const QStringList known = {
         QStringLiteral("terminalId"), QStringLiteral("terminalName"), QStringLiteral("centerName"),
+        QStringLiteral("terminalNameEn"), QStringLiteral("centerNameEn"),
         QStringLiteral("catalog"), QStringLiteral("forms"), QStringLiteral("stateDir"), QStringLiteral("language"),
         QStringLiteral("idleTimeoutSeconds"), QStringLiteral("idleWarningSeconds"),
         QStringLiteral("elderIdleTimeoutSeconds"), QStringLiteral("elderWarningSeconds"),
@@ -81,6 +82,13 @@ std::optional<Config> Config::fromJson(const QByteArray &json, QString *error)
         }
     }
     Config c;
+    // A renamed terminal or centre must not keep the demo's English name.
+    if (o.contains(QLatin1String("terminalName")))
+        c.terminalNameEn.clear();
+    if (o.contains(QLatin1String("centerName")))
+        c.centerNameEn.clear();
+    if (!readString(o, "terminalNameEn", c.terminalNameEn, error) || !readString(o, "centerNameEn", c.centerNameEn, error))
+        return std::nullopt;
     if (!readString(o, "terminalId", c.terminalId, error) || !readString(o, "terminalName", c.terminalName, error)
         || !readString(o, "centerName", c.centerName, error) || !readString(o, "catalog", c.catalogPath, error)
         || !readString(o, "forms", c.formsPath, error)

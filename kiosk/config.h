@@ -41,6 +41,13 @@ struct Config {
     QString terminalId = QStringLiteral("DEMO-0001");
     QString terminalName = QStringLiteral("24小时自助服务终端");
     QString centerName = QStringLiteral("幸福里邻里中心");
+    /**
+     * The names in the English interface. A file that renames the terminal or the centre without
+     * giving its English name leaves this empty: the English header then shows the Chinese name
+     * (a place's proper name) rather than the demo's English one.
+     */
+    QString terminalNameEn = QStringLiteral("24-hour self-service terminal");
+    QString centerNameEn = QStringLiteral("Xingfuli Neighbourhood Centre");
     QString catalogPath; ///< empty: the built-in default catalog
     QString formsPath; ///< empty: the built-in forms
     QString stateDir; ///< where the terminal keeps state (last good catalog, later the queue)

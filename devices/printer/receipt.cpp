@@ -23,11 +23,11 @@ QByteArray encodeReceipt(const ReceiptData &r, const PrinterProfile &profile)
     EscPosEncoder e;
     e.initialize();
     e.align(Align::Center).bold(true).line(r.terminalName).bold(false);
-    e.size(2, 2).line(QStringLiteral("办事回执")).size(1, 1);
+    e.size(2, 2).line(r.title).size(1, 1);
     e.align(Align::Left).line(rule);
-    e.line(QStringLiteral("事项：") + r.itemName);
-    e.line(QStringLiteral("时间：") + r.time.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
-    e.text(QStringLiteral("受理编号：")).bold(true).line(r.trackingNumber).bold(false);
+    e.line(r.itemLabel + r.itemName);
+    e.line(r.timeLabel + r.time.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    e.text(r.numberLabel).bold(true).line(r.trackingNumber).bold(false);
     for (const QString &note : r.notes)
         e.line(note);
     e.line(rule);
@@ -38,7 +38,7 @@ QByteArray encodeReceipt(const ReceiptData &r, const PrinterProfile &profile)
         else
             e.qrRaster(qr, 6, QrEcc::M, profile.dotsPerLine);
         e.line();
-        e.line(QStringLiteral("扫码查询办理进度"));
+        e.line(r.qrCaption);
     }
     if (!r.footer.isEmpty())
         e.line(r.footer);

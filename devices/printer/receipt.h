@@ -19,6 +19,12 @@ struct ReceiptData {
     QString qrPayload; ///< what the QR code carries; the tracking number when empty
     QStringList notes; ///< lines under the tracking number: the legal time limit, how to check progress
     QString footer; ///< an optional last line
+    /** The slip's own words, in the language of the visit (the caller translates; Chinese by default). */
+    QString title = QStringLiteral("办事回执");
+    QString itemLabel = QStringLiteral("事项：");
+    QString timeLabel = QStringLiteral("时间：");
+    QString numberLabel = QStringLiteral("受理编号：");
+    QString qrCaption = QStringLiteral("扫码查询办理进度");
 };
 
 /** What the receipt is laid out for. */

@@ -169,6 +169,7 @@ std::optional<ServiceItem> CatalogBrowser::details(const QString &code) const
     s.platform = platform ? pick(platform->name, platform->nameEn) : item->platform;
     s.where = item->where;
     s.nextSteps = item->nextSteps;
+    s.detailsInChinese = m_english;
     return s;
 }
 

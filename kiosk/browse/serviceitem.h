@@ -45,6 +45,12 @@ struct ServiceItem {
     Q_PROPERTY(QString platform MEMBER platform)
     Q_PROPERTY(QString where MEMBER where)
     Q_PROPERTY(QString nextSteps MEMBER nextSteps)
+    /**
+     * The summary, conditions, materials, place, fee note and next steps exist only in Chinese
+     * (the catalog has English names, not English texts): the English page says so instead of
+     * splicing Chinese into English sentences.
+     */
+    Q_PROPERTY(bool detailsInChinese MEMBER detailsInChinese)
 public:
     QString code, name, summary, department, category, categoryName;
     QStringList lifeEvents;
@@ -57,6 +63,7 @@ public:
     ServiceHandling::Kind handling = ServiceHandling::Kind::Guide;
     bool applicable = false;
     QString platform, where, nextSteps;
+    bool detailsInChinese = false;
 };
 
 } // namespace kiosk

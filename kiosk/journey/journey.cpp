@@ -33,10 +33,10 @@ Journey::Journey(const Config &config, QueueService *queue, devices::DeviceManag
     , m_config(config)
     , m_queue(queue)
     , m_form(std::make_unique<FormSession>())
-    , m_submission(std::make_unique<Submission>(queue, config.terminalId))
+    , m_submission(std::make_unique<Submission>(queue))
     , m_receipt(std::make_unique<ReceiptSlip>(devices))
     , m_evaluation(std::make_unique<Evaluation>(queue, config.terminalId))
-    , m_progress(std::make_unique<ProgressModel>(queue, config.terminalId))
+    , m_progress(std::make_unique<ProgressModel>(queue))
 {
     connect(m_submission.get(), &Submission::saved, this, [this] {
         m_evaluation->setSubject(m_platform, m_itemCode, m_submission->requestId());
@@ -179,7 +179,9 @@ void Journey::submit()
 
 void Journey::printReceipt()
 {
-    m_receipt->print({.place = m_config.centerName + QLatin1Char(' ') + m_config.terminalName,
+    const QString center = pick(m_english, m_config.centerName, m_config.centerNameEn);
+    const QString terminal = pick(m_english, m_config.terminalName, m_config.terminalNameEn);
+    m_receipt->print({.place = center + QLatin1Char(' ') + terminal,
                       .itemName = m_title,
                       .time = m_submission->submittedAt(),
                       .number = m_submission->receiptNumber(),

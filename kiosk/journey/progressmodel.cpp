@@ -32,10 +32,9 @@ ProgressModel::RequestState stateOf(const std::string &state, const std::string 
 
 } // namespace
 
-ProgressModel::ProgressModel(QueueService *queue, const QString &terminalId, QObject *parent)
+ProgressModel::ProgressModel(QueueService *queue, QObject *parent)
     : QAbstractListModel(parent)
     , m_queue(queue)
-    , m_terminalId(terminalId)
 {
     connect(m_queue, &QueueService::statusChanged, this, [this](const QString &id) {
         if (std::any_of(m_rows.begin(), m_rows.end(), [&](const Row &r) { return r.id == id; }))
@@ -125,7 +124,7 @@ void ProgressModel::refresh()
         const QString tracking = QString::fromStdString(e.trackingNumber);
         rows.push_back({.id = id,
                         .itemName = name,
-                        .number = tracking.isEmpty() ? Submission::terminalNumber(m_terminalId, id) : tracking,
+                        .number = tracking.isEmpty() ? Submission::terminalNumber(id) : tracking,
                         .submitted = QDateTime::fromMSecsSinceEpoch(e.createdAt).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                         .message = QString::fromStdString(e.platformMessage),
                         .state = stateOf(e.state, e.platformStatus)});

@@ -38,7 +38,7 @@ public:
     enum Role { RequestIdRole = Qt::UserRole + 1, ItemNameRole, NumberRole, SubmittedRole, StateRole, MessageRole };
     Q_ENUM(Role)
 
-    ProgressModel(QueueService *queue, const QString &terminalId, QObject *parent = nullptr);
+    explicit ProgressModel(QueueService *queue, QObject *parent = nullptr);
 
     void setCatalog(const catalog::Catalog *catalog) { m_catalog = catalog; }
     void setEnglish(bool english);
@@ -69,7 +69,6 @@ private:
     void setLookup(Lookup lookup);
 
     QueueService *m_queue;
-    QString m_terminalId;
     const catalog::Catalog *m_catalog = nullptr;
     bool m_english = false;
     Lookup m_lookup = Lookup::None;

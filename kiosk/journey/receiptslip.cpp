@@ -32,6 +32,11 @@ devices::printer::ReceiptData ReceiptSlip::receiptText(const ReceiptFacts &f)
     r.time = f.time;
     r.trackingNumber = f.number;
     r.qrPayload = f.qrText;
+    r.title = tr("Receipt", "receipt");
+    r.itemLabel = tr("Service: ", "receipt");
+    r.timeLabel = tr("Time: ", "receipt");
+    r.numberLabel = tr("Number: ", "receipt");
+    r.qrCaption = tr("Scan to check progress", "receipt");
     r.notes << (f.legalDays > 0 ? tr("Time limit set by law: %n working day(s)", "receipt", f.legalDays)
                                 : tr("Time limit set by law: done on the spot", "receipt"));
     if (f.awaitingNetwork)

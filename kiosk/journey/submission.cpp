@@ -2,6 +2,7 @@
 #include "kiosk/journey/submission.h"
 #include "common/logging.h"
 #include "kiosk/queue/queueservice.h"
+#include "services/queue/outbox.h"
 
 namespace kiosk {
 
@@ -11,10 +12,9 @@ namespace {
 constexpr int kDefaultWaitMs = 6000;
 } // namespace
 
-Submission::Submission(QueueService *queue, const QString &terminalId, QObject *parent)
+Submission::Submission(QueueService *queue, QObject *parent)
     : QObject(parent)
     , m_queue(queue)
-    , m_terminalId(terminalId)
 {
     m_wait.setSingleShot(true);
     m_wait.setInterval(kDefaultWaitMs);
@@ -95,11 +95,20 @@ void Submission::settle(State state)
     Q_EMIT settled();
 }
 
+QString Submission::terminalNumber(const QString &requestId)
+{
+    const QString digits = QString::fromStdString(queue::receiptNumber(requestId.toStdString()));
+    QString grouped;
+    for (qsizetype i = 0; i < digits.size(); i += 4)
+        grouped += (i ? QStringLiteral(" ") : QString()) + digits.mid(i, 4);
+    return grouped;
+}
+
 QString Submission::receiptNumber() const
 {
     if (!m_tracking.isEmpty())
         return m_tracking;
-    return m_requestId.isEmpty() ? QString() : terminalNumber(m_terminalId, m_requestId);
+    return m_requestId.isEmpty() ? QString() : terminalNumber(m_requestId);
 }
 
 QString Submission::qrText() const

@@ -56,13 +56,14 @@ public:
 
     /** What a receipt's QR code says when the platform's tracking number is not known yet. */
     static QString requestPrefix() { return QStringLiteral("KIOSK:"); }
-    /** The terminal's own number for a request, until the platform gives one. */
-    static QString terminalNumber(const QString &terminalId, const QString &requestId)
-    {
-        return terminalId + QLatin1Char('-') + requestId.left(8).toUpper();
-    }
+    /**
+     * The terminal's own number for a request, until the platform gives one: 13 digits derived
+     * from the request's id (queue::receiptNumber, unique in the terminal's outbox), in groups of
+     * four so that it can be read out over the phone — "3816 0274 5519 3".
+     */
+    static QString terminalNumber(const QString &requestId);
 
-    Submission(QueueService *queue, const QString &terminalId, QObject *parent = nullptr);
+    explicit Submission(QueueService *queue, QObject *parent = nullptr);
 
     /** How long to wait for the platform before settling for "queued". */
     void setDeliveryWaitMs(int ms) { m_wait.setInterval(ms); }
@@ -98,7 +99,6 @@ private:
     void settle(State state);
 
     QueueService *m_queue;
-    QString m_terminalId;
     QTimer m_wait;
     quint64 m_ticket = 0;
     State m_state = State::None;

@@ -241,6 +241,8 @@ std::optional<queue::OutboxEntry> QueueService::findRequest(const QString &code)
         return std::nullopt;
     if (auto e = m_reader->byTrackingNumber(c.toStdString()))
         return e;
+    if (auto e = m_reader->byReceiptNumber(c.toStdString())) // read out over the phone: 3816 0274 5519 3
+        return e;
     return m_reader->entry(c.toLower().toStdString());
 }
 

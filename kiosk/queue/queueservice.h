@@ -137,7 +137,7 @@ public:
 
     /** This resident's requests known to the terminal (by subjectHash()), newest first. */
     std::vector<queue::OutboxEntry> requestsFor(const QString &subjectHash) const;
-    /** The request a receipt's code names: a platform tracking number or the terminal's request id. */
+    /** The request a receipt's code names: a platform tracking number, the terminal's receipt number or its request id. */
     std::optional<queue::OutboxEntry> findRequest(const QString &code) const;
     std::optional<queue::OutboxEntry> request(const QString &id) const;
     /** Asks the platforms about these requests now rather than at the next interval (on the writer thread). */

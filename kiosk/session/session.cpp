@@ -74,7 +74,10 @@ void Session::setJourney(Journey *journey)
         if (m_screen != Screen::Evaluation && m_screen != Screen::Submitted)
             return;
         goHome();
-        showNotice(sent ? tr("Thank you. Your rating has been recorded.") : tr("Thank you for using the terminal."));
+        QString thanks = sent ? tr("Thank you. Your rating has been recorded.") : tr("Thank you for using the terminal.");
+        if (identified()) // the end of the visit: the card may still be on the pad
+            thanks += QLatin1Char(' ') + tr("Please take your ID card.");
+        showNotice(thanks);
     });
 }
 

@@ -68,8 +68,9 @@ class Session : public QObject
     Q_PROPERTY(int idleSecondsLeft READ idleSecondsLeft NOTIFY idleChanged)
     Q_PROPERTY(bool elderMode READ elderMode WRITE setElderMode NOTIFY elderModeChanged)
     Q_PROPERTY(bool english READ english NOTIFY languageChanged)
-    Q_PROPERTY(QString terminalName READ terminalName CONSTANT)
-    Q_PROPERTY(QString centerName READ centerName CONSTANT)
+    /** The terminal's and the centre's names in the interface language (the Chinese ones when no English is configured). */
+    Q_PROPERTY(QString terminalName READ terminalName NOTIFY languageChanged)
+    Q_PROPERTY(QString centerName READ centerName NOTIFY languageChanged)
     Q_PROPERTY(QString catalogVersion READ catalogVersion NOTIFY catalogChanged)
     Q_PROPERTY(int itemTotal READ itemTotal NOTIFY catalogChanged)
     /** A resident who tapped their ID card: the name is shown, the ID number only masked. */
@@ -112,8 +113,14 @@ public:
     [[nodiscard]] QString language() const { return m_language; }
     void setLanguage(const QString &language);
     [[nodiscard]] bool english() const { return m_language == QLatin1String("en"); }
-    [[nodiscard]] QString terminalName() const { return m_config.terminalName; }
-    [[nodiscard]] QString centerName() const { return m_config.centerName; }
+    [[nodiscard]] QString terminalName() const
+    {
+        return english() && !m_config.terminalNameEn.isEmpty() ? m_config.terminalNameEn : m_config.terminalName;
+    }
+    [[nodiscard]] QString centerName() const
+    {
+        return english() && !m_config.centerNameEn.isEmpty() ? m_config.centerNameEn : m_config.centerName;
+    }
     [[nodiscard]] QString catalogVersion() const;
     [[nodiscard]] int itemTotal() const;
     [[nodiscard]] bool identified() const { return !m_residentName.isEmpty(); }

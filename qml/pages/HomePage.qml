@@ -33,7 +33,7 @@ Item {
             objectName: "progressButton"
             Layout.fillWidth: true
             Layout.preferredWidth: 1
-            text: qsTr("My requests")
+            text: qsTr("Check progress")
             onClicked: Session.openProgress()
         }
         KioskButton {
@@ -67,7 +67,7 @@ Item {
             anchors.leftMargin: Theme.margin * 2 + searchIcon.width + Theme.spacing
             anchors.rightMargin: Theme.margin
             verticalAlignment: Text.AlignVCenter
-            text: qsTr("Search: type pinyin initials, e.g. sbcx")
+            text: qsTr("Search by name or pinyin")
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontLarge
             color: Theme.textSecondary

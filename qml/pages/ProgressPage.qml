@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// "My requests": what this terminal knows of a resident's requests (found by their ID card or a
+// "Check progress" (查询办理进度): what this terminal knows of a resident's requests (found by their ID card or a
 // receipt's code), each with the department's latest status and reply.
 import QtQuick
 import QtQuick.Layouts
@@ -23,7 +23,7 @@ Item {
 
             Text {
                 Layout.fillWidth: true
-                text: qsTr("Progress of my requests")
+                text: qsTr("Check progress")
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontTitle
                 font.bold: true
@@ -60,6 +60,13 @@ Item {
                 color: Theme.textSecondary
                 text: page.progress.lookup === ProgressModel.Card ? qsTr("Requests made at this terminal with your ID card, newest first.")
                                                 : qsTr("The request on your receipt.")
+            }
+            BodyText {
+                objectName: "takeCardReminder"
+                Layout.fillWidth: true
+                visible: page.progress.lookup !== ProgressModel.None && Session.identified
+                font.bold: true
+                text: qsTr("Please take your ID card.")
             }
             GridLayout {
                 Layout.fillWidth: true

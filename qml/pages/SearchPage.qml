@@ -36,7 +36,7 @@ Item {
                     anchors.leftMargin: Theme.margin
                     anchors.rightMargin: Theme.margin
                     verticalAlignment: Text.AlignVCenter
-                    text: Session.query.length > 0 ? Session.query : qsTr("Type pinyin or its initials")
+                    text: Session.query.length > 0 ? Session.query : qsTr("Type a name, pinyin or its initials")
                     font.family: Theme.fontFamily
                     font.pixelSize: Session.query.length > 0 ? Theme.fontHeading : Theme.fontLarge
                     font.letterSpacing: Session.query.length > 0 ? 4 : 0
@@ -46,7 +46,9 @@ Item {
             }
             Text {
                 Layout.fillWidth: true
-                text: Session.query.length === 0 ? qsTr("For 社保查询 type sbcx or shebaochaxun")
+                // The English interface's example is an English name: no Chinese spliced into the sentence.
+                text: Session.query.length === 0 ? (Session.english ? qsTr("For example: pension, or the pinyin initials sbcx")
+                                                                    : qsTr("For 社保查询 type sbcx or shebaochaxun"))
                                                  : qsTr("%n result(s)", "", Session.items.count)
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontBody

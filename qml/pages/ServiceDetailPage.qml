@@ -13,6 +13,8 @@ Item {
     readonly property Item primaryAction: page.item.applicable ? applyButton : null
 
     readonly property var item: Session.item // var: Qt 6.4's compiled bindings crash on this value type
+    /** After a heading whose text exists only in Chinese, in the English interface. */
+    readonly property string inChinese: item.detailsInChinese ? " " + qsTr("(in Chinese)") : ""
 
     function daysText(days) {
         return days === 0 ? qsTr("On the spot") : qsTr("%n working day(s)", "", days)
@@ -64,6 +66,15 @@ Item {
                     font.pixelSize: Theme.fontSmall
                     color: Theme.textSecondary
                 }
+                Text {
+                    objectName: "detailsLanguage"
+                    visible: page.item.detailsInChinese || false
+                    text: qsTr("Details in Chinese only")
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontSmall
+                    font.bold: true
+                    color: Theme.textSecondary
+                }
             }
             BodyText {
                 Layout.fillWidth: true
@@ -90,7 +101,8 @@ Item {
             Layout.alignment: Qt.AlignTop
             title: qsTr("How it is handled")
                 BodyText {
-                    text: page.handlingText(page.item.handling) + "\n" + qsTr("Where: %1").arg(page.item.where || "")
+                    text: page.handlingText(page.item.handling) + "\n"
+                          + (page.item.detailsInChinese ? qsTr("Where (in Chinese): %1") : qsTr("Where: %1")).arg(page.item.where || "")
                 }
             }
             InfoSection {
@@ -104,9 +116,9 @@ Item {
                                                                 .arg(page.daysText(page.item.legalDays || 0))
                 }
                 BodyText {
-                    text: (page.item.fee || 0) > 0
-                          ? qsTr("Fee: %1 yuan (%2)").arg(page.item.fee).arg(page.item.feeNote)
-                          : qsTr("Fee: free of charge")
+                    text: (page.item.fee || 0) <= 0 ? qsTr("Fee: free of charge")
+                        : page.item.detailsInChinese ? qsTr("Fee: %1 yuan").arg(page.item.fee) + (page.item.feeNote ? "\n" + qsTr("Note (in Chinese): %1").arg(page.item.feeNote) : "")
+                        : qsTr("Fee: %1 yuan (%2)").arg(page.item.fee).arg(page.item.feeNote)
                 }
             }
             InfoSection {
@@ -114,7 +126,7 @@ Item {
             Layout.preferredWidth: 1
             Layout.alignment: Qt.AlignTop
                 visible: (page.item.conditions || "").length > 0
-                title: qsTr("Who can apply")
+                title: qsTr("Who can apply") + page.inChinese
                 BodyText {
                     text: page.item.conditions || ""
                 }
@@ -124,7 +136,7 @@ Item {
             Layout.fillWidth: true
             Layout.preferredWidth: 1
             Layout.alignment: Qt.AlignTop
-                title: qsTr("What to bring")
+                title: qsTr("What to bring") + page.inChinese
                 BodyText {
                     visible: (page.item.materials || []).length === 0
                     text: qsTr("Nothing needs to be brought.")
@@ -144,7 +156,7 @@ Item {
             Layout.fillWidth: true
             Layout.preferredWidth: 1
             Layout.alignment: Qt.AlignTop
-                title: qsTr("What happens next")
+                title: qsTr("What happens next") + page.inChinese
                 BodyText {
                     text: page.item.nextSteps || ""
                 }

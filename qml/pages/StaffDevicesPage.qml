@@ -22,7 +22,8 @@ Item {
         default: return qsTr("unknown")
         }
     }
-    // What a technician does about it; the driver's English detail follows in small print.
+    // What a technician does about it. The driver's own detail (English, for the log and
+    // `kioskctl devices list`) is not shown: every word here comes from the typed enums.
     function errorText(error) {
         switch (error) {
         case DeviceError.Disconnected: return qsTr("Disconnected: check the USB cable and the power.")
@@ -40,6 +41,20 @@ Item {
         case DeviceError.NoStatusReports: return qsTr("This printer cannot report its paper state.")
         case DeviceError.NotInService: return qsTr("Spare: another device of this kind is in use.")
         case DeviceError.Stopped: return qsTr("The device layer is stopped.")
+        default: return ""
+        }
+    }
+    // What a device without a problem is doing.
+    function activityText(kind, status) {
+        switch (status) {
+        case DeviceStatus.Normal:
+            return kind === DeviceKind.IdCardReader ? qsTr("Ready: waiting for a card")
+                 : kind === DeviceKind.ReceiptPrinter ? qsTr("Ready to print")
+                 : qsTr("Ready: waiting for a code")
+        case DeviceStatus.Busy:
+            return kind === DeviceKind.IdCardReader ? qsTr("Reading a card")
+                 : kind === DeviceKind.ReceiptPrinter ? qsTr("Printing") : qsTr("Busy")
+        case DeviceStatus.Unknown: return qsTr("Not connected.")
         default: return ""
         }
     }
@@ -87,7 +102,6 @@ Item {
                     required property string transport
                     required property int status
                     required property int error
-                    required property string message
                     objectName: "device_" + kindId
                     Layout.fillWidth: true
                     Layout.preferredHeight: rowText.implicitHeight + 2 * Theme.spacing
@@ -119,17 +133,11 @@ Item {
                             wrapMode: Text.Wrap
                         }
                         BodyText {
+                            objectName: "deviceDetail"
                             width: parent.width
                             visible: text.length > 0
-                            text: page.errorText(row.error) // qmllint disable unqualified
-                        }
-                        Text {
-                            width: parent.width
-                            text: row.message
-                            font.family: Theme.fontFamily
-                            font.pixelSize: Theme.fontSmall
-                            color: Theme.textSecondary
-                            wrapMode: Text.Wrap
+                            text: row.error !== DeviceError.None ? page.errorText(row.error) // qmllint disable unqualified
+                                                                 : page.activityText(row.kind, row.status) // qmllint disable unqualified
                         }
                     }
                 }
@@ -147,6 +155,7 @@ Item {
     Component {
         id: developerPanel
         Column {
+            objectName: "developerPanel"
             spacing: Theme.spacing
             Text {
                 text: qsTr("Developer panel (simulated devices)")

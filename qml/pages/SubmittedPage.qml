@@ -56,7 +56,7 @@ Item {
             objectName: "printProblem"
             Layout.fillWidth: true
             Layout.preferredHeight: implicitHeight
-            text: page.printFailed ? qsTr("The printer cannot print your receipt right now. Please take a photo of the number and the code, or print it again later.") : ""
+            text: page.printFailed ? qsTr("The printer cannot print your receipt right now. Please take a photo of the number and the code, or print it again later. Please ask staff for help.") : ""
         }
         Text {
             Layout.fillWidth: true
@@ -103,10 +103,19 @@ Item {
             text: page.receipt.state === ReceiptSlip.Printed ? qsTr("Please take your receipt from the slot below the screen.") : qsTr("Printing your receipt…")
         }
         BodyText {
+            // The card is still on the pad: residents forget it once the receipt is out.
+            objectName: "takeCardReminder"
+            Layout.fillWidth: true
+            visible: page.settled && Session.identified
+            font.pixelSize: Theme.fontLarge
+            font.bold: true
+            text: qsTr("Please take your ID card.")
+        }
+        BodyText {
             Layout.fillWidth: true
             visible: page.settled
             color: Theme.textSecondary
-            text: qsTr("To check progress later, tap your ID card on this terminal and choose \"My requests\", or scan the code on the receipt.")
+            text: qsTr("To check progress later, tap your ID card on this terminal and choose \"Check progress\", or scan the code on the receipt.")
         }
     }
 

@@ -90,8 +90,8 @@ Rectangle {
 
         ToggleChip {
             objectName: "elderModeSwitch"
-            // Always in Chinese: an elderly resident looks for these exact characters.
-            text: header.elderMode ? "大字版 ✓" : "大字版"
+            // 大字版 in the Chinese interface: an elderly resident looks for these exact characters.
+            text: header.elderMode ? qsTr("Large text") + " ✓" : qsTr("Large text")
             checked: header.elderMode
             onToggled: header.elderModeToggled()
         }

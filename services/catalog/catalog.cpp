@@ -23,7 +23,7 @@ const std::vector<Facet> &serviceCategories()
         {QStringLiteral("eldercare"), QStringLiteral("老有所养"), QStringLiteral("Elderly care")},
         {QStringLiteral("medical"), QStringLiteral("病有所医"), QStringLiteral("Medical care")},
         {QStringLiteral("food"), QStringLiteral("食有所安"), QStringLiteral("Food safety")},
-        {QStringLiteral("living"), QStringLiteral("居有所乐"), QStringLiteral("Community living")},
+        {QStringLiteral("living"), QStringLiteral("居有所乐"), QStringLiteral("Community life")},
         {QStringLiteral("affairs"), QStringLiteral("事有所办"), QStringLiteral("Public affairs")},
     };
     return categories;

@@ -44,6 +44,16 @@ struct GlyphMoves {
     std::array<std::uint64_t, maxSyllable + 1> from{};
 };
 
+/** @p c as the matcher sees it, or 0 when it is not matched at all (spaces, punctuation). */
+char32_t folded(char32_t c)
+{
+    if (c >= 0xff01 && c <= 0xff5e) // full-width ASCII, as some input methods produce
+        c -= 0xfee0;
+    if (c >= 'A' && c <= 'Z')
+        c += 'a' - 'A';
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || isHan(c) ? c : 0;
+}
+
 } // namespace
 
 std::u32string CatalogSearch::normalize(QStringView text)
@@ -51,12 +61,8 @@ std::u32string CatalogSearch::normalize(QStringView text)
     std::u32string out;
     out.reserve(std::size_t(text.size()));
     for (char32_t c : text.toUcs4()) {
-        if (c >= 0xff01 && c <= 0xff5e) // full-width ASCII, as some input methods produce
-            c -= 0xfee0;
-        if (c >= 'A' && c <= 'Z')
-            c += 'a' - 'A';
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || isHan(c))
-            out.push_back(c);
+        if (const char32_t f = folded(c))
+            out.push_back(f);
     }
     return out;
 }
@@ -73,6 +79,19 @@ void CatalogSearch::rebuild(const Catalog &catalog)
         const std::u32string norm = normalize(text);
         if (norm.empty())
             return;
+        // Where the words of an English name start, counted in normalized characters.
+        std::vector<bool> starts;
+        if (kind == TextKind::EnglishName) {
+            bool inWord = false;
+            for (char32_t c : text.toUcs4()) {
+                if (!folded(c)) {
+                    inWord = inWord && (c == U'\'' || c == U'\u2019'); // "residents'" and "child's" stay one word
+                    continue;
+                }
+                starts.push_back(!inWord);
+                inWord = true;
+            }
+        }
         const std::size_t n = std::min<std::size_t>(norm.size(), 0xffff);
         Text t{0, std::uint32_t(m_units.size()), std::uint16_t(n), kind, item};
         const bool literalOnly = kind == TextKind::Code;
@@ -84,7 +103,7 @@ void CatalogSearch::rebuild(const Catalog &catalog)
                 it = glyphIds.insert(key, std::uint32_t(m_glyphs.size()));
                 m_glyphs.push_back({c, literalOnly});
             }
-            m_units.push_back(*it);
+            m_units.push_back(*it | (i < starts.size() && starts[i] ? wordStart : 0));
             t.signature |= signatureOf(c);
             if (!literalOnly) {
                 for (auto r : pinyin::readings(c)) {
@@ -99,6 +118,7 @@ void CatalogSearch::rebuild(const Catalog &catalog)
         const Item &item = catalog.items[std::size_t(i)];
         m_items.push_back({item.popularity, int(item.name.size())});
         addText(item.name, TextKind::Name, i);
+        addText(item.nameEn, TextKind::EnglishName, i);
         for (const QString &k : item.keywords)
             addText(k, TextKind::Keyword, i);
         addText(item.code, TextKind::Code, i);
@@ -174,10 +194,12 @@ std::vector<CatalogSearch::Hit> CatalogSearch::search(QStringView query, int lim
         std::uint64_t anywhere = 0; // matches that may have started at any unit
         std::uint64_t fromStart = 1; // matches that started at the first unit
         bool infix = false, prefix = false;
+        const bool byWord = t.kind == TextKind::EnglishName;
         for (; u != end; ++u) {
-            anywhere = step(anywhere | 1, *u);
+            const std::uint32_t unit = *u & ~wordStart;
+            anywhere = step(anywhere | std::uint64_t(!byWord || (*u & wordStart)), unit);
             if (fromStart) {
-                fromStart = step(fromStart, *u);
+                fromStart = step(fromStart, unit);
                 prefix |= (fromStart & done) != 0;
             }
             if (anywhere & done) {
@@ -192,6 +214,7 @@ std::vector<CatalogSearch::Hit> CatalogSearch::search(QStringView query, int lim
         int rank = int(Rank::Code);
         switch (t.kind) {
         case TextKind::Name:
+        case TextKind::EnglishName:
             rank = int(exact ? Rank::NameExact : prefix ? Rank::NamePrefix : Rank::NameInfix);
             break;
         case TextKind::Keyword:

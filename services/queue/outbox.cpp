@@ -12,10 +12,13 @@
 #include <Poco/Data/Statement.h>
 #include <Poco/Nullable.h>
 
+#include <openssl/evp.h>
 #include <openssl/rand.h>
 
 #include <array>
+#include <atomic>
 #include <cstdio>
+#include <string_view>
 
 using namespace Poco::Data::Keywords;
 using Poco::Data::Statement;
@@ -33,6 +36,84 @@ std::string newUuid()
     std::snprintf(s, sizeof s, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1], b[2],
                   b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
     return s;
+}
+
+namespace {
+
+std::atomic<Outbox::IdSource> s_idSource{nullptr};
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/** The Luhn check digit of @p digits (the digit that makes the whole pass the Luhn test). */
+char luhnDigit(std::string_view digits)
+{
+    int sum = 0;
+    bool doubled = true; // the rightmost payload digit is doubled, the check digit is not
+    for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
+        int d = *it - '0';
+        if (doubled) {
+            d *= 2;
+            if (d > 9)
+                d -= 9;
+        }
+        sum += d;
+        doubled = !doubled;
+    }
+    return char('0' + (10 - sum % 10) % 10);
+}
+
+} // namespace
+
+std::string receiptNumber(const std::string &requestId)
+{
+    // The id's leading 40 bits: its first ten hex digits (a UUID's are random).
+    std::uint64_t bits = 0;
+    int nibbles = 0;
+    for (char c : requestId) {
+        if (c == '-')
+            continue;
+        const int v = hexValue(c);
+        if (v < 0)
+            break;
+        bits = bits << 4 | std::uint64_t(v);
+        if (++nibbles == 10)
+            break;
+    }
+    if (nibbles < 10) {
+        std::array<unsigned char, EVP_MAX_MD_SIZE> md{};
+        unsigned int size = 0;
+        EVP_Digest(requestId.data(), requestId.size(), md.data(), &size, EVP_sha256(), nullptr);
+        bits = 0;
+        for (int i = 0; i < 5; ++i)
+            bits = bits << 8 | md[std::size_t(i)];
+    }
+    // 39 bits stay below 10^12 (2^39 = 549 755 813 888): twelve digits, no bias.
+    std::string out(12, '0');
+    for (std::uint64_t v = bits >> 1, i = 12; i-- > 0; v /= 10)
+        out[std::size_t(i)] = char('0' + v % 10);
+    out.push_back(luhnDigit(out));
+    return out;
+}
+
+bool isReceiptNumber(const std::string &digits)
+{
+    if (digits.size() != 13 || digits.find_first_not_of("0123456789") != std::string::npos)
+        return false;
+    return luhnDigit(std::string_view(digits).substr(0, 12)) == digits.back();
+}
+
+void Outbox::setIdSource(IdSource source)
+{
+    s_idSource = source;
 }
 
 Outbox::Outbox(const Options &options, const PayloadCipher &cipher, std::unique_ptr<Poco::Data::Session> session)
@@ -56,9 +137,33 @@ Outbox::EnqueueResult Outbox::enqueue(const Request &request, std::int64_t nowMs
     };
     if (request.payload.size() > maxPayloadBytes)
         return refuse(StoreError::TooLarge, "could not be saved: the request is larger than the platform accepts (1 MiB)");
-    result.id = newUuid();
+    std::string number;
+    try {
+        // A new id whose receipt number another request of this terminal already has is drawn
+        // again: the number on a receipt names one request. (At 39 bits a second draw is rare;
+        // eight in a row means the id source is broken.)
+        for (int draw = 0; draw < 8; ++draw) {
+            const IdSource source = s_idSource.load(std::memory_order_relaxed);
+            result.id = source ? source() : newUuid();
+            if (result.id.empty())
+                break;
+            number = receiptNumber(result.id);
+            int taken = 0;
+            *m_session << "SELECT COUNT(*) FROM outbox WHERE receipt_number = ? OR id = ?", use(number), use(result.id),
+                into(taken), now;
+            if (taken == 0)
+                break;
+            qCInfo(lcQueue).noquote() << "receipt number" << QString::fromStdString(number) << "is taken: drawing another id";
+            number.clear();
+        }
+    } catch (const Poco::Exception &e) {
+        const StoreError why = failed("enqueue", e);
+        return refuse(why, "could not be saved: " + e.displayText());
+    }
     if (result.id.empty())
         return refuse(StoreError::Crypto, "could not be saved: no randomness available");
+    if (number.empty())
+        return refuse(StoreError::Failed, "could not be saved: no free receipt number");
     const std::vector<std::uint8_t> sealed = m_cipher.seal(request.payload, result.id);
     if (sealed.empty())
         return refuse(StoreError::Crypto, "could not be saved: encryption failed");
@@ -69,8 +174,8 @@ Outbox::EnqueueResult Outbox::enqueue(const Request &request, std::int64_t nowMs
         Poco::Int64 t = nowMs;
         // One statement in autocommit: either the whole row is there (and fsync'd) or nothing.
         *m_session << "INSERT INTO outbox (id, platform, kind, item_code, subject_hash, state, payload, next_attempt_at,"
-                      " created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)",
-            use(id), use(platform), use(kind), use(item), use(subject), use(blob), use(t), use(t), use(t), now;
+                      " created_at, updated_at, receipt_number) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)",
+            use(id), use(platform), use(kind), use(item), use(subject), use(blob), use(t), use(t), use(t), use(number), now;
         result.ok = true;
         result.createdAt = nowMs;
     } catch (const Poco::Exception &e) {

@@ -20,6 +20,7 @@ namespace kiosk::queue {
 /** One request in the outbox, as staff and the progress lookup see it (never the payload). */
 struct OutboxEntry {
     std::string id; ///< UUID; also the Idempotency-Key
+    std::string receiptNumber; ///< the terminal's own number for it (see receiptNumber()), unique in this outbox
     std::string platform;
     std::string kind; ///< submission, suggestion, evaluation
     std::string itemCode;
@@ -107,7 +108,7 @@ public:
         std::optional<std::string> payload; ///< nothing when the sealed payload does not open
     };
 
-    static constexpr int schemaVersion = 2;
+    static constexpr int schemaVersion = 3;
     /** docs/platform-api.md: bodies are at most 1 MiB; a larger one is refused before it is stored. */
     static constexpr std::size_t maxPayloadBytes = 1 << 20;
 
@@ -121,7 +122,11 @@ public:
     [[nodiscard]] static std::unique_ptr<Outbox> open(const Options &options, const PayloadCipher &cipher, std::string *error);
     ~Outbox();
 
-    /** Commits the request (fsync'd) before it returns: only then may the screen say 已提交. */
+    /**
+     * Commits the request (fsync'd) before it returns: only then may the screen say 已提交. Its
+     * id is drawn again while its receipt number is already taken in this file, so the number is
+     * unique on this terminal for as long as the file lives (rows are never deleted).
+     */
     [[nodiscard]] EnqueueResult enqueue(const Request &request, std::int64_t nowMs);
 
     /** Takes the next due request not for a platform in @p skip and marks it sending (committed). */
@@ -181,6 +186,8 @@ public:
     [[nodiscard]] std::vector<OutboxEntry> list(const std::string &state, int limit = 100) const;
     [[nodiscard]] std::vector<OutboxEntry> bySubject(const std::string &subjectHash, int limit = 20) const;
     [[nodiscard]] std::optional<OutboxEntry> byTrackingNumber(const std::string &trackingNumber) const;
+    /** By the terminal's own number, its 13 digits (spaces ignored). */
+    [[nodiscard]] std::optional<OutboxEntry> byReceiptNumber(const std::string &receiptNumber) const;
 
     [[nodiscard]] const std::string &path() const { return m_options.path; }
 
@@ -190,6 +197,9 @@ public:
      */
     using QueryObserver = void (*)(const char *what);
     static void setQueryObserver(QueryObserver observer);
+    /** Tests: where enqueue() takes new ids from (to make two ids share a receipt number). Null: newUuid(). */
+    using IdSource = std::string (*)();
+    static void setIdSource(IdSource source);
 
 private:
     Outbox(const Options &options, const PayloadCipher &cipher, std::unique_ptr<Poco::Data::Session> session);
@@ -214,5 +224,16 @@ private:
 
 /** A random UUID (v4) as text. */
 [[nodiscard]] std::string newUuid();
+
+/**
+ * The number a receipt shows until the platform gives its own, to be read out over the phone:
+ * 13 digits — 12 from the first 39 bits of the request's UUID (random; the older DEMO-0001-XXXXXXXX
+ * form used 32) and a Luhn check digit, which catches one wrong digit and most swapped neighbours.
+ * Derived from the id alone, so it is the same after a restart. An id that is not a UUID is
+ * hashed (SHA-256) instead. The outbox keeps it unique per file; see Outbox::enqueue().
+ */
+[[nodiscard]] std::string receiptNumber(const std::string &requestId);
+/** True for 13 digits whose last is the Luhn check digit of the first 12. */
+[[nodiscard]] bool isReceiptNumber(const std::string &digits);
 
 } // namespace kiosk::queue

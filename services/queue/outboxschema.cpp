@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <vector>
 
 using namespace Poco::Data::Keywords;
 
@@ -48,7 +49,21 @@ const char *const migrations[] = {
     "ALTER TABLE outbox ADD COLUMN status_checked_at INTEGER NOT NULL DEFAULT 0;"
     "CREATE INDEX outbox_subject ON outbox (subject_hash);"
     "CREATE INDEX outbox_tracking ON outbox (tracking_number);",
+    // 3: the terminal's own receipt number, unique (older rows get theirs in backfillReceiptNumbers)
+    "ALTER TABLE outbox ADD COLUMN receipt_number TEXT NOT NULL DEFAULT '';"
+    "CREATE UNIQUE INDEX outbox_receipt ON outbox (receipt_number) WHERE receipt_number != '';",
 };
+
+/** Rows from before schema 3 get the number their receipt showed since; a clash keeps it empty. */
+void backfillReceiptNumbers(Poco::Data::Session &s)
+{
+    std::vector<std::string> ids;
+    s << "SELECT id FROM outbox WHERE receipt_number = ''", into(ids), now;
+    for (std::string &id : ids) {
+        std::string number = receiptNumber(id);
+        s << "UPDATE OR IGNORE outbox SET receipt_number = ? WHERE id = ?", use(number), use(id), now;
+    }
+}
 static_assert(std::size(migrations) == Outbox::schemaVersion);
 
 } // namespace
@@ -116,6 +131,8 @@ bool Outbox::migrate(std::string *error)
                     break;
                 start = end + 1;
             }
+            if (version + 1 == 3)
+                backfillReceiptNumbers(s);
             s << "PRAGMA user_version = " + std::to_string(version + 1), now;
             s.commit();
         } catch (const Poco::Exception &e) {

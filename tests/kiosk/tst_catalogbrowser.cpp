@@ -201,6 +201,7 @@ private Q_SLOTS:
         QCOMPARE(ltc->handling, ServiceHandling::Kind::Collect);
         QVERIFY(ltc->applicable); // collect, with a form
         QCOMPARE(ltc->platform, QStringLiteral("网上办事大厅"));
+        QVERIFY(!ltc->detailsInChinese); // the Chinese page needs no such mark
 
         QVERIFY(b->details(QStringLiteral("RS-0001"))->applicable); // terminal, with a form
         const auto guide = b->details(QStringLiteral("MZ-0003"));
@@ -227,6 +228,9 @@ private Q_SLOTS:
         QCOMPARE(en->categoryName, QStringLiteral("Elderly care"));
         QCOMPARE(en->lifeEvents, (QStringList{QStringLiteral("Old age"), QStringLiteral("Seeing a doctor")}));
         QCOMPARE(en->platform, QStringLiteral("Online service hall"));
+        // The catalog's texts exist only in Chinese: the English page is told so, to say it.
+        QVERIFY(en->detailsInChinese);
+        QCOMPARE(en->summary, src->summary);
     }
 };
 

@@ -34,6 +34,27 @@ private Q_SLOTS:
         QCOMPARE(c->language, QStringLiteral("en"));
     }
 
+    void englishNames()
+    {
+        QString error;
+        const auto demo = Config::fromJson("{}", &error);
+        QVERIFY2(demo, qPrintable(error));
+        QCOMPARE(demo->centerNameEn, QStringLiteral("Xingfuli Neighbourhood Centre"));
+        QCOMPARE(demo->terminalNameEn, QStringLiteral("24-hour self-service terminal"));
+        // A renamed centre does not keep the demo's English name: the Chinese one is shown instead.
+        const auto renamed = Config::fromJson(R"({"centerName":"和平里党群服务中心"})", &error);
+        QVERIFY2(renamed, qPrintable(error));
+        QVERIFY(renamed->centerNameEn.isEmpty());
+        QCOMPARE(renamed->terminalNameEn, demo->terminalNameEn);
+        const auto both = Config::fromJson(R"({"centerName":"和平里党群服务中心","centerNameEn":"Heping Li Community Centre",
+            "terminalName":"一号机","terminalNameEn":"Terminal 1"})", &error);
+        QVERIFY2(both, qPrintable(error));
+        QCOMPARE(both->centerNameEn, QStringLiteral("Heping Li Community Centre"));
+        QCOMPARE(both->terminalNameEn, QStringLiteral("Terminal 1"));
+        QVERIFY(!Config::fromJson(R"({"centerNameEn":""})", &error));
+        QVERIFY(error.contains(QLatin1String("centerNameEn")));
+    }
+
     void errors_data()
     {
         QTest::addColumn<QByteArray>("json");

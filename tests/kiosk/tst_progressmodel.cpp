@@ -69,7 +69,7 @@ private Q_SLOTS:
         QVERIFY(!older.isEmpty() && !rating.isEmpty() && !newer.isEmpty() && !someoneElse.isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(q.queue.done(), 4, 10'000);
 
-        ProgressModel m(&q.queue, terminal);
+        ProgressModel m(&q.queue);
         m.setCatalog(&m_catalog);
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy lookupChanged(&m, &ProgressModel::lookupChanged);
@@ -152,7 +152,7 @@ private Q_SLOTS:
         QVERIFY(!waiting.isEmpty() && !suggestion.isEmpty() && !lost.isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(q.queue.dead(), 1, 10'000);
 
-        ProgressModel m(&q.queue, terminal);
+        ProgressModel m(&q.queue);
         m.setCatalog(&m_catalog);
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(m.lookupByCard(mine));
@@ -160,7 +160,7 @@ private Q_SLOTS:
         QCOMPARE(stateAt(m, 0), RState::Undeliverable);
         QCOMPARE(stateAt(m, 2), RState::Waiting);
         // No platform number yet: the terminal's own, as on the receipt.
-        QCOMPARE(textAt(m, 2, ProgressModel::NumberRole), Submission::terminalNumber(terminal, waiting));
+        QCOMPARE(textAt(m, 2, ProgressModel::NumberRole), Submission::terminalNumber(waiting));
         QCOMPARE(textAt(m, 1, ProgressModel::ItemNameRole), QStringLiteral("12345 suggestion or complaint"));
         QVERIFY(m.lookupByCode(Submission::requestPrefix() + waiting));
         QCOMPARE(stateAt(m, 0), RState::Waiting);

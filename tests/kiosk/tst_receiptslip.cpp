@@ -69,6 +69,12 @@ private Q_SLOTS:
         QCOMPARE(r.qrPayload, QStringLiteral("SQ20260310000123"));
         QCOMPARE(r.notes, (QStringList{QStringLiteral("Time limit set by law: 20 working day(s)"), progressNote}));
         QCOMPARE(r.footer, QStringLiteral("Please keep this receipt"));
+        // The slip's own labels follow the visit's language too (here the English sources).
+        QCOMPARE(r.title, QStringLiteral("Receipt"));
+        QCOMPARE(r.itemLabel, QStringLiteral("Service: "));
+        QCOMPARE(r.timeLabel, QStringLiteral("Time: "));
+        QCOMPARE(r.numberLabel, QStringLiteral("Number: "));
+        QCOMPARE(r.qrCaption, QStringLiteral("Scan to check progress"));
 
         QCOMPARE(ReceiptSlip::receiptText(facts(1)).notes.first(), QStringLiteral("Time limit set by law: 1 working day(s)"));
         QCOMPARE(ReceiptSlip::receiptText(facts(0)).notes.first(), QStringLiteral("Time limit set by law: done on the spot"));

@@ -243,7 +243,12 @@ private Q_SLOTS:
         // No English name: the Chinese one is shown rather than nothing.
         QVERIFY(s->openItem(QStringLiteral("MZ-0001")));
         QCOMPARE(s->item().name, QStringLiteral("高龄津贴申领"));
+        // The header's names follow the language too.
+        QCOMPARE(s->centerName(), m_config.centerNameEn);
+        QCOMPARE(s->terminalName(), m_config.terminalNameEn);
         s->reset();
+        QCOMPARE(s->centerName(), m_config.centerName);
+        QCOMPARE(s->terminalName(), m_config.terminalName);
         QCOMPARE(s->language(), QStringLiteral("zh_CN"));
         s->setLanguage(QStringLiteral("klingon")); // anything unknown means the default
         QCOMPARE(s->language(), QStringLiteral("zh_CN"));

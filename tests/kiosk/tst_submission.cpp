@@ -4,15 +4,12 @@
 // twice, failed when the store is unusable, and deaf to a late answer for an ended visit.
 #include "journeytestsupport.h"
 #include "kiosk/journey/submission.h"
+#include "services/queue/outbox.h"
 
 #include <QRegularExpression>
 
 using namespace kiosk;
 using State = Submission::State;
-
-namespace {
-const QString terminal = QStringLiteral("T-0042");
-}
 
 class TestSubmission : public QObject
 {
@@ -23,7 +20,7 @@ private Q_SLOTS:
     {
         test::SimulatedQueue q;
         QVERIFY(q.queue.available());
-        Submission s(&q.queue, terminal);
+        Submission s(&q.queue);
         s.setDeliveryWaitMs(15'000);
         QList<State> states;
         connect(&s, &Submission::changed, this, [&] { states.append(s.state()); });
@@ -66,7 +63,7 @@ private Q_SLOTS:
     {
         test::SimulatedQueue q;
         q.setDown(true);
-        Submission s(&q.queue, terminal);
+        Submission s(&q.queue);
         s.setDeliveryWaitMs(300);
         QSignalSpy saved(&s, &Submission::saved);
         QSignalSpy settled(&s, &Submission::settled);
@@ -79,9 +76,13 @@ private Q_SLOTS:
         QCOMPARE(s.state(), State::Queued);
         QVERIFY(s.trackingNumber().isEmpty());
         const QString id = s.requestId();
-        QCOMPARE(s.receiptNumber(), terminal + QLatin1Char('-') + id.left(8).toUpper());
-        QVERIFY2(QRegularExpression(QStringLiteral("^T-0042-[0-9A-F]{8}$")).match(s.receiptNumber()).hasMatch(),
+        // The terminal's own number: digits in groups of four, to be read out over the phone,
+        // derived from the stored id (so the same after a restart) and valid by its check digit.
+        QVERIFY2(QRegularExpression(QStringLiteral("^[0-9]{4} [0-9]{4} [0-9]{4} [0-9]$")).match(s.receiptNumber()).hasMatch(),
                  qPrintable(s.receiptNumber()));
+        QCOMPARE(s.receiptNumber(), Submission::terminalNumber(id));
+        QVERIFY(queue::isReceiptNumber(s.receiptNumber().remove(QLatin1Char(' ')).toStdString()));
+        QCOMPARE(QString::fromStdString(q.queue.findRequest(s.receiptNumber()).value().id), id); // staff can find it by the number
         QCOMPARE(s.qrText(), QStringLiteral("KIOSK:") + id);
 
         s.submit(test::request(), QDateTime::currentDateTime()); // held: never twice
@@ -105,7 +106,7 @@ private Q_SLOTS:
     void refusedByThePlatform()
     {
         test::SimulatedQueue q;
-        Submission s(&q.queue, terminal);
+        Submission s(&q.queue);
         s.setDeliveryWaitMs(15'000);
         QSignalSpy refused(&s, &Submission::refused);
         QSignalSpy settled(&s, &Submission::settled);
@@ -123,7 +124,7 @@ private Q_SLOTS:
     {
         test::SimulatedQueue q(false, QStringLiteral("/proc/kiosk-no-state-here"));
         QVERIFY(!q.queue.available());
-        Submission s(&q.queue, terminal);
+        Submission s(&q.queue);
         QSignalSpy failed(&s, &Submission::failed);
         QSignalSpy saved(&s, &Submission::saved);
         s.submit(test::request(), QDateTime::currentDateTime());
@@ -145,7 +146,7 @@ private Q_SLOTS:
     void rejectDoesNotQueue()
     {
         test::SimulatedQueue q;
-        Submission s(&q.queue, terminal);
+        Submission s(&q.queue);
         QSignalSpy failed(&s, &Submission::failed);
         QSignalSpy enqueued(&q.queue, &QueueService::enqueued);
         s.reject(Submission::Error::NoConsent);
@@ -171,7 +172,7 @@ private Q_SLOTS:
     void clearIgnoresALateAnswer()
     {
         test::SimulatedQueue q;
-        Submission s(&q.queue, terminal);
+        Submission s(&q.queue);
         s.setDeliveryWaitMs(15'000);
         QSignalSpy saved(&s, &Submission::saved);
         QSignalSpy enqueued(&q.queue, &QueueService::enqueued);

@@ -103,6 +103,16 @@ Item {
             tryVerify(() => findByName(shell, "device_printer") !== null)
             verify(findByName(shell, "device_idcard"))
             verify(findByName(shell, "device_scanner"))
+            // A technician reads words chosen from the typed status, in the interface language,
+            // never the driver's English detail.
+            const ready = qsTranslate("StaffDevicesPage", "Ready: waiting for a card")
+            verify(ready !== "Ready: waiting for a card", "the zh_CN catalog translates it")
+            tryCompare(findByName(findByName(shell, "device_idcard"), "deviceDetail"), "text", ready, 5000)
+            for (const kind of ["idcard", "printer", "scanner"]) {
+                const text = allText(findByName(shell, "device_" + kind))
+                verify(text.indexOf("ready") < 0, text)
+                verify(text.indexOf("waiting for a card") < 0, text)
+            }
             // The developer panel drives the simulators; it is on a later page: turn to it.
             const insert = findByName(shell, "insertCard_1")
             const view = findByName(shell, "devicePages").viewport

@@ -119,6 +119,8 @@ Item {
             const tracking = sent._trackingNumber
             compare(Journey.submission.trackingNumber, tracking)
             compare(findByName(shell, "receiptNumber").text, tracking)
+            // A card was read in this visit: the result reminds the resident to take it.
+            verify(findByName(shell, "takeCardReminder"), "the result says to take the card")
 
             // The printed receipt, decoded back from the ESC/POS bytes, carries the same number and QR.
             tryCompare(Journey.receipt, "state", ReceiptSlip.Printed, 10000)
@@ -136,6 +138,7 @@ Item {
             tap("reason_0")
             tap("sendRatingButton")
             compare(Session.screen, Session.Home)
+            verify(Session.notice.indexOf("请取回您的身份证") > 0, "the end of the visit says to take the card: " + Session.notice)
             tryVerify(() => TestPlatform.count("evaluation") === ratingsBefore + 1, 10000)
             const rating = TestPlatform.last("evaluation")
             compare(rating.rating, 5)
@@ -148,6 +151,7 @@ Item {
             compare(Session.screen, Session.Progress)
             tryVerify(() => firstRequest() !== null && firstRequest().number === tracking, 5000)
             compare(firstRequest().state, ProgressModel.Received)
+            verify(findByName(shell, "takeCardReminder"), "the progress shown says to take the card")
             verify(TestPlatform.setStatus(tracking, "done", "已办结，备案有效期一年"))
             // The page asks again when it is opened; so does the resident's next visit.
             tap("homeButton")
@@ -204,6 +208,7 @@ Item {
             tryCompare(Journey.receipt, "state", ReceiptSlip.Failed, 10000)
             const problem = findByName(shell, "printProblem")
             verify(problem !== null && problem.text.length > 0)
+            verify(problem.text.indexOf("请联系工作人员") >= 0, "the out-of-paper screen sends the resident to staff: " + problem.text)
             const qr = findByName(shell, "receiptQr")
             verify(qr.width >= 500, "the code is large enough to photograph: " + qr.width)
             compare(qr.status, Image.Ready)
@@ -226,7 +231,8 @@ Item {
             tap("submitButton")
             tryCompare(Session, "screen", Session.Submitted, 5000)
             tryCompare(Journey.submission, "state", Submission.Queued, 15000)
-            verify(Journey.submission.receiptNumber.indexOf("DEMO-0001-") === 0, Journey.submission.receiptNumber)
+            // The terminal's own number, in groups of digits to read out over the phone.
+            verify(/^\d{4} \d{4} \d{4} \d$/.test(Journey.submission.receiptNumber), Journey.submission.receiptNumber)
             verify(Journey.submission.qrText.indexOf("KIOSK:") === 0)
             const headline = findByName(shell, "headline")
             verify(headline.text.indexOf("✔") === 0)
@@ -277,6 +283,8 @@ Item {
             compare(s.grid, "grid3")
             verify(s.description.indexOf("楼道灯") === 0)
             verify(s._trackingNumber.indexOf("RX") === 0)
+            // No card was read in this visit: nothing to take.
+            compare(findByName(shell, "takeCardReminder"), null)
             compare(s.phone, undefined)
         }
 

@@ -85,6 +85,23 @@ private Q_SLOTS:
         QCOMPARE(first(QStringLiteral("yb0003")), QStringLiteral("YB-0003"));
     }
 
+    void englishNames()
+    {
+        // The English name is found from the start of any of its words, in any case.
+        QCOMPARE(first(QStringLiteral("Social insurance record enquiry")), QStringLiteral("RS-0001"));
+        QCOMPARE(m_search.search(QStringLiteral("social insurance record enquiry"))[0].rank, CatalogSearch::Rank::NameExact);
+        QCOMPARE(first(QStringLiteral("print proof")), QStringLiteral("RS-0002"));
+        QCOMPARE(m_search.search(QStringLiteral("Print"))[0].rank, CatalogSearch::Rank::NamePrefix);
+        QCOMPARE(codes(QStringLiteral("contributions")), QStringList({QStringLiteral("RS-0002")}));
+        QCOMPARE(codes(QStringLiteral("enquiry")), QStringList({QStringLiteral("RS-0001")}));
+        QCOMPARE(first(QStringLiteral("proof of soc")), QStringLiteral("RS-0002")); // across words
+        // Both items say "social insurance": the more popular comes first.
+        QCOMPARE(codes(QStringLiteral("social insurance")).mid(0, 2), QStringList({QStringLiteral("RS-0001"), QStringLiteral("RS-0002")}));
+        // Not from the middle of a word: "nquiry" is inside "enquiry", "surance" inside "insurance".
+        QVERIFY(!codes(QStringLiteral("nquiry")).contains(QStringLiteral("RS-0001")));
+        QVERIFY(!codes(QStringLiteral("surance")).contains(QStringLiteral("RS-0002")));
+    }
+
     void noResult()
     {
         QVERIFY(codes(QStringLiteral("qqqq")).isEmpty());

@@ -13,6 +13,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cstdlib>
+#include <set>
+
 #include <sys/stat.h>
 
 using namespace kiosk::queue;
@@ -283,6 +286,82 @@ private Q_SLOTS:
         QCOMPARE(c->entry.attempts, 2);
     }
 
+    // --- receipt numbers ----------------------------------------------------------------------
+    void receiptNumberIsReadableAndChecked()
+    {
+        // Thirteen digits from the id's first 39 bits and a Luhn check digit.
+        const std::string n = receiptNumber("8a3f0c21-5b7e-4d2a-9c1f-0e4b6a8d2c3f");
+        QCOMPARE(n.size(), std::size_t(13));
+        QCOMPARE(n, receiptNumber("8A3F0C21-5B7E-4D2A-9C1F-0E4B6A8D2C3F")); // only the id decides
+        QCOMPARE(n.substr(0, 12), std::string("296881623213")); // 0x8a3f0c215b >> 1
+        QVERIFY(isReceiptNumber(n));
+        // One wrong digit, and two neighbours swapped, are caught by the check digit.
+        for (std::size_t i = 0; i < n.size(); ++i) {
+            for (char d = '0'; d <= '9'; ++d) {
+                std::string wrong = n;
+                wrong[i] = d;
+                QCOMPARE(isReceiptNumber(wrong), d == n[i]);
+            }
+            if (i + 1 < n.size() && n[i] != n[i + 1] && std::abs(n[i] - n[i + 1]) != 9) {
+                std::string swapped = n;
+                std::swap(swapped[i], swapped[i + 1]);
+                QVERIFY2(!isReceiptNumber(swapped), swapped.c_str());
+            }
+        }
+        QVERIFY(!isReceiptNumber("123"));
+        QVERIFY(!isReceiptNumber("29666822614a0"));
+        // Ids that the old DEMO-0001-XXXXXXXX form (first 32 bits) could not tell apart differ here.
+        QVERIFY(receiptNumber("8a3f0c21-5b00-4000-8000-000000000000") != receiptNumber("8a3f0c21-5c00-4000-8000-000000000000"));
+        // Not a UUID: hashed, still 13 valid digits.
+        QVERIFY(isReceiptNumber(receiptNumber("old-1")));
+    }
+
+    void receiptNumbersStayUniqueAcrossRestarts()
+    {
+        // An id source whose ids share their first 39 bits (so their receipt numbers) until the
+        // fourth: the outbox draws again rather than give two requests one number.
+        static int drawn;
+        drawn = 0;
+        Outbox::setIdSource([]() -> std::string {
+            ++drawn;
+            static const char *const ids[] = {
+                "0123456789-00-4000-8000-000000000001", "0123456789-00-4000-8000-000000000002",
+                "0123456789-00-4000-8000-000000000003", "fedcba9876-00-4000-8000-000000000004",
+                "0123456789-00-4000-8000-000000000005", "1111111111-00-4000-8000-000000000006",
+            };
+            return ids[std::min(drawn - 1, 5)];
+        });
+        const std::string path = freshPath();
+        std::string first, second;
+        {
+            auto box = openBox(path);
+            first = box->enqueue(request(), 0).id;
+            QCOMPARE(first, std::string("0123456789-00-4000-8000-000000000001"));
+            second = box->enqueue(request(), 1).id; // draws 2 and 3 share the number: 4 is taken
+            QCOMPARE(second, std::string("fedcba9876-00-4000-8000-000000000004"));
+            QCOMPARE(box->entry(first)->receiptNumber, receiptNumber(first));
+            QCOMPARE(box->entry(second)->receiptNumber, receiptNumber(second));
+        }
+        auto box = openBox(path); // after a restart the numbers in the file still count
+        const auto third = box->enqueue(request(), 2);
+        QVERIFY(third.ok);
+        QCOMPARE(third.id, std::string("1111111111-00-4000-8000-000000000006")); // 5 would repeat the first's number
+        QCOMPARE(drawn, 6);
+        const auto byNumber = box->byReceiptNumber(receiptNumber(first).insert(4, " ").insert(9, " ").insert(14, " "));
+        QVERIFY(byNumber);
+        QCOMPARE(byNumber->id, first);
+        QVERIFY(!box->byReceiptNumber("0000000000000")); // valid shape, no such request
+        Outbox::setIdSource(nullptr);
+        // Normal ids: many requests, all numbers distinct and stored.
+        std::set<std::string> numbers;
+        for (int i = 0; i < 200; ++i) {
+            const auto r = box->enqueue(request(), 10 + i);
+            QVERIFY(r.ok);
+            numbers.insert(box->entry(r.id)->receiptNumber);
+        }
+        QCOMPARE(numbers.size(), std::size_t(200));
+    }
+
     void expireAndPurge()
     {
         auto box = openBox(freshPath());
@@ -380,6 +459,8 @@ private Q_SLOTS:
         QVERIFY(e);
         QCOMPARE(e->trackingNumber, std::string("T-OLD"));
         QCOMPARE(e->itemCode, std::string()); // the new columns got their defaults
+        QCOMPARE(e->receiptNumber, receiptNumber("old-1")); // the number its receipt showed, now stored
+        QVERIFY(box->byReceiptNumber(receiptNumber("old-1")));
         Poco::Data::Session s("SQLite", path);
         int version = 0;
         s << "PRAGMA user_version", into(version), now;
