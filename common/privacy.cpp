@@ -21,6 +21,16 @@ QString maskPhone(const QString &phone)
     return QString(phone.size(), QLatin1Char('*'));
 }
 
+QString maskBankCard(const QString &cardNumber)
+{
+    const QString digits = QString(cardNumber).remove(QLatin1Char(' '));
+    if (digits.size() >= 12)
+        return digits.left(4) + QStringLiteral(" **** **** ") + digits.right(4);
+    if (digits.size() > 4)
+        return QString(digits.size() - 4, QLatin1Char('*')) + digits.right(4);
+    return QString(digits.size(), QLatin1Char('*'));
+}
+
 QString maskName(const QString &name)
 {
     if (name.size() <= 1)
@@ -31,9 +41,10 @@ QString maskName(const QString &name)
 QString maskPersonalData(const QString &text)
 {
     // Digit runs not glued to other digits: an 18-char ID (last may be X/x), a 15-digit old ID,
-    // or an 11-digit mobile number starting with 1[3-9].
+    // a 16–19 digit bank card number, or an 11-digit mobile number starting with 1[3-9]. An
+    // 18-digit run is masked as an ID number: either way only 4 + 4 digits stay.
     static const QRegularExpression re(QStringLiteral(
-        "(?<![0-9A-Za-z])(?:([0-9]{17}[0-9Xx])|([0-9]{15})|(1[3-9][0-9]{9}))(?![0-9A-Za-z])"));
+        "(?<![0-9A-Za-z])(?:([0-9]{17}[0-9Xx])|([0-9]{15})|(1[3-9][0-9]{9})|([0-9]{16,19}))(?![0-9A-Za-z])"));
     QString out;
     out.reserve(text.size());
     qsizetype last = 0;
@@ -41,7 +52,9 @@ QString maskPersonalData(const QString &text)
     while (it.hasNext()) {
         const auto m = it.next();
         out += QStringView(text).mid(last, m.capturedStart() - last);
-        out += m.capturedLength(3) ? maskPhone(m.captured()) : maskIdNumber(m.captured());
+        out += m.capturedLength(3) ? maskPhone(m.captured())
+             : m.capturedLength(4) ? maskBankCard(m.captured())
+                                   : maskIdNumber(m.captured());
         last = m.capturedEnd();
     }
     if (last == 0)

@@ -246,6 +246,30 @@
         <source>Not chosen yet: use the buttons below</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>16 to 19 digits, as on the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the date (leave it empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please place your ID card on the reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name, ID number and what else the card holds are then filled in for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No card with me: type it in</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HandlingBadge</name>
@@ -1292,6 +1316,15 @@
     </message>
     <message>
         <source>Please answer yes or no for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A bank card number has 16 to 19 digits. Please check %1 against the card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is only for people aged %2 or over; by the birth date in the ID number you are %3. Please choose another option, or ask the staff.</source>
+        <extracomment>%1 the option chosen (e.g. 到龄正常退休), %2 its minimum age, %3 the resident&apos;s age</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

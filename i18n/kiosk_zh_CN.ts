@@ -243,6 +243,30 @@
         <source>Not chosen yet: use the buttons below</source>
         <translation>尚未选择：请用下方按钮选择日期</translation>
     </message>
+    <message>
+        <source>16 to 19 digits, as on the card</source>
+        <translation>16到19位数字，与卡面一致</translation>
+    </message>
+    <message>
+        <source>Clear the date</source>
+        <translation>清除日期</translation>
+    </message>
+    <message>
+        <source>Clear the date (leave it empty)</source>
+        <translation>清除日期（不填）</translation>
+    </message>
+    <message>
+        <source>Please place your ID card on the reader</source>
+        <translation>请在读卡区放置身份证</translation>
+    </message>
+    <message>
+        <source>Your name, ID number and what else the card holds are then filled in for you.</source>
+        <translation>读卡后，姓名、身份证号码等卡上信息会自动填好，不用手动输入。</translation>
+    </message>
+    <message>
+        <source>No card with me: type it in</source>
+        <translation>没带身份证，手动输入</translation>
+    </message>
 </context>
 <context>
     <name>HandlingBadge</name>
@@ -1280,6 +1304,15 @@
     <message>
         <source>Please answer yes or no for %1.</source>
         <translation>请选择%1：是或否。</translation>
+    </message>
+    <message>
+        <source>A bank card number has 16 to 19 digits. Please check %1 against the card.</source>
+        <translation>银行卡号是16到19位数字，请对照卡面核对%1。</translation>
+    </message>
+    <message>
+        <source>“%1” is only for people aged %2 or over; by the birth date in the ID number you are %3. Please choose another option, or ask the staff.</source>
+        <extracomment>%1 the option chosen (e.g. 到龄正常退休), %2 its minimum age, %3 the resident&apos;s age</extracomment>
+        <translation>“%1”须年满%2周岁；按身份证号码中的出生日期，您现在%3周岁。请选择其他选项，或咨询工作人员。</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/config.h"
+#include "services/catalog/devicepromises.h"
 
 #include <QDir>
 #include <QFile>
@@ -74,6 +75,7 @@ std::optional<Config> Config::fromJson(const QByteArray &json, QString *error)
         QStringLiteral("idleTimeoutSeconds"), QStringLiteral("idleWarningSeconds"),
         QStringLiteral("elderIdleTimeoutSeconds"), QStringLiteral("elderWarningSeconds"),
         QStringLiteral("popularCount"), QStringLiteral("staffPin"), QStringLiteral("platforms"), QStringLiteral("queue"),
+        QStringLiteral("devices"),
     };
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!known.contains(it.key())) {
@@ -99,6 +101,31 @@ std::optional<Config> Config::fromJson(const QByteArray &json, QString *error)
         || !readInt(o, "elderWarningSeconds", minWarningSeconds, maxSeconds, c.elderWarningSeconds, error)
         || !readInt(o, "popularCount", 0, 20, c.popularCount, error) || !readString(o, "staffPin", c.staffPin, error))
         return std::nullopt;
+    // The devices fitted: only kinds this program drives (a camera or a card reader without a
+    // driver would let the catalog promise what no code can do).
+    const QStringList driven = catalog::terminalDeviceKinds();
+    if (o.contains(QLatin1String("devices"))) {
+        const QJsonValue dv = o.value(QLatin1String("devices"));
+        if (!dv.isArray()) {
+            *error = QStringLiteral("\"devices\" must be a list of device kinds (%1)").arg(driven.join(QStringLiteral(", ")));
+            return std::nullopt;
+        }
+        c.devices.clear();
+        for (const QJsonValue &v : dv.toArray()) {
+            if (!v.isString() || !driven.contains(v.toString())) {
+                *error = QStringLiteral("\"devices\": %1 is not a device kind this terminal drives (%2)")
+                             .arg(v.isString() ? QLatin1Char('"') + v.toString() + QLatin1Char('"') : QStringLiteral("a non-string"),
+                                  driven.join(QStringLiteral(", ")));
+                return std::nullopt;
+            }
+            if (!c.devices.contains(v.toString()))
+                c.devices << v.toString();
+        }
+        if (c.devices.isEmpty()) {
+            *error = QStringLiteral("\"devices\" must list at least one device kind (%1)").arg(driven.join(QStringLiteral(", ")));
+            return std::nullopt;
+        }
+    }
     static const QRegularExpression pinPattern(QStringLiteral("^[0-9]{4,12}$"));
     if (!pinPattern.match(c.staffPin).hasMatch()) {
         *error = QStringLiteral("\"staffPin\" must be 4 to 12 digits");

@@ -58,6 +58,9 @@ struct Config {
     int elderWarningSeconds = 60;
     int popularCount = 6; ///< items on the home screen's 常办事项 list
     QString staffPin = QStringLiteral("246810"); ///< opens the staff pages; change it on every real terminal
+    /** The device kinds this terminal is fitted with (idcard, printer, scanner): what the catalog's
+     *  and the forms' texts may promise (services/catalog/devicepromises.h). Empty: all three. */
+    QStringList devices;
     std::vector<PlatformConfig> platforms; ///< empty with --simulate: an in-process reference platform
     QueueConfig queue;
     bool simulate = false; ///< set by --simulate, not by the file

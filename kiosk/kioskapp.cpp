@@ -27,7 +27,7 @@ KioskApp::KioskApp(const Config &config, std::unique_ptr<Clock> clock, QObject *
     : QObject(parent)
     , m_config(config)
     , m_clock(clock ? std::move(clock) : std::make_unique<SteadyClock>())
-    , m_store(std::make_unique<catalog::CatalogStore>(config.catalogPath, config.stateDir))
+    , m_store(std::make_unique<catalog::CatalogStore>(config.catalogPath, config.stateDir, config.devices))
     , m_search(std::make_unique<catalog::CatalogSearch>())
     , m_session(std::make_unique<Session>(config, m_clock.get()))
     , m_queue(std::make_unique<QueueService>(nullptr))
@@ -87,10 +87,12 @@ void KioskApp::loadCatalog()
     m_search->rebuild(m_store->catalog());
     m_session->setCatalog(&m_store->catalog(), m_search.get());
     m_journey->setCatalog(&m_store->catalog());
-    auto forms = forms::loadFormsFile(m_config.formsPath.isEmpty() ? forms::builtInFormsPath() : m_config.formsPath);
+    auto forms = forms::loadFormsFile(m_config.formsPath.isEmpty() ? forms::builtInFormsPath() : m_config.formsPath,
+                                      m_config.devices);
     if (!forms.forms || forms.errorCount() > 0) {
         qCCritical(lcApp).noquote() << "the forms file" << m_config.formsPath << "is broken (" << forms.errorCount()
                                     << "problems; `kioskctl catalog validate --forms` lists them): using the built-in forms";
+        // The built-in forms are the last resort: checked against every kind this program drives.
         forms = forms::loadFormsFile(forms::builtInFormsPath());
     }
     if (forms.forms)

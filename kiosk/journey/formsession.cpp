@@ -23,6 +23,7 @@ FormSession::FieldKind kindOf(forms::FieldType t)
     case forms::FieldType::Date: return K::Date;
     case forms::FieldType::Phone: return K::Phone;
     case forms::FieldType::IdNumber: return K::IdNumber;
+    case forms::FieldType::BankCard: return K::BankCard;
     case forms::FieldType::Choice: return K::Choice;
     case forms::FieldType::MultiChoice: return K::MultiChoice;
     case forms::FieldType::Address: return K::Address;
@@ -53,22 +54,79 @@ void FormSession::begin(const forms::Form *form, const QHash<QString, QString> &
     m_form = form;
     if (!form)
         return;
-    for (int i = 0; i < int(form->fields.size()); ++i) {
-        const forms::Field &f = form->fields[size_t(i)];
-        if (f.type == forms::FieldType::Consent)
-            continue; // agreed to on the review page, where the receiving department is named
-        const QString v = f.prefill.isEmpty() ? QString() : card.value(f.prefill);
+    for (const forms::Field &f : form->fields) {
+        const QString v = f.prefill.isEmpty() || f.type == forms::FieldType::Consent ? QString() : card.value(f.prefill);
         if (!v.isEmpty()) {
             m_answers.insert(f.id, v);
             m_fromCard.insert(f.id);
-        } else {
-            m_steps.push_back(i);
         }
     }
+    m_cardRead = !card.isEmpty();
+    rebuildSteps();
     m_review->refresh();
     Q_EMIT formChanged();
     Q_EMIT stepChanged();
     Q_EMIT answersChanged();
+}
+
+void FormSession::rebuildSteps()
+{
+    m_steps.clear();
+    for (int i = 0; i < int(m_form->fields.size()); ++i) {
+        const forms::Field &f = m_form->fields[size_t(i)];
+        // A consent is agreed to on the review page, where the receiving department is named.
+        if (f.type != forms::FieldType::Consent && !m_fromCard.contains(f.id))
+            m_steps.push_back(i);
+    }
+}
+
+void FormSession::fillFromCard(const QHash<QString, QString> &card)
+{
+    if (!m_form)
+        return;
+    const int current = m_step < int(m_steps.size()) ? m_steps[size_t(m_step)] : int(m_form->fields.size());
+    bool filled = false;
+    for (const forms::Field &f : m_form->fields) {
+        const QString v = f.prefill.isEmpty() || f.type == forms::FieldType::Consent ? QString() : card.value(f.prefill);
+        if (v.isEmpty() || (m_fromCard.contains(f.id) && m_answers.value(f.id).toString() == v))
+            continue;
+        m_answers.insert(f.id, v);
+        m_fromCard.insert(f.id);
+        m_errors.remove(f.id);
+        filled = true;
+    }
+    if (!filled)
+        return;
+    m_cardRead = true;
+    rebuildSteps();
+    // The question the resident was on, or the next one still asked.
+    const auto at = std::lower_bound(m_steps.begin(), m_steps.end(), current);
+    m_step = at == m_steps.end() ? std::max(0, int(m_steps.size()) - 1) : int(at - m_steps.begin());
+    qCInfo(lcApp) << "the ID card filled" << m_fromCard.size() << "answers of the open form";
+    m_review->refresh();
+    Q_EMIT formChanged();
+    Q_EMIT stepChanged();
+    Q_EMIT answersChanged();
+}
+
+bool FormSession::offerCard() const
+{
+    if (!m_form || m_cardRead || m_typing || m_step >= int(m_steps.size()))
+        return false;
+    const auto fillable = [](const forms::Field &f) { return !f.prefill.isEmpty() && f.type != forms::FieldType::Consent; };
+    if (!fillable(m_form->fields[size_t(m_steps[size_t(m_step)])]))
+        return false;
+    // Once one of them is typed, the resident has chosen to type.
+    return std::none_of(m_form->fields.begin(), m_form->fields.end(),
+                        [&](const forms::Field &f) { return fillable(f) && m_answers.contains(f.id); });
+}
+
+void FormSession::typeInstead()
+{
+    if (m_typing)
+        return;
+    m_typing = true;
+    Q_EMIT stepChanged();
 }
 
 void FormSession::clear()
@@ -81,6 +139,8 @@ void FormSession::clear()
     m_errors.clear();
     m_fromCard.clear();
     m_consent = false;
+    m_cardRead = false;
+    m_typing = false;
     m_review->refresh();
     if (had) {
         Q_EMIT formChanged();
@@ -115,7 +175,10 @@ QString FormSession::labelOf(const forms::Field &field) const
 
 QString FormSession::validate(const forms::Field &f) const
 {
-    return forms::validateValue(shown(f), m_answers.value(f.id), today());
+    const forms::Field field = shown(f);
+    const QJsonValue v = m_answers.value(f.id);
+    const QString error = forms::validateValue(field, v, today());
+    return error.isEmpty() ? forms::validateAgeRule(field, v, forms::subjectAge(*m_form, m_answers, today())) : error;
 }
 
 bool FormSession::isAsked(const QString &fieldId) const
@@ -141,6 +204,8 @@ FormField FormSession::field() const
     out.decimals = f.decimals;
     out.minDate = (f.minDate ? f.minDate->resolve(day) : QDate(1900, 1, 1)).toString(Qt::ISODate);
     out.maxDate = (f.maxDate ? f.maxDate->resolve(day) : day.addYears(10)).toString(Qt::ISODate);
+    out.startDate = std::clamp(day, f.minDate ? f.minDate->resolve(day) : QDate(1900, 1, 1),
+                               f.maxDate ? f.maxDate->resolve(day) : day.addYears(10)).toString(Qt::ISODate);
     if (f.type == forms::FieldType::YesNo) {
         out.options = {QVariant::fromValue(ChoiceOption{true, tr("Yes")}), QVariant::fromValue(ChoiceOption{false, tr("No")})};
     } else {
@@ -176,6 +241,8 @@ QString FormSession::displayValue(const forms::Field &field) const
     switch (f.type) {
     case forms::FieldType::IdNumber:
         return privacy::maskIdNumber(v.toString());
+    case forms::FieldType::BankCard:
+        return privacy::maskBankCard(v.toString());
     case forms::FieldType::Choice:
         return label(v.toString());
     case forms::FieldType::MultiChoice: {
@@ -223,9 +290,19 @@ void FormSession::setAnswer(const QString &fieldId, const QVariant &value)
         m_answers.remove(fieldId);
     else
         m_answers.insert(fieldId, v);
-    // An error goes away as soon as the answer is right; a new one waits for "next".
-    if (m_errors.contains(fieldId) && validate(*m_form->field(fieldId)).isEmpty())
+    // An error goes away as soon as the answer is right; a new one waits for "next" — except a
+    // choice the resident is too young for, refused at once, beside the options just tapped.
+    const forms::Field &f = *m_form->field(fieldId);
+    const QString error = validate(f);
+    if (error.isEmpty()) {
         m_errors.remove(fieldId);
+    } else if (f.type == forms::FieldType::Choice
+               && !forms::validateAgeRule(shown(f), v, forms::subjectAge(*m_form, m_answers, today())).isEmpty()) {
+        m_errors.insert(fieldId, error);
+        answersTouched();
+        Q_EMIT answerRejected();
+        return;
+    }
     answersTouched();
 }
 

@@ -44,10 +44,16 @@ class FormSession : public QObject
     /** Every answer for the review page. */
     Q_PROPERTY(kiosk::ReviewModel *review READ review CONSTANT)
     Q_PROPERTY(bool consent READ consent WRITE setConsent NOTIFY consentChanged)
+    /**
+     * This question is one the ID card answers, and no card has been read: the page offers the
+     * card reader first (请在读卡区放置身份证), typing second (typeInstead()). A card read then
+     * fills every such question (fillFromCard()).
+     */
+    Q_PROPERTY(bool offerCard READ offerCard NOTIFY stepChanged)
 
 public:
     /** The kinds of question (forms::FieldType without the consent, agreed to on the review). */
-    enum class FieldKind { None, Text, Number, Date, Phone, IdNumber, Choice, MultiChoice, Address, YesNo };
+    enum class FieldKind { None, Text, Number, Date, Phone, IdNumber, BankCard, Choice, MultiChoice, Address, YesNo };
     Q_ENUM(FieldKind)
 
     explicit FormSession(QObject *parent = nullptr);
@@ -58,6 +64,12 @@ public:
      * ID card says, by prefill name (name, idNumber, gender, birthDate, address, nation).
      */
     void begin(const forms::Form *form, const QHash<QString, QString> &card);
+    /**
+     * An ID card was read while the form is open: every question it answers is filled from it
+     * (typed answers to those questions are replaced) and no longer asked. The resident stays on
+     * the question they were on, or goes to the next one still asked.
+     */
+    void fillFromCard(const QHash<QString, QString> &card);
     void clear();
     /** Labels and messages in English (true) or Chinese. */
     void setEnglish(bool english);
@@ -80,6 +92,10 @@ public:
 
     /** The answer to @p fieldId (undefined when none). */
     Q_INVOKABLE QVariant answer(const QString &fieldId) const { return m_answers.value(fieldId).toVariant(); }
+    [[nodiscard]] bool offerCard() const;
+    /** The resident would rather type what the card holds: the questions are asked. */
+    Q_INVOKABLE void typeInstead();
+
     /** Sets an answer (text, number as text, ISO date, choice value, list of values, bool). */
     Q_INVOKABLE void setAnswer(const QString &fieldId, const QVariant &value);
     /** What is being typed (pinyin not yet chosen) becomes the text: before moving on or adding a phrase. */
@@ -93,7 +109,7 @@ public:
     /** Checks every answer; the errors are shown on the review. True when all are right. */
     bool validateAll();
 
-    /** The answer shown to the resident (ID numbers masked, choices by label). */
+    /** The answer shown to the resident (ID and bank card numbers masked, choices by label). */
     [[nodiscard]] QString displayValue(const forms::Field &field) const;
     [[nodiscard]] QString errorOf(const QString &fieldId) const { return m_errors.value(fieldId); }
     [[nodiscard]] bool isFromCard(const QString &fieldId) const { return m_fromCard.contains(fieldId); }
@@ -115,6 +131,7 @@ Q_SIGNALS:
 private:
     [[nodiscard]] forms::Field shown(const forms::Field &f) const;
     [[nodiscard]] QString validate(const forms::Field &f) const;
+    void rebuildSteps();
     [[nodiscard]] QDate today() const { return m_today.isValid() ? m_today : QDate::currentDate(); }
     void answersTouched();
 
@@ -125,6 +142,8 @@ private:
     QHash<QString, QString> m_errors;
     QSet<QString> m_fromCard;
     bool m_consent = false;
+    bool m_cardRead = false; ///< the card has filled this form (at begin or later)
+    bool m_typing = false; ///< the resident chose to type what the card would fill
     bool m_english = false;
     QDate m_today;
     ReviewModel *m_review;
@@ -145,6 +164,8 @@ struct FormField {
     /** ISO dates bounding a date answer. */
     Q_PROPERTY(QString minDate MEMBER minDate)
     Q_PROPERTY(QString maxDate MEMBER maxDate)
+    /** Where the date picker starts while nothing is chosen (today, within the bounds). Not an answer. */
+    Q_PROPERTY(QString startDate MEMBER startDate)
     /** ChoiceOption values. */
     Q_PROPERTY(QVariantList options MEMBER options)
     Q_PROPERTY(int maxChoices MEMBER maxChoices)
@@ -163,7 +184,7 @@ public:
     bool required = true;
     int maxLength = 0;
     int decimals = 0;
-    QString minDate, maxDate;
+    QString minDate, maxDate, startDate;
     QVariantList options;
     int maxChoices = 0;
     QStringList phrases;

@@ -78,6 +78,9 @@ void Journey::setForms(const forms::FormSet &forms)
 void Journey::setCard(const QHash<QString, QString> &card)
 {
     m_card = card;
+    // A card read on the form (the page offered the reader first) answers its questions now.
+    if (m_form->active() && !card.isEmpty())
+        m_form->fillFromCard(card);
 }
 
 void Journey::setEnglish(bool english)

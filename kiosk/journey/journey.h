@@ -82,7 +82,7 @@ public:
     void setForms(const forms::FormSet &forms);
     /**
      * What the ID card holds, for prefilling: name, idNumber, gender (male/female, as the forms'
-     * option values), birthDate (ISO), address, nation.
+     * option values), birthDate (ISO), address, nation. A form already open is filled from it.
      */
     void setCard(const QHash<QString, QString> &card);
     void setEnglish(bool english);

@@ -84,6 +84,7 @@ QVariant sampleAnswer(const FormField &field)
     const auto firstOption = [&field] { return field.options.value(0).value<ChoiceOption>().value; };
     switch (field.kind) {
     case K::IdNumber: return QStringLiteral("11010519491231002X");
+    case K::BankCard: return QStringLiteral("6222020200112233445");
     case K::Phone: return QStringLiteral("13800138000");
     case K::Date: {
         const QString d = QStringLiteral("1956-03-08");
@@ -97,8 +98,6 @@ QVariant sampleAnswer(const FormField &field)
     case K::None:
     case K::Text: break;
     }
-    if (field.id == QLatin1String("bankAccount"))
-        return QStringLiteral("6222020200112233445");
     if (field.id == QLatin1String("creditCode"))
         return QStringLiteral("91350102MA2Y4PJK3C");
     if (!field.phrases.isEmpty())
@@ -139,6 +138,10 @@ bool ScreenTour::answerAll(const QString &shotPrefix, const QString &stopAt)
         if (!stopAt.isEmpty() && field.id == stopAt)
             return true;
         form->setAnswer(field.id, sampleAnswer(field));
+        // A choice the card's holder is too young for (an age rule) is refused at once: the
+        // resident would tap the next option.
+        for (int o = 1; field.kind == FormSession::FieldKind::Choice && !form->field().error.isEmpty() && o < field.options.size(); ++o)
+            form->setAnswer(field.id, field.options.at(o).value<ChoiceOption>().value);
         if (!shotPrefix.isEmpty() && !shotKinds.contains(field.kind)) {
             shotKinds.insert(field.kind);
             shoot(shotPrefix + kindName(field.kind), "formPage");
@@ -243,7 +246,12 @@ void ScreenTour::journey(bool elder)
     s->setElderMode(elder);
     s->openItem(code);
     s->apply();
-    // Every kind of question once (the card no longer fills name, sex, birth date and address).
+    // The card reader is offered first; then every kind of question once, typed (the card no
+    // longer fills name, sex, birth date and address).
+    if (form->offerCard()) {
+        shoot(QStringLiteral("journey-anonymous-card-offer"), "formPage");
+        form->typeInstead();
+    }
     QSet<FormSession::FieldKind> shot;
     for (int guard = 0; guard < 20 && s->screen() == Session::Screen::Form; ++guard) {
         const FormField field = form->field();

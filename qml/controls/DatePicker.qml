@@ -46,6 +46,7 @@ ColumnLayout {
         property string label
         property string shown
         property int unit: 0 // 0 year, 1 month, 2 day
+        property bool chosen: true // false: only where the picker starts, not an answer (shown dimmed)
         // The picker applies the step: an inline component cannot reach the file's ids.
         signal step(int sign)
         Layout.fillWidth: true
@@ -77,8 +78,8 @@ ColumnLayout {
                 text: col.shown
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontTitle
-                font.bold: true
-                color: Theme.textPrimary
+                font.bold: col.chosen
+                color: col.chosen ? Theme.textPrimary : Theme.textSecondary
             }
         }
         KioskButton {
@@ -94,15 +95,15 @@ ColumnLayout {
         Layout.fillWidth: true
         spacing: Theme.spacing * 2
         Column3 {
-            label: qsTr("Year"); shown: String(picker.current.y); unit: 0
+            chosen: picker.value !== ""; label: qsTr("Year"); shown: String(picker.current.y); unit: 0
             onStep: sign => picker.move(sign, 0, 0)
         }
         Column3 {
-            label: qsTr("Month"); shown: String(picker.current.m); unit: 1
+            chosen: picker.value !== ""; label: qsTr("Month"); shown: String(picker.current.m); unit: 1
             onStep: sign => picker.move(0, sign, 0)
         }
         Column3 {
-            label: qsTr("Day"); shown: String(picker.current.d); unit: 2
+            chosen: picker.value !== ""; label: qsTr("Day"); shown: String(picker.current.d); unit: 2
             onStep: sign => picker.move(0, 0, sign)
         }
     }

@@ -147,8 +147,10 @@ Item {
                 Layout.preferredWidth: 1
                 Layout.fillHeight: true
                 sourceComponent: {
+                    if (page.form.offerCard)
+                        return cardOffer // the reader first; typing is the second choice
                     switch (page.kind) {
-                    case FormSession.Number: case FormSession.Phone: case FormSession.IdNumber: return keypadEditor
+                    case FormSession.Number: case FormSession.Phone: case FormSession.IdNumber: case FormSession.BankCard: return keypadEditor
                     case FormSession.Date: return dateEditor
                     case FormSession.Choice: case FormSession.YesNo: case FormSession.MultiChoice: return choiceEditor
                     case FormSession.None: return null
@@ -269,7 +271,8 @@ Item {
         ColumnLayout {
             id: keypadRoot
             readonly property string current: Journey.form.field.text
-            readonly property int limit: Journey.form.field.kind === FormSession.IdNumber ? 18 : Journey.form.field.kind === FormSession.Phone ? 13 : 12
+            readonly property int limit: Journey.form.field.kind === FormSession.IdNumber ? 18 : Journey.form.field.kind === FormSession.BankCard ? 19
+                                       : Journey.form.field.kind === FormSession.Phone ? 13 : 12
             spacing: Theme.spacing
             RowLayout {
                 Layout.fillWidth: true
@@ -281,7 +284,8 @@ Item {
                     text: keypadRoot.current
                     invalid: Journey.form.field.error !== ""
                     placeholder: Journey.form.field.placeholder || (Journey.form.field.kind === FormSession.IdNumber ? qsTr("18 digits; the last may be X")
-                                                         : Journey.form.field.kind === FormSession.Phone ? qsTr("Mobile or landline number") : qsTr("Enter a number"))
+                                                         : Journey.form.field.kind === FormSession.Phone ? qsTr("Mobile or landline number")
+                                                         : Journey.form.field.kind === FormSession.BankCard ? qsTr("16 to 19 digits, as on the card") : qsTr("Enter a number"))
                 }
                 KioskButton {
                     objectName: "clearButton"
@@ -328,8 +332,43 @@ Item {
                 value: Journey.form.field.text
                 minDate: Journey.form.field.minDate
                 maxDate: Journey.form.field.maxDate
-                start: Journey.form.field.minDate > "2000-01-01" ? Journey.form.field.minDate : Journey.form.field.maxDate
+                start: Journey.form.field.startDate
                 onPicked: value => Journey.form.setAnswer(Journey.form.field.id, value)
+            }
+            KioskButton {
+                objectName: "dateClearButton"
+                Layout.fillWidth: true
+                visible: Journey.form.field.text !== ""
+                text: Journey.form.field.required ? qsTr("Clear the date") : qsTr("Clear the date (leave it empty)")
+                onClicked: Journey.form.setAnswer(Journey.form.field.id, "")
+            }
+            Item { Layout.fillHeight: true }
+        }
+    }
+
+    Component {
+        id: cardOffer
+        ColumnLayout {
+            objectName: "cardOffer"
+            spacing: Theme.spacing * 2
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("Please place your ID card on the reader")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontHeading
+                font.bold: true
+                color: Theme.textPrimary
+                wrapMode: Text.Wrap
+            }
+            BodyText {
+                Layout.fillWidth: true
+                text: qsTr("Your name, ID number and what else the card holds are then filled in for you.")
+            }
+            KioskButton {
+                objectName: "typeInsteadButton"
+                Layout.fillWidth: true
+                text: qsTr("No card with me: type it in")
+                onClicked: Journey.form.typeInstead()
             }
             Item { Layout.fillHeight: true }
         }

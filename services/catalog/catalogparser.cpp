@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/catalog/catalogparser.h"
+#include "services/catalog/devicepromises.h"
 #include "services/json/jsonreader.h"
 
 #include <QFile>
@@ -41,6 +42,7 @@ QString problemKindName(Problem::Kind kind)
     case Kind::Duplicate: return QStringLiteral("duplicate");
     case Kind::UnknownReference: return QStringLiteral("unknown-reference");
     case Kind::Inconsistent: return QStringLiteral("inconsistent");
+    case Kind::DeviceMissing: return QStringLiteral("device-missing");
     case Kind::UnknownKey: return QStringLiteral("unknown-key");
     }
     return {};
@@ -111,7 +113,7 @@ std::vector<Facet> parseFacets(const QJsonObject &root, const QString &key, std:
 
 } // namespace
 
-ParseResult parseCatalog(const QByteArray &json)
+ParseResult parseCatalog(const QByteArray &json, const QStringList &deviceKinds)
 {
     ParseResult result;
     auto &problems = result.problems;
@@ -286,6 +288,9 @@ ParseResult parseCatalog(const QByteArray &json)
         catalog.items.push_back(std::move(item));
     }
 
+    for (Problem &p : checkDevicePromises(catalog, deviceKinds.isEmpty() ? terminalDeviceKinds() : deviceKinds))
+        problems.push_back(std::move(p));
+
     if (result.errorCount() == 0) {
         catalog.reindex();
         result.catalog = std::move(catalog);
@@ -293,7 +298,7 @@ ParseResult parseCatalog(const QByteArray &json)
     return result;
 }
 
-ParseResult loadCatalogFile(const QString &path)
+ParseResult loadCatalogFile(const QString &path, const QStringList &deviceKinds)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -310,7 +315,7 @@ ParseResult loadCatalogFile(const QString &path)
                                    QStringLiteral("is %1 MiB, larger than any catalog (64 MiB)").arg(file.size() >> 20)});
         return result;
     }
-    return parseCatalog(file.readAll());
+    return parseCatalog(file.readAll(), deviceKinds);
 }
 
 } // namespace kiosk::catalog

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 #include <vector>
@@ -22,6 +23,7 @@ struct Problem {
         Duplicate, ///< a code, name or id used twice
         UnknownReference, ///< names a department, life event, platform or category that does not exist
         Inconsistent, ///< values that contradict each other (promised > legal, form on a guide item)
+        DeviceMissing, ///< a text promises what the terminal's devices cannot do (a camera, a card reader…)
         UnknownKey, ///< a key the format does not define (a warning: likely a typo)
     };
     Kind kind;
@@ -44,10 +46,14 @@ struct ParseResult {
     [[nodiscard]] int warningCount() const;
 };
 
-/** Parses and validates a catalog (format 1). Reports every problem found, not only the first. */
-[[nodiscard]] ParseResult parseCatalog(const QByteArray &json);
+/**
+ * Parses and validates a catalog (format 1). Reports every problem found, not only the first.
+ * Texts are checked against @p deviceKinds (devicepromises.h); empty: the kinds this program
+ * drives (terminalDeviceKinds()).
+ */
+[[nodiscard]] ParseResult parseCatalog(const QByteArray &json, const QStringList &deviceKinds = {});
 
 /** Reads @p path (a file or a `:/` resource) and parses it. */
-[[nodiscard]] ParseResult loadCatalogFile(const QString &path);
+[[nodiscard]] ParseResult loadCatalogFile(const QString &path, const QStringList &deviceKinds = {});
 
 } // namespace kiosk::catalog

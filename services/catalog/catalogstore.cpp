@@ -8,9 +8,10 @@
 
 namespace kiosk::catalog {
 
-CatalogStore::CatalogStore(QString configuredPath, QString stateDir)
+CatalogStore::CatalogStore(QString configuredPath, QString stateDir, QStringList deviceKinds)
     : m_configuredPath(std::move(configuredPath))
     , m_stateDir(std::move(stateDir))
+    , m_deviceKinds(std::move(deviceKinds))
 {
 }
 
@@ -38,7 +39,14 @@ QString CatalogStore::sourceName(Source source)
 
 bool CatalogStore::adopt(const QString &path, Source source)
 {
-    ParseResult r = loadCatalogFile(path);
+    ParseResult r = loadCatalogFile(path, m_deviceKinds);
+    if (!r.catalog && source == Source::BuiltIn && !m_deviceKinds.isEmpty()) {
+        // The last resort must not leave the screen blank on a terminal fitted with fewer devices
+        // than the built-in catalog speaks of: it is used, and what it promises in vain is logged.
+        for (const Problem &p : r.problems)
+            qCWarning(lcCatalog).noquote() << QStringLiteral("built-in catalog: ") + p.toString();
+        r = loadCatalogFile(path);
+    }
     if (!r.catalog) {
         qCWarning(lcCatalog) << "fallback catalog" << path << "is unusable too:"
                              << (r.problems.empty() ? QString() : r.problems.front().toString());
@@ -58,7 +66,7 @@ bool CatalogStore::load()
         return false;
     }
 
-    ParseResult r = loadCatalogFile(m_configuredPath);
+    ParseResult r = loadCatalogFile(m_configuredPath, m_deviceKinds);
     for (const Problem &p : r.problems) {
         if (p.isError())
             qCWarning(lcCatalog).noquote() << m_configuredPath + QStringLiteral(": ") + p.toString();

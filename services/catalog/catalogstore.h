@@ -5,6 +5,7 @@
 #include "services/catalog/catalogparser.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -29,8 +30,11 @@ public:
         Kept, ///< a reload failed; the catalog that was in force stays
     };
 
-    /** @p configuredPath may be empty (use the built-in catalog); @p stateDir holds the last good copy. */
-    CatalogStore(QString configuredPath, QString stateDir);
+    /**
+     * @p configuredPath may be empty (use the built-in catalog); @p stateDir holds the last good copy.
+     * Texts are checked against @p deviceKinds (empty: every kind this program drives).
+     */
+    CatalogStore(QString configuredPath, QString stateDir, QStringList deviceKinds = {});
 
     /** Loads (or reloads) the catalog. Returns true when the configured file itself is in force. */
     bool load();
@@ -48,6 +52,7 @@ private:
 
     QString m_configuredPath;
     QString m_stateDir;
+    QStringList m_deviceKinds;
     Catalog m_catalog;
     Source m_source = Source::None;
     std::vector<Problem> m_problems;

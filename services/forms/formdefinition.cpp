@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/forms/formdefinition.h"
 #include "services/catalog/catalog.h"
+#include "services/catalog/devicepromises.h"
 #include "services/json/jsonreader.h"
 
 #include <QFile>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
+
+#include <algorithm>
 
 namespace kiosk::forms {
 
@@ -22,6 +25,7 @@ QString fieldTypeName(FieldType t)
     case FieldType::Date: return QStringLiteral("date");
     case FieldType::Phone: return QStringLiteral("phone");
     case FieldType::IdNumber: return QStringLiteral("idNumber");
+    case FieldType::BankCard: return QStringLiteral("bankCard");
     case FieldType::Choice: return QStringLiteral("choice");
     case FieldType::MultiChoice: return QStringLiteral("multiChoice");
     case FieldType::Address: return QStringLiteral("address");
@@ -93,7 +97,8 @@ std::optional<FieldType> typeFromName(const QString &n)
     static const QHash<QString, FieldType> types = {
         {QStringLiteral("text"), FieldType::Text}, {QStringLiteral("number"), FieldType::Number},
         {QStringLiteral("date"), FieldType::Date}, {QStringLiteral("phone"), FieldType::Phone},
-        {QStringLiteral("idNumber"), FieldType::IdNumber}, {QStringLiteral("choice"), FieldType::Choice},
+        {QStringLiteral("idNumber"), FieldType::IdNumber}, {QStringLiteral("bankCard"), FieldType::BankCard},
+        {QStringLiteral("choice"), FieldType::Choice},
         {QStringLiteral("multiChoice"), FieldType::MultiChoice}, {QStringLiteral("address"), FieldType::Address},
         {QStringLiteral("yesNo"), FieldType::YesNo}, {QStringLiteral("consent"), FieldType::Consent},
     };
@@ -189,6 +194,8 @@ Field readField(Reader &r, Field f, bool fromLibrary)
                 Reader o(arr->at(i).toObject(), r.where(), sub);
                 Option opt{o.string(QStringLiteral("value"), true), o.string(QStringLiteral("label"), true, 1, 30),
                            o.string(QStringLiteral("labelEn"), false, 1, 60)};
+                // 16: below it no choice of a form asked at this terminal depends on age.
+                opt.minAge = int(o.number(QStringLiteral("minAge"), false, 16, 120, true).value_or(0));
                 o.reportUnknownKeys();
                 if (!opt.value.isEmpty() && !optionPattern().match(opt.value).hasMatch())
                     o.problem(Kind::Invalid, QStringLiteral("value"), QStringLiteral("\"%1\" must be lower-case letters, digits or _").arg(opt.value));
@@ -229,6 +236,9 @@ void checkField(const Field &f, Reader &r, const QString &path)
         bad(Kind::Inconsistent, QStringLiteral("options"), QStringLiteral("only choice fields have options"));
     if (f.type == FieldType::MultiChoice && (f.minChoices > f.maxChoices || f.maxChoices > int(f.options.size())))
         bad(Kind::Inconsistent, QStringLiteral("maxChoices"), QStringLiteral("needs minChoices ≤ maxChoices ≤ number of options"));
+    if (f.type != FieldType::Choice
+        && std::any_of(f.options.begin(), f.options.end(), [](const Option &o) { return o.minAge > 0; }))
+        bad(Kind::Inconsistent, QStringLiteral("options"), QStringLiteral("only the options of a choice field take minAge"));
     if (!f.phrases.isEmpty() && f.type != FieldType::Text)
         bad(Kind::Inconsistent, QStringLiteral("phrases"), QStringLiteral("only text fields offer common phrases"));
     for (const QString &p : f.phrases)
@@ -267,10 +277,26 @@ void checkField(const Field &f, Reader &r, const QString &path)
     }
 }
 
+/** A field's words promise only what the terminal's devices can do (services/catalog/devicepromises.h). */
+void checkPromises(const Field &f, Reader &r, const QString &path, const QStringList &kinds)
+{
+    const std::pair<const char *, const QString *> texts[] = {
+        {"label", &f.label}, {"purpose", &f.purpose}, {"placeholder", &f.placeholder}, {"consentText", &f.consentText},
+    };
+    for (const auto &[key, text] : texts) {
+        QString phrase;
+        if (const auto *p = catalog::brokenPromise(*text, kinds, &phrase))
+            r.problem(Kind::DeviceMissing, path + QLatin1String(key),
+                      QStringLiteral("promises \"%1\", which needs %2 (%3); this terminal's devices: %4")
+                          .arg(phrase, QLatin1String(p->device), QLatin1String(p->deviceKind), kinds.join(QStringLiteral(", "))));
+    }
+}
+
 } // namespace
 
-FormParseResult parseForms(const QByteArray &bytes)
+FormParseResult parseForms(const QByteArray &bytes, const QStringList &deviceKinds)
 {
+    const QStringList kinds = deviceKinds.isEmpty() ? catalog::terminalDeviceKinds() : deviceKinds;
     FormParseResult result;
     auto &problems = result.problems;
     QJsonParseError err;
@@ -311,6 +337,7 @@ FormParseResult parseForms(const QByteArray &bytes)
             f.id = it.key();
             r.reportUnknownKeys();
             checkField(f, r, QString());
+            checkPromises(f, r, QString(), kinds);
             library.insert(f.id, f);
         }
     }
@@ -384,8 +411,15 @@ FormParseResult parseForms(const QByteArray &bytes)
                 r.problem(Kind::Duplicate, path + QStringLiteral("id"), QStringLiteral("\"%1\" appears twice in this form").arg(f.id));
             seen.insert(f.id);
             checkField(f, r, path);
+            checkPromises(f, r, path, kinds);
             form.fields.push_back(std::move(f));
         }
+        const bool ageRules = std::any_of(form.fields.begin(), form.fields.end(), [](const Field &f) {
+            return std::any_of(f.options.begin(), f.options.end(), [](const Option &o) { return o.minAge > 0; });
+        });
+        if (ageRules && !knowsSubjectAge(form))
+            r.problem(Kind::Inconsistent, QStringLiteral("fields"),
+                      QStringLiteral("an option with minAge needs the form to ask the birth date (prefill birthDate) or the ID number (prefill idNumber)"));
         set.forms.push_back(std::move(form));
     }
     if (result.errorCount() == 0) {
@@ -395,7 +429,7 @@ FormParseResult parseForms(const QByteArray &bytes)
     return result;
 }
 
-FormParseResult loadFormsFile(const QString &path)
+FormParseResult loadFormsFile(const QString &path, const QStringList &deviceKinds)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -403,7 +437,7 @@ FormParseResult loadFormsFile(const QString &path)
         r.problems.push_back({Kind::Unreadable, path, QString(), QStringLiteral("cannot be read: %1").arg(file.errorString())});
         return r;
     }
-    return parseForms(file.readAll());
+    return parseForms(file.readAll(), deviceKinds);
 }
 
 std::vector<Problem> crossCheck(const catalog::Catalog &catalog, const FormSet &forms)

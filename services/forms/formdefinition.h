@@ -18,7 +18,7 @@
  */
 namespace kiosk::forms {
 
-enum class FieldType { Text, Number, Date, Phone, IdNumber, Choice, MultiChoice, Address, YesNo, Consent };
+enum class FieldType { Text, Number, Date, Phone, IdNumber, BankCard, Choice, MultiChoice, Address, YesNo, Consent };
 
 [[nodiscard]] QString fieldTypeName(FieldType t);
 
@@ -26,6 +26,9 @@ struct Option {
     QString value;
     QString label;
     QString labelEn;
+    /** The person the form is about must be at least this old to choose it (0: no rule). Their
+     *  age comes from the birth date the ID card gave, or the one inside the ID number typed. */
+    int minAge = 0;
 };
 
 /** A date bound: absolute, or relative to the day the form is filled in. */
@@ -89,8 +92,12 @@ struct FormParseResult {
 /** The 12345 hotline's suggestion form: used by the terminal itself, not by a catalog item. */
 [[nodiscard]] inline QString suggestionFormId() { return QStringLiteral("hotline-12345"); }
 
-[[nodiscard]] FormParseResult parseForms(const QByteArray &json);
-[[nodiscard]] FormParseResult loadFormsFile(const QString &path);
+/**
+ * Parses and checks a forms file. Labels, purposes, placeholders and consent texts are checked
+ * against @p deviceKinds like the catalog's texts (empty: the kinds this program drives).
+ */
+[[nodiscard]] FormParseResult parseForms(const QByteArray &json, const QStringList &deviceKinds = {});
+[[nodiscard]] FormParseResult loadFormsFile(const QString &path, const QStringList &deviceKinds = {});
 [[nodiscard]] QString builtInFormsPath();
 
 /** Every terminal/collect item's form must exist in @p forms; every form should be used. */
@@ -105,6 +112,19 @@ struct FieldError {
 
 /** Checks one answer (null/empty = not answered). Empty message when it is fine. */
 [[nodiscard]] QString validateValue(const Field &field, const QJsonValue &value, const QDate &today);
+
+/**
+ * The age on @p today of the person the form is about: from the form's birth date (filled from the
+ * card or entered), else from the birth date inside its ID number. Empty when the form has neither
+ * answered (or the date is not real).
+ */
+[[nodiscard]] std::optional<int> subjectAge(const Form &form, const QJsonObject &answers, const QDate &today);
+
+/** Whether @p form can know the age of the person it is about (it asks a birth date or an ID number). */
+[[nodiscard]] bool knowsSubjectAge(const Form &form);
+
+/** Checks a choice's age rule (Option::minAge) against @p age. Empty when fine or the age is unknown. */
+[[nodiscard]] QString validateAgeRule(const Field &field, const QJsonValue &value, std::optional<int> age);
 
 /** Checks every field of @p form against @p answers (field id → value). Every error is returned. */
 [[nodiscard]] std::vector<FieldError> validateAnswers(const Form &form, const QJsonObject &answers, const QDate &today);

@@ -10,6 +10,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
 
 namespace kiosk::forms {
@@ -109,6 +110,20 @@ QString validateValue(const Field &f, const QJsonValue &value, const QDate &toda
         }
         return {};
     }
+    case FieldType::BankCard: {
+        // 16–19 digits (UnionPay debit cards). No Luhn check: some domestic debit cards do not
+        // carry a Luhn check digit, and refusing a resident's real card is worse than a typo
+        // caught by the department.
+        static const QRegularExpression digits(QStringLiteral("^[0-9]{16,19}$"));
+        if (!value.isString() || !digits.match(value.toString().trimmed()).hasMatch())
+            return QCoreApplication::translate("kiosk::forms", "A bank card number has 16 to 19 digits. Please check %1 against the card.").arg(f.label);
+        if (!f.pattern.isEmpty()) {
+            const QRegularExpression re(QRegularExpression::anchoredPattern(f.pattern));
+            if (!re.match(value.toString().trimmed()).hasMatch())
+                return f.patternMessage;
+        }
+        return {};
+    }
     case FieldType::Choice: {
         const QString s = value.toString();
         for (const Option &o : f.options) {
@@ -142,11 +157,72 @@ QString validateValue(const Field &f, const QJsonValue &value, const QDate &toda
     return {};
 }
 
+namespace {
+
+bool isSubjectIdNumber(const Field &f)
+{
+    return f.type == FieldType::IdNumber && (f.prefill == QLatin1String("idNumber") || f.id == QLatin1String("idNumber"));
+}
+
+bool isSubjectBirthDate(const Field &f)
+{
+    return f.type == FieldType::Date && f.prefill == QLatin1String("birthDate");
+}
+
+} // namespace
+
+bool knowsSubjectAge(const Form &form)
+{
+    return std::any_of(form.fields.begin(), form.fields.end(),
+                       [](const Field &f) { return isSubjectBirthDate(f) || isSubjectIdNumber(f); });
+}
+
+std::optional<int> subjectAge(const Form &form, const QJsonObject &answers, const QDate &today)
+{
+    std::optional<QDate> born;
+    for (const Field &f : form.fields) {
+        if (isSubjectBirthDate(f)) {
+            const QDate d = QDate::fromString(answers.value(f.id).toString(), Qt::ISODate);
+            if (d.isValid())
+                born = d;
+        }
+    }
+    if (!born) {
+        for (const Field &f : form.fields) {
+            const QString id = answers.value(f.id).toString().trimmed();
+            if (isSubjectIdNumber(f) && devices::idcard::validateIdNumber(id) == devices::idcard::IdNumberError::None)
+                born = devices::idcard::birthDateOfIdNumber(id);
+        }
+    }
+    if (!born || !born->isValid() || *born > today)
+        return std::nullopt;
+    int age = today.year() - born->year();
+    if (today.month() < born->month() || (today.month() == born->month() && today.day() < born->day()))
+        --age;
+    return age;
+}
+
+QString validateAgeRule(const Field &f, const QJsonValue &value, std::optional<int> age)
+{
+    if (f.type != FieldType::Choice || !age || !value.isString())
+        return {};
+    for (const Option &o : f.options) {
+        if (o.value == value.toString() && o.minAge > 0 && *age < o.minAge)
+            //: %1 the option chosen (e.g. 到龄正常退休), %2 its minimum age, %3 the resident's age
+            return QCoreApplication::translate("kiosk::forms", "“%1” is only for people aged %2 or over; by the birth date in the ID number you are %3. Please choose another option, or ask the staff.")
+                .arg(o.label).arg(o.minAge).arg(*age);
+    }
+    return {};
+}
+
 std::vector<FieldError> validateAnswers(const Form &form, const QJsonObject &answers, const QDate &today)
 {
     std::vector<FieldError> errors;
+    const std::optional<int> age = subjectAge(form, answers, today);
     for (const Field &f : form.fields) {
-        const QString message = validateValue(f, answers.value(f.id), today);
+        QString message = validateValue(f, answers.value(f.id), today);
+        if (message.isEmpty())
+            message = validateAgeRule(f, answers.value(f.id), age);
         if (!message.isEmpty())
             errors.push_back({f.id, message});
     }

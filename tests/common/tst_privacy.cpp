@@ -23,6 +23,13 @@ private Q_SLOTS:
         QCOMPARE(maskPhone(QStringLiteral("13812345678")), QStringLiteral("138****5678"));
         QCOMPARE(maskPhone(QStringLiteral("123")), QStringLiteral("***"));
     }
+    void bankCards()
+    {
+        QCOMPARE(maskBankCard(QStringLiteral("6222021234567890123")), QStringLiteral("6222 **** **** 0123"));
+        QCOMPARE(maskBankCard(QStringLiteral("6222 0212 3456 7890")), QStringLiteral("6222 **** **** 7890"));
+        QCOMPARE(maskBankCard(QStringLiteral("622202")), QStringLiteral("**2202"));
+        QCOMPARE(maskBankCard(QStringLiteral("6222")), QStringLiteral("****"));
+    }
     void names()
     {
         QCOMPARE(maskName(QStringLiteral("张三丰")), QStringLiteral("张**"));
@@ -37,6 +44,8 @@ private Q_SLOTS:
         QTest::newRow("phone") << QStringLiteral("电话13812345678，") << QStringLiteral("电话138****5678，");
         QTest::newRow("two") << QStringLiteral("13812345678 350102199001011234")
                              << QStringLiteral("138****5678 3501**********1234");
+        QTest::newRow("bank-19") << QStringLiteral("card 6222021234567890123 typed") << QStringLiteral("card 6222 **** **** 0123 typed");
+        QTest::newRow("bank-16") << QStringLiteral("卡号1381234567890123。") << QStringLiteral("卡号1381 **** **** 0123。");
         QTest::newRow("old-id") << QStringLiteral("old 350102900101123 id") << QStringLiteral("old 3501*******1123 id");
         // Not personal data: longer digit runs (tracking numbers), codes, short numbers.
         QTest::newRow("long-run") << QStringLiteral("T2026112200000012345") << QStringLiteral("T2026112200000012345");

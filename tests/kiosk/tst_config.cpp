@@ -55,6 +55,15 @@ private Q_SLOTS:
         QVERIFY(error.contains(QLatin1String("centerNameEn")));
     }
 
+    void devices()
+    {
+        QString error;
+        QVERIFY(Config::fromJson("{}", &error)->devices.isEmpty()); // all the kinds this program drives
+        const auto c = Config::fromJson(R"({"devices": ["idcard", "printer", "idcard"]})", &error);
+        QVERIFY2(c, qPrintable(error));
+        QCOMPARE(c->devices, (QStringList{QStringLiteral("idcard"), QStringLiteral("printer")}));
+    }
+
     void errors_data()
     {
         QTest::addColumn<QByteArray>("json");
@@ -68,6 +77,9 @@ private Q_SLOTS:
         QTest::newRow("fraction") << QByteArray(R"({"idleTimeoutSeconds": 90.5})") << "idleTimeoutSeconds";
         QTest::newRow("language") << QByteArray(R"({"language": "fr"})") << "language";
         QTest::newRow("empty name") << QByteArray(R"({"centerName": ""})") << "centerName";
+        QTest::newRow("devices not a list") << QByteArray(R"({"devices": "idcard"})") << "devices";
+        QTest::newRow("device without a driver") << QByteArray(R"({"devices": ["idcard", "camera"]})") << "\"camera\" is not a device kind";
+        QTest::newRow("no devices") << QByteArray(R"({"devices": []})") << "at least one";
         QTest::newRow("elder shorter") << QByteArray(R"({"idleTimeoutSeconds": 200, "elderIdleTimeoutSeconds": 100})") << "elder";
     }
     void errors()

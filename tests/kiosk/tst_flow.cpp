@@ -174,6 +174,31 @@ private Q_SLOTS:
         QCOMPARE(s()->screen(), Screen::ItemDetail);
     }
 
+    void anAnonymousVisitIsOfferedTheCardReaderFirst()
+    {
+        s()->start();
+        QVERIFY(!s()->identified());
+        QVERIFY(s()->openItem(QStringLiteral("RS-0004")));
+        s()->apply();
+        QCOMPARE(s()->screen(), Screen::Form);
+        FormSession *form = j()->form();
+        QVERIFY(form->offerCard()); // 请在读卡区放置身份证, before any name or number is typed
+        QCOMPARE(form->field().id, QStringLiteral("applicantName"));
+        // The card goes on the reader: the visit is identified and the form filled from the card.
+        auto *sim = m_app->devices()->simulator();
+        QVERIFY(sim);
+        QVERIFY(sim->insertCard(0));
+        QTRY_VERIFY_WITH_TIMEOUT(s()->identified(), 5000);
+        QCOMPARE(s()->screen(), Screen::Form);
+        QVERIFY(!form->offerCard());
+        QVERIFY(form->isFromCard(QStringLiteral("applicantName")));
+        QVERIFY(form->isFromCard(QStringLiteral("idNumber")));
+        QCOMPARE(form->field().id, QStringLiteral("phone"));
+        form->setAnswer(QStringLiteral("phone"), QStringLiteral("13800138000"));
+        form->next();
+        QCOMPARE(s()->screen(), Screen::Review);
+    }
+
     void aWrongAnswerStaysOnItsQuestion()
     {
         s()->start();

@@ -12,6 +12,33 @@ using Kind = FormSession::FieldKind;
 
 namespace {
 const QDate today(2026, 3, 10);
+const QString born1985 = QStringLiteral("35010219850101123X"); // 41 on today
+const QString born1965 = QStringLiteral("350102196501011230"); // 61 on today
+
+/** A retirement form as a city writes it: the ID number tells the age a choice needs. */
+forms::FormSet retirementForms()
+{
+    const QByteArray json = R"({"format": 1, "version": "t", "fields": {
+      "applicantName": {"type": "text", "label": "申请人姓名", "purpose": "核对申请人身份", "prefill": "name", "maxLength": 30},
+      "idNumber": {"type": "idNumber", "label": "身份证号码", "purpose": "确认申请人身份", "prefill": "idNumber"},
+      "bankAccount": {"type": "bankCard", "label": "银行卡号", "labelEn": "Bank card number", "purpose": "养老金发放到此账户"},
+      "phone": {"type": "phone", "label": "联系电话", "purpose": "通知办理结果"}},
+     "forms": [{"id": "retirement-apply", "title": "退休申请", "fields": ["applicantName", "idNumber",
+       {"id": "retirementType", "type": "choice", "label": "退休方式", "labelEn": "Type of retirement", "purpose": "办理条件不同",
+        "options": [{"value": "normal", "label": "到龄正常退休", "labelEn": "At statutory age", "minAge": 50},
+                    {"value": "sick", "label": "因病退休", "minAge": 45},
+                    {"value": "other", "label": "其他"}]},
+       {"id": "plannedDate", "type": "date", "label": "选定的退休日期", "purpose": "按您选的日期办理", "required": false,
+        "minDate": "today-1y", "maxDate": "today+5y"},
+       "bankAccount", "phone"]}]})";
+    auto r = forms::parseForms(json);
+    for (const auto &p : r.problems)
+        qWarning().noquote() << p.toString();
+    if (!r.forms)
+        qFatal("the inline retirement form does not parse");
+    r.forms->reindex();
+    return std::move(*r.forms);
+}
 
 ChoiceOption option(const FormField &f, int i)
 {
@@ -329,6 +356,161 @@ private Q_SLOTS:
         QCOMPARE(s->displayValue(*form("hotline-12345")->field(QStringLiteral("category"))), QStringLiteral("Praise"));
         s->begin(form("ltc-apply"), test::card());
         QCOMPARE(s->field().label, QStringLiteral("失能等级")); // no English label: the Chinese one
+    }
+
+    void anAgeRuleRefusesAChoiceTheResidentIsTooYoungFor()
+    {
+        const forms::FormSet set = retirementForms();
+        const forms::Form *retire = set.form(QStringLiteral("retirement-apply"));
+        s->begin(retire, {{QStringLiteral("name"), QStringLiteral("王芳")}, {QStringLiteral("idNumber"), born1985}});
+        QCOMPARE(s->field().id, QStringLiteral("retirementType"));
+        QSignalSpy rejected(s.get(), &FormSession::answerRejected);
+        s->setAnswer(QStringLiteral("retirementType"), QStringLiteral("normal"));
+        // Refused at once, beside the options, in words: the option, the age it needs, the resident's.
+        QCOMPARE(rejected.size(), 1);
+        const QString error = s->field().error;
+        QVERIFY2(error.contains(QStringLiteral("到龄正常退休")) && error.contains(QStringLiteral("50"))
+                     && error.contains(QStringLiteral("41")), qPrintable(error));
+        s->next();
+        QCOMPARE(rejected.size(), 2);
+        QCOMPARE(s->field().id, QStringLiteral("retirementType")); // it does not move on
+        QVERIFY(!s->validateAll());
+        QCOMPARE(s->errorOf(QStringLiteral("retirementType")), error);
+        s->setAnswer(QStringLiteral("retirementType"), QStringLiteral("other")); // no age rule
+        QVERIFY(s->field().error.isEmpty());
+        s->next();
+        QCOMPARE(s->field().id, QStringLiteral("plannedDate"));
+
+        // 61: the same choice is fine. The age comes from the ID number typed as well.
+        s->begin(retire, {});
+        s->typeInstead();
+        s->setAnswer(QStringLiteral("applicantName"), QStringLiteral("王芳"));
+        s->next();
+        s->setAnswer(QStringLiteral("idNumber"), born1965);
+        s->next();
+        s->setAnswer(QStringLiteral("retirementType"), QStringLiteral("normal"));
+        QVERIFY(s->field().error.isEmpty());
+        s->next();
+        QCOMPARE(s->field().id, QStringLiteral("plannedDate"));
+        // …and a changed ID number is checked again on the review.
+        s->setAnswer(QStringLiteral("idNumber"), born1985);
+        QVERIFY(!s->validateAll());
+        QVERIFY(!s->errorOf(QStringLiteral("retirementType")).isEmpty());
+
+        // The rule in the form's own words, for the resident who reads English.
+        s->setEnglish(true);
+        s->validateAll();
+        QVERIFY(s->errorOf(QStringLiteral("retirementType")).contains(QStringLiteral("At statutory age")));
+    }
+
+    void aBankCardNumberIsTypedOnTheKeypadAndShownMasked()
+    {
+        const forms::FormSet set = retirementForms();
+        const forms::Form *retire = set.form(QStringLiteral("retirement-apply"));
+        s->begin(retire, {{QStringLiteral("name"), QStringLiteral("王芳")}, {QStringLiteral("idNumber"), born1965}});
+        QVERIFY(s->editField(QStringLiteral("bankAccount")));
+        QCOMPARE(s->field().kind, Kind::BankCard);
+        QSignalSpy rejected(s.get(), &FormSession::answerRejected);
+        s->setAnswer(QStringLiteral("bankAccount"), QStringLiteral("6222"));
+        s->next();
+        QCOMPARE(rejected.size(), 1);
+        QVERIFY(!s->field().error.isEmpty());
+        s->setAnswer(QStringLiteral("bankAccount"), QStringLiteral("6222021234567890123"));
+        s->next();
+        QCOMPARE(s->field().id, QStringLiteral("phone"));
+        const QString shown = s->displayValue(*retire->field(QStringLiteral("bankAccount")));
+        QCOMPARE(shown, QStringLiteral("6222 **** **** 0123"));
+        // The review shows the same masked number, never the digits in between.
+        ReviewModel *review = s->review();
+        bool seen = false;
+        for (int row = 0; row < review->rowCount(); ++row) {
+            const QModelIndex i = review->index(row);
+            if (review->data(i, ReviewModel::FieldIdRole) == QStringLiteral("bankAccount")) {
+                QCOMPARE(review->data(i, ReviewModel::ValueRole).toString(), shown);
+                seen = true;
+            }
+            QVERIFY(!review->data(i, ReviewModel::ValueRole).toString().contains(QStringLiteral("0212345678")));
+        }
+        QVERIFY(seen);
+        // What is sent is the number itself.
+        QCOMPARE(s->answers().value(QStringLiteral("bankAccount")).toString(), QStringLiteral("6222021234567890123"));
+    }
+
+    void anOptionalDateStartsEmptyAndCanBeClearedAgain()
+    {
+        const forms::FormSet set = retirementForms();
+        s->begin(set.form(QStringLiteral("retirement-apply")), {{QStringLiteral("name"), QStringLiteral("王芳")}, {QStringLiteral("idNumber"), born1965}});
+        s->setAnswer(QStringLiteral("retirementType"), QStringLiteral("other"));
+        s->next();
+        FormField f = s->field();
+        QCOMPARE(f.kind, Kind::Date);
+        QVERIFY(!f.required);
+        QVERIFY(!f.value.isValid()); // not today, not anything: no answer until the resident picks one
+        QVERIFY(f.text.isEmpty());
+        QVERIFY(!s->answers().contains(QStringLiteral("plannedDate")));
+        QCOMPARE(f.startDate, today.toString(Qt::ISODate)); // where the picker starts, shown as not chosen
+        s->setAnswer(QStringLiteral("plannedDate"), today.addMonths(2).toString(Qt::ISODate));
+        QCOMPARE(s->field().text, today.addMonths(2).toString(Qt::ISODate));
+        s->setAnswer(QStringLiteral("plannedDate"), QString()); // 清除日期
+        QVERIFY(!s->answers().contains(QStringLiteral("plannedDate")));
+        QVERIFY(s->field().text.isEmpty());
+        s->next();
+        QCOMPARE(s->field().id, QStringLiteral("bankAccount")); // empty is a fine answer here
+
+        // The picker's start stays within the bounds: a date that must lie ahead starts there.
+        const forms::Form *elder = form("subsidy-apply-elder");
+        s->begin(elder, test::card());
+        QVERIFY(s->editField(QStringLiteral("preferredDate")));
+        QVERIFY(!s->field().value.isValid());
+        QCOMPARE(s->field().startDate, today.toString(Qt::ISODate)); // minDate today
+    }
+
+    void withoutACardTheReaderIsOfferedFirst()
+    {
+        const forms::FormSet set = retirementForms();
+        const forms::Form *retire = set.form(QStringLiteral("retirement-apply"));
+        QSignalSpy stepChanged(s.get(), &FormSession::stepChanged);
+        s->begin(retire, {});
+        QVERIFY(s->offerCard());
+        QCOMPARE(s->field().id, QStringLiteral("applicantName"));
+        QCOMPARE(s->stepCount(), 6);
+
+        // A card read on the form fills what it holds; the next question still asked comes up.
+        stepChanged.clear();
+        s->fillFromCard(test::card());
+        QVERIFY(!s->offerCard());
+        QVERIFY(stepChanged.size() >= 1);
+        QCOMPARE(s->stepCount(), 4);
+        QCOMPARE(s->step(), 0);
+        QCOMPARE(s->field().id, QStringLiteral("retirementType"));
+        QVERIFY(s->isFromCard(QStringLiteral("idNumber")));
+        QCOMPARE(s->answer(QStringLiteral("applicantName")).toString(), QStringLiteral("张伟"));
+        QCOMPARE(s->subjectIdNumber(), test::card().value(QStringLiteral("idNumber")));
+
+        // Typing is the second choice: then the questions are asked, and stay typed.
+        s->begin(retire, {});
+        s->typeInstead();
+        QVERIFY(!s->offerCard());
+        QCOMPARE(s->field().id, QStringLiteral("applicantName"));
+        s->setAnswer(QStringLiteral("applicantName"), QStringLiteral("王芳"));
+        s->next();
+        QCOMPARE(s->field().id, QStringLiteral("idNumber"));
+        // A card read later still answers for the card's holder (the typed name is replaced).
+        s->fillFromCard(test::card());
+        QCOMPARE(s->answer(QStringLiteral("applicantName")).toString(), QStringLiteral("张伟"));
+        QCOMPARE(s->field().id, QStringLiteral("retirementType"));
+
+        // A name typed without tapping "type it in" means the same choice.
+        s->begin(retire, {});
+        s->setAnswer(QStringLiteral("applicantName"), QStringLiteral("王芳"));
+        QVERIFY(!s->offerCard());
+
+        // With the card read before the form: nothing to offer.
+        s->begin(retire, test::card());
+        QVERIFY(!s->offerCard());
+        // A form the card does not answer (the 12345 suggestion starts with its category): no offer.
+        s->begin(form("hotline-12345"), {});
+        QVERIFY(!s->offerCard());
     }
 
     void clearForgetsEverything()

@@ -171,6 +171,45 @@ Item {
             compare(TestPlatform.count("submission"), before + 1) // still exactly one
         }
 
+        function test_withoutACardTheReaderIsOfferedFirst() {
+            Session.start()
+            Session.openItem("YB-0003")
+            tap("applyButton")
+            compare(Journey.form.field.id, "applicantName")
+            verify(Journey.form.offerCard)
+            verify(findByName(shell, "cardOffer") !== null, "the reader is offered before any typing")
+            compare(findByName(shell, "textAnswer"), null)
+            tap("typeInsteadButton")
+            verify(!Journey.form.offerCard)
+            tryVerify(() => findByName(shell, "textAnswer") !== null, 5000, "typing is the second choice")
+            // The card after all: what it holds is filled in, the form goes on with the phone.
+            verify(Simulator.insertCard(0))
+            tryCompare(Session, "identified", true, 5000)
+            compare(Session.screen, Session.Form)
+            tryVerify(() => Journey.form.field.id === "phone", 5000)
+            compare(Journey.form.answer("applicantName"), "张伟")
+        }
+
+        function test_aChosenDateCanBeClearedAgain() {
+            verify(Simulator.insertCard(0))
+            tryCompare(Session, "identified", true, 5000)
+            Session.openItem("YB-0003")
+            tap("applyButton")
+            for (let guard = 0; guard < 5 && Journey.form.field.kind !== FormSession.Date; ++guard) {
+                Journey.form.setAnswer(Journey.form.field.id, Journey.form.field.kind === FormSession.Phone ? "13800138000" : "上海")
+                tap("nextButton")
+            }
+            compare(Journey.form.field.kind, FormSession.Date)
+            compare(Journey.form.field.text, "", "no date is chosen for the resident")
+            compare(findByName(shell, "dateClearButton"), null)
+            tap("datePlus2")
+            verify(Journey.form.field.text !== "")
+            tap("dateClearButton")
+            compare(Journey.form.field.text, "")
+            compare(Journey.form.answer(Journey.form.field.id), undefined)
+            verify(findByName(shell, "dateShown").text.length > 0)
+        }
+
         function test_invalidIdNumberIsExplainedBesideTheField() {
             Session.start()
             Session.openItem("YB-0003")

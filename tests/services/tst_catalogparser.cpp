@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/catalog/catalogparser.h"
+#include "services/catalog/devicepromises.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <functional>
@@ -73,6 +75,80 @@ private Q_SLOTS:
         QCOMPARE(fee->feeNote, QStringLiteral("结婚证工本费"));
         QCOMPARE(r.catalog->mostPopular(2), std::vector<int>({0, 1}));
         QVERIFY(!r.catalog->item(QStringLiteral("XX-0000")));
+    }
+
+    void theTerminalsDevices()
+    {
+        QCOMPARE(terminalDeviceKinds(), (QStringList{QStringLiteral("idcard"), QStringLiteral("printer"), QStringLiteral("scanner")}));
+        for (const DevicePromise &p : devicePromises())
+            QVERIFY2(QRegularExpression(QString::fromUtf8(p.pattern)).isValid(), p.pattern);
+    }
+
+    void devicePromise_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("kind"); // empty: no promise broken
+        QTest::newRow("face") << QStringLiteral("终端刷脸认证，当场完成") << QStringLiteral("camera");
+        QTest::newRow("face elsewhere") << QStringLiteral("刷脸认证请用手机“掌上12333”App完成") << QString();
+        QTest::newRow("face at a counter") << QStringLiteral("本人带身份证到社保窗口刷脸认证") << QString();
+        QTest::newRow("photo upload") << QStringLiteral("首页及本人页，终端拍照上传") << QStringLiteral("camera");
+        QTest::newRow("cannot photograph") << QStringLiteral("审核时交验原件；本终端不能拍照上传") << QString();
+        QTest::newRow("social security card") << QStringLiteral("刷身份证或社保卡开通读者证") << QStringLiteral("sscard");
+        QTest::newRow("sscard account is not a reader") << QStringLiteral("本人名下一类借记卡或社保卡金融账户") << QString();
+        QTest::newRow("bank card inserted") << QStringLiteral("插入银行卡自动读取，或手动输入") << QStringLiteral("bankcard");
+        QTest::newRow("card number read") << QStringLiteral("终端读取卡号") << QStringLiteral("bankcard");
+        QTest::newRow("bank card typed") << QStringLiteral("在屏幕数字键盘上输入银行卡号") << QString();
+        QTest::newRow("paid to the bank card") << QStringLiteral("审核通过后发放到本人银行卡") << QString();
+        QTest::newRow("fingerprint") << QStringLiteral("现场采集指纹") << QStringLiteral("fingerprint");
+        QTest::newRow("fingerprint at the police") << QStringLiteral("在派出所现场采集照片和指纹") << QString();
+        QTest::newRow("signature") << QStringLiteral("共同生活家庭成员在终端电子签名") << QStringLiteral("signaturepad");
+        QTest::newRow("certificate read") << QStringLiteral("残疾人证在终端读取") << QStringLiteral("docscanner");
+        QTest::newRow("ID card") << QStringLiteral("原件，放在终端读卡区读取") << QString();
+        QTest::newRow("printing") << QStringLiteral("终端自助打印") << QString();
+    }
+    void devicePromise()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, kind);
+        QString phrase;
+        const DevicePromise *p = brokenPromise(text, terminalDeviceKinds(), &phrase);
+        QCOMPARE(p ? QString::fromLatin1(p->deviceKind) : QString(), kind);
+        if (p)
+            QVERIFY2(text.contains(phrase), qPrintable(phrase));
+    }
+
+    void promisesTheDevicesCannotKeepRejectTheCatalog()
+    {
+        const QString path = QStringLiteral(KIOSK_TEST_DATA_DIR "/catalog-promises.json");
+        const auto r = loadCatalogFile(path);
+        QVERIFY(!r.catalog);
+        QCOMPARE(r.errorCount(), 4); // the clauses that send the resident elsewhere are fine
+        QVERIFY(hasProblem(r, Kind::DeviceMissing, QStringLiteral("RS-0001"), QStringLiteral("where")));
+        QVERIFY(hasProblem(r, Kind::DeviceMissing, QStringLiteral("RS-0003"), QStringLiteral("materials[1].note")));
+        QVERIFY(hasProblem(r, Kind::DeviceMissing, QStringLiteral("RS-0004"), QStringLiteral("materials[0].note")));
+        QVERIFY(hasProblem(r, Kind::DeviceMissing, QStringLiteral("YB-0003"), QStringLiteral("nextSteps")));
+        // The line a technician reads names the item, the phrase and the device it needs.
+        for (const auto &p : r.problems) {
+            if (p.where == QLatin1String("RS-0001")) {
+                QVERIFY2(p.toString().startsWith(QStringLiteral("RS-0001 where: ")), qPrintable(p.toString()));
+                QVERIFY2(p.message.contains(QStringLiteral("\"刷脸\"")) && p.message.contains(QStringLiteral("camera")),
+                         qPrintable(p.message));
+                QVERIFY(p.isError());
+            }
+        }
+        QCOMPARE(problemKindName(Kind::DeviceMissing), QStringLiteral("device-missing"));
+
+        // With the devices that keep those promises the same file is a good catalog.
+        const auto fitted = loadCatalogFile(path, terminalDeviceKinds() + QStringList{QStringLiteral("camera"), QStringLiteral("sscard"),
+                                                                                       QStringLiteral("bankcard"), QStringLiteral("fingerprint")});
+        QVERIFY(fitted.catalog);
+
+        // A terminal without a printer cannot promise printing either.
+        const auto noPrinter = parseCatalog(QJsonDocument(fixture()).toJson(), {QStringLiteral("idcard"), QStringLiteral("scanner")});
+        QVERIFY(!noPrinter.catalog);
+        QVERIFY(std::all_of(noPrinter.problems.begin(), noPrinter.problems.end(), [](const Problem &p) {
+            return p.kind == Kind::DeviceMissing && p.message.contains(QStringLiteral("printer"));
+        }));
     }
 
     void syntaxError()

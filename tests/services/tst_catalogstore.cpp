@@ -2,8 +2,11 @@
 #include "services/catalog/catalogstore.h"
 
 #include <QFile>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace kiosk::catalog;
 
@@ -96,6 +99,26 @@ private Q_SLOTS:
         QCOMPARE(store.source(), CatalogStore::Source::BuiltIn);
         QCOMPARE(store.problems()[0].kind, Problem::Kind::Unreadable);
         QVERIFY(store.catalog().items.size() > 0);
+    }
+
+    void textsAreCheckedAgainstTheDevicesFitted()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("catalog.json"));
+        write(path, fixtureBytes()); // 社会保险缴费证明打印…: needs the printer
+        const QStringList noPrinter{QStringLiteral("idcard"), QStringLiteral("scanner")};
+        CatalogStore store(path, dir.filePath(QStringLiteral("state")), noPrinter);
+        QVERIFY(!store.load());
+        QVERIFY(std::any_of(store.problems().begin(), store.problems().end(),
+                            [](const Problem &p) { return p.kind == Problem::Kind::DeviceMissing && p.where == QLatin1String("RS-0002"); }));
+        // The built-in catalog speaks of printing too; as the last resort it is used all the same.
+        QCOMPARE(store.source(), CatalogStore::Source::BuiltIn);
+        QVERIFY(store.catalog().items.size() > 0);
+
+        CatalogStore fitted(path, dir.filePath(QStringLiteral("state2")),
+                            noPrinter + QStringList{QStringLiteral("printer")});
+        QVERIFY(fitted.load());
+        QCOMPARE(fitted.source(), CatalogStore::Source::Configured);
     }
 
     void unwritableStateDirStillLoads()

@@ -140,6 +140,27 @@ private Q_SLOTS:
         QTest::newRow("inline without type") << setForm(0, {QJsonObject{{QStringLiteral("id"), QStringLiteral("x1")}, {QStringLiteral("label"), QStringLiteral("某")}, {QStringLiteral("purpose"), QStringLiteral("某某某某")}}}) << int(Kind::Missing) << "record-query" << "type";
         QTest::newRow("phrases on a phone") << setLib(QStringLiteral("phone"), QStringLiteral("phrases"), QJsonArray{QStringLiteral("110")}) << int(Kind::Inconsistent) << "fields.phone" << "phrases";
         QTest::newRow("phrase too long") << setLib(QStringLiteral("applicantName"), QStringLiteral("phrases"), QJsonArray{QString(31, QChar(0x738b))}) << int(Kind::Invalid) << "fields.applicantName" << "phrases";
+        QTest::newRow("unknown bank type") << setLib(QStringLiteral("bankAccount"), QStringLiteral("type"), QStringLiteral("bankcard")) << int(Kind::Invalid) << "fields.bankAccount" << "type";
+        const QJsonObject tooYoung{{QStringLiteral("value"), QStringLiteral("normal")}, {QStringLiteral("label"), QStringLiteral("到龄正常退休")},
+                                   {QStringLiteral("minAge"), 50}};
+        const QJsonObject anyAge{{QStringLiteral("value"), QStringLiteral("other")}, {QStringLiteral("label"), QStringLiteral("其他")}};
+        auto retirement = [&](const QString &type, const QJsonArray &options) {
+            return QJsonObject{{QStringLiteral("id"), QStringLiteral("retirementType")}, {QStringLiteral("type"), type},
+                               {QStringLiteral("label"), QStringLiteral("退休方式")}, {QStringLiteral("purpose"), QStringLiteral("办理条件不同")},
+                               {QStringLiteral("options"), options}};
+        };
+        QTest::newRow("minAge without a birth date") << setForm(0, {QStringLiteral("applicantName"), retirement(QStringLiteral("choice"), {tooYoung, anyAge})})
+                                                     << int(Kind::Inconsistent) << "record-query" << "fields";
+        QTest::newRow("minAge on a multiChoice") << setForm(0, {QStringLiteral("idNumber"), retirement(QStringLiteral("multiChoice"), {tooYoung, anyAge})})
+                                                 << int(Kind::Inconsistent) << "record-query" << "options";
+        QJsonObject child = tooYoung;
+        child[QStringLiteral("minAge")] = 3;
+        QTest::newRow("minAge below 16") << setForm(0, {QStringLiteral("idNumber"), retirement(QStringLiteral("choice"), {child, anyAge})})
+                                         << int(Kind::Invalid) << "record-query" << "minAge";
+        QTest::newRow("bank card reader promised") << setLib(QStringLiteral("bankAccount"), QStringLiteral("placeholder"), QStringLiteral("插入银行卡自动读取，或手动输入"))
+                                                   << int(Kind::DeviceMissing) << "fields.bankAccount" << "placeholder";
+        QTest::newRow("face capture promised") << setLib(QStringLiteral("dataConsent"), QStringLiteral("consentText"), QStringLiteral("本人同意终端采集人脸图像，仅用于本次认证。"))
+                                               << int(Kind::DeviceMissing) << "fields.dataConsent" << "consentText";
         QTest::newRow("typo key") << setLib(QStringLiteral("phone"), QStringLiteral("lable"), QStringLiteral("x")) << int(Kind::UnknownKey) << "fields.phone" << "lable";
     }
     void definitionErrors()
@@ -257,6 +278,55 @@ private Q_SLOTS:
         QCOMPARE(check(f, QStringLiteral("consent"), true), QString());
         QVERIFY(check(f, QStringLiteral("consent"), false).contains(QStringLiteral("agree")));
         QVERIFY(check(f, QStringLiteral("consent"), QJsonValue()).contains(QStringLiteral("agree")));
+    }
+
+    void bankCards()
+    {
+        Field f;
+        f.type = FieldType::BankCard;
+        f.label = QStringLiteral("银行卡号");
+        QCOMPARE(validateValue(f, QStringLiteral("6222020200112233445"), today), QString()); // 19
+        QCOMPARE(validateValue(f, QStringLiteral("6222020200112233"), today), QString()); // 16
+        for (const char *bad : {"622202020011223", "62220202001122334455", "6222-0202-0011-2233", "6222O20200112233"})
+            QVERIFY2(validateValue(f, QString::fromLatin1(bad), today).contains(QStringLiteral("16 to 19 digits")), bad);
+        QVERIFY(validateValue(f, 6222020200112233.0, today).contains(QStringLiteral("16 to 19 digits"))); // a number loses digits
+        QCOMPARE(fieldTypeName(FieldType::BankCard), QStringLiteral("bankCard"));
+    }
+
+    void ageRules()
+    {
+        auto r = parseForms(R"({"format": 1, "version": "t", "fields": {}, "forms": [{"id": "retirement-apply", "title": "退休申请", "fields": [
+            {"id": "idNumber", "type": "idNumber", "label": "身份证号码", "purpose": "确认申请人身份", "prefill": "idNumber"},
+            {"id": "birthDate", "type": "date", "label": "出生日期", "purpose": "核对年龄", "prefill": "birthDate", "required": false},
+            {"id": "retirementType", "type": "choice", "label": "退休方式", "purpose": "办理条件不同",
+             "options": [{"value": "normal", "label": "到龄正常退休", "minAge": 50}, {"value": "other", "label": "其他"}]}]}]})");
+        for (const auto &p : r.problems)
+            qWarning().noquote() << p.toString();
+        QVERIFY(r.forms);
+        const Form &form = r.forms->forms.front();
+        QCOMPARE(form.fields[2].options[0].minAge, 50);
+        QCOMPARE(form.fields[2].options[1].minAge, 0);
+        QVERIFY(knowsSubjectAge(form));
+
+        // 2026-11-22: born 1985-01-01 is 41; the birth date field wins over the ID number's.
+        QJsonObject answers{{QStringLiteral("idNumber"), QStringLiteral("35010219850101123X")},
+                            {QStringLiteral("retirementType"), QStringLiteral("normal")}};
+        QCOMPARE(subjectAge(form, answers, today), std::optional<int>(41));
+        answers[QStringLiteral("birthDate")] = QStringLiteral("1966-11-23");
+        QCOMPARE(subjectAge(form, answers, today), std::optional<int>(59)); // the day before the birthday
+        answers[QStringLiteral("birthDate")] = QStringLiteral("1966-11-22");
+        QCOMPARE(subjectAge(form, answers, today), std::optional<int>(60));
+        answers.remove(QStringLiteral("birthDate"));
+        auto errors = validateAnswers(form, answers, today);
+        QCOMPARE(errors.size(), std::size_t(1));
+        QCOMPARE(errors[0].field, QStringLiteral("retirementType"));
+        QVERIFY(errors[0].message.contains(QStringLiteral("50")));
+        QVERIFY(errors[0].message.contains(QStringLiteral("41")));
+        answers[QStringLiteral("retirementType")] = QStringLiteral("other");
+        QVERIFY(validateAnswers(form, answers, today).empty());
+        // No age known (no ID number yet): the rule cannot speak; the required fields do.
+        QVERIFY(validateAgeRule(form.fields[2], QStringLiteral("normal"), std::nullopt).isEmpty());
+        QCOMPARE(subjectAge(form, {}, today), std::nullopt);
     }
 
     void wholeForm()
