@@ -38,7 +38,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Large text and Chinese (中文) are available after you start</source>
+        <source>Large text</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -46,6 +46,14 @@
     <name>CandidateBar</name>
     <message>
         <source>Type pinyin; the characters appear here, tap one to choose it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More characters</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -105,6 +113,10 @@
     </message>
     <message>
         <source>10 years later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the date</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -248,14 +260,6 @@
     </message>
     <message>
         <source>16 to 19 digits, as on the card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear the date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear the date (leave it empty)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -37,8 +37,8 @@
         <translation>12345 意见建议</translation>
     </message>
     <message>
-        <source>Large text and Chinese (中文) are available after you start</source>
-        <translation>开始后可切换大字版和 English</translation>
+        <source>Large text</source>
+        <translation type="unfinished">大字版</translation>
     </message>
 </context>
 <context>
@@ -46,6 +46,14 @@
     <message>
         <source>Type pinyin; the characters appear here, tap one to choose it</source>
         <translation>输入拼音后，汉字显示在这里，点选即可</translation>
+    </message>
+    <message>
+        <source>Previous characters</source>
+        <translation>上一组候选字</translation>
+    </message>
+    <message>
+        <source>More characters</source>
+        <translation>更多候选字</translation>
     </message>
 </context>
 <context>
@@ -104,6 +112,10 @@
     <message>
         <source>10 years later</source>
         <translation>往后 10 年</translation>
+    </message>
+    <message>
+        <source>Clear the date</source>
+        <translation>清除日期</translation>
     </message>
 </context>
 <context>
@@ -246,14 +258,6 @@
     <message>
         <source>16 to 19 digits, as on the card</source>
         <translation>16到19位数字，与卡面一致</translation>
-    </message>
-    <message>
-        <source>Clear the date</source>
-        <translation>清除日期</translation>
-    </message>
-    <message>
-        <source>Clear the date (leave it empty)</source>
-        <translation>清除日期（不填）</translation>
     </message>
     <message>
         <source>Please place your ID card on the reader</source>

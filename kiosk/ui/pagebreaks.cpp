@@ -15,7 +15,9 @@ std::vector<PageRange> breakIntoPages(std::span<const Span> spans, qreal viewpor
     // follows it.
     std::vector<Span> merged;
     for (const Span &s : rows) {
-        if (!merged.empty() && (s.top < merged.back().bottom - 0.5 || merged.back().keepWithNext)) {
+        // A heading joins what follows only where the two fit on a page together.
+        const bool keep = !merged.empty() && merged.back().keepWithNext && std::max(merged.back().bottom, s.bottom) - merged.back().top <= viewport + 0.5;
+        if (!merged.empty() && (s.top < merged.back().bottom - 0.5 || keep)) {
             merged.back().bottom = std::max(merged.back().bottom, s.bottom);
             merged.back().keepWithNext = s.keepWithNext;
         } else {

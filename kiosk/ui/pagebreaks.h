@@ -27,7 +27,7 @@ struct PageRange {
  * last span that fits, the next begins at the top of the first that did not. Spans that overlap
  * vertically (two columns of a grid row) are one row and stay together. A span taller than the
  * viewport gets a page to itself, marked cut. A span kept with the next (a heading) goes onto the
- * page of what follows it. Always at least one page.
+ * page of what follows it, where the two fit on one page. Always at least one page.
  */
 [[nodiscard]] std::vector<PageRange> breakIntoPages(std::span<const Span> spans, qreal viewport);
 

@@ -14,7 +14,14 @@ ColumnLayout {
     property string maxDate: "2100-12-31"
     property string start: ""
 
+    /** Offer to empty the date again (an optional field, or a wrong pick). */
+    property bool clearable: false
+
     signal picked(string value)
+    signal cleared()
+
+    // ±10 years only where the range is that wide (birth dates), not for a date next month.
+    readonly property bool wideRange: (+maxDate.slice(0, 4)) - (+minDate.slice(0, 4)) > 10
 
     spacing: Theme.spacing
 
@@ -110,17 +117,28 @@ ColumnLayout {
     RowLayout {
         Layout.fillWidth: true
         spacing: Theme.spacing
+        visible: picker.wideRange || (picker.clearable && picker.value !== "")
         KioskButton {
             objectName: "dateMinus10"
+            visible: picker.wideRange
             Layout.fillWidth: true
             text: qsTr("10 years earlier")
             onClicked: picker.move(-10, 0, 0)
         }
         KioskButton {
             objectName: "datePlus10"
+            visible: picker.wideRange
             Layout.fillWidth: true
             text: qsTr("10 years later")
             onClicked: picker.move(10, 0, 0)
+        }
+        KioskButton {
+            id: clearButton
+            objectName: "dateClearButton"
+            visible: picker.clearable && picker.value !== ""
+            Layout.fillWidth: true
+            text: qsTr("Clear the date")
+            onClicked: picker.cleared()
         }
     }
 }

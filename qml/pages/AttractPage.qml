@@ -33,7 +33,7 @@ Rectangle {
         spacing: Theme.spacing
         ToggleChip {
             objectName: "attractElderSwitch"
-            text: Session.elderMode ? "大字版 ✓" : "大字版"
+            text: Session.elderMode ? qsTr("Large text") + " ✓" : qsTr("Large text")
             checked: Session.elderMode
             onToggled: Session.elderMode = !Session.elderMode
         }

@@ -333,14 +333,9 @@ Item {
                 minDate: Journey.form.field.minDate
                 maxDate: Journey.form.field.maxDate
                 start: Journey.form.field.startDate
+                clearable: true
                 onPicked: value => Journey.form.setAnswer(Journey.form.field.id, value)
-            }
-            KioskButton {
-                objectName: "dateClearButton"
-                Layout.fillWidth: true
-                visible: Journey.form.field.text !== ""
-                text: Journey.form.field.required ? qsTr("Clear the date") : qsTr("Clear the date (leave it empty)")
-                onClicked: Journey.form.setAnswer(Journey.form.field.id, "")
+                onCleared: Journey.form.setAnswer(Journey.form.field.id, "")
             }
             Item { Layout.fillHeight: true }
         }

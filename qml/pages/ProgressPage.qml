@@ -8,6 +8,8 @@ import Kiosk
 Item {
     id: page
     objectName: "progressPage"
+    // One column, or two in landscape, of the page's width inside its margins.
+    readonly property real cellWidth: (width - 2 * Theme.margin - (Theme.landscape ? Theme.spacing * 1.5 : 0)) / (Theme.landscape ? 2 : 1)
 
     readonly property ProgressModel progress: Journey.progress
 
@@ -21,14 +23,27 @@ Item {
         anchors.margins: Theme.margin
         spacing: Theme.spacing * 1.5
 
-            Text {
+            // The title, and the reminder beside it where there is room (landscape is short).
+            Flow {
                 Layout.fillWidth: true
-                text: qsTr("Check progress")
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontTitle
-                font.bold: true
-                color: Theme.textPrimary
-                wrapMode: Text.Wrap
+                spacing: Theme.margin
+                Text {
+                    readonly property bool keepWithNext: true
+                    text: qsTr("Check progress")
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontTitle
+                    font.bold: true
+                    color: Theme.textPrimary
+                    wrapMode: Text.Wrap
+                }
+                BodyText {
+                    objectName: "takeCardReminder"
+                    width: Math.min(implicitWidth, parent.width)
+                    readonly property bool keepWithNext: true
+                    visible: page.progress.lookup !== ProgressModel.None && Session.identified
+                    font.bold: true
+                    text: qsTr("Please take your ID card.")
+                }
             }
             Rectangle {
                 objectName: "progressHint"
@@ -56,17 +71,11 @@ Item {
             }
             BodyText {
                 Layout.fillWidth: true
-                visible: page.progress.count > 0
+                // Short landscape elder screens: the cards say it themselves.
+                visible: page.progress.count > 0 && !(Theme.landscape && Theme.elder)
                 color: Theme.textSecondary
                 text: page.progress.lookup === ProgressModel.Card ? qsTr("Requests made at this terminal with your ID card, newest first.")
                                                 : qsTr("The request on your receipt.")
-            }
-            BodyText {
-                objectName: "takeCardReminder"
-                Layout.fillWidth: true
-                visible: page.progress.lookup !== ProgressModel.None && Session.identified
-                font.bold: true
-                text: qsTr("Please take your ID card.")
             }
             GridLayout {
                 Layout.fillWidth: true
@@ -97,8 +106,8 @@ Item {
                     }
 
                     objectName: "request_" + index
-                    Layout.fillWidth: true
-                    Layout.preferredWidth: 1
+                    Layout.fillWidth: false // a width known before the height is asked (layouts do not do height-for-width)
+                    Layout.preferredWidth: page.cellWidth
                     Layout.alignment: Qt.AlignTop
                     Layout.preferredHeight: cardColumn.implicitHeight + 2 * Theme.margin
                     radius: Theme.radius
@@ -116,7 +125,8 @@ Item {
                             Layout.fillWidth: true
                             text: card.itemName
                             font.family: Theme.fontFamily
-                            font.pixelSize: Theme.fontHeading
+                            // Landscape elder is short: two cards side by side still fit a page.
+                            font.pixelSize: Theme.landscape && Theme.elder ? Theme.fontLarge : Theme.fontHeading
                             font.bold: true
                             color: Theme.textPrimary
                             wrapMode: Text.Wrap
@@ -125,7 +135,7 @@ Item {
                             Layout.fillWidth: true
                             text: qsTr("No. %1 · submitted %2").arg(card.number).arg(card.submitted)
                             font.family: Theme.fontFamily
-                            font.pixelSize: Theme.fontBody
+                            font.pixelSize: Theme.landscape && Theme.elder ? Theme.fontSmall : Theme.fontBody
                             color: Theme.textSecondary
                             wrapMode: Text.Wrap
                         }
@@ -145,7 +155,7 @@ Item {
                                 width: Math.min(implicitWidth, cardColumn.width - 2 * Theme.margin)
                                 text: card.statusText(card.state)
                                 font.family: Theme.fontFamily
-                                font.pixelSize: Theme.fontLarge
+                                font.pixelSize: Theme.landscape && Theme.elder ? Theme.fontBody : Theme.fontLarge
                                 font.bold: true
                                 color: Theme.textOnPrimary
                                 wrapMode: Text.Wrap
@@ -155,7 +165,7 @@ Item {
                             objectName: "reply"
                             Layout.fillWidth: true
                             visible: card.message !== ""
-                            font.pixelSize: Theme.fontLarge
+                            font.pixelSize: Theme.fontBody
                             text: qsTr("Reply: %1").arg(card.message)
                         }
                     }

@@ -9,6 +9,8 @@ import Kiosk
 Item {
     id: page
     objectName: "reviewPage"
+    // One column, or two in landscape, of the page's width inside its margins.
+    readonly property real cellWidth: (width - 2 * Theme.margin - (Theme.landscape ? Theme.spacing * 1.5 : 0)) / (Theme.landscape ? 2 : 1)
     /** Always in view (the layout check holds it to that). */
     readonly property Item primaryAction: submitButton
 
@@ -59,8 +61,8 @@ Item {
                     required property string error
                     required property bool editable
                     objectName: "review_" + fieldId
-                    Layout.fillWidth: true
-                    Layout.preferredWidth: 1
+                    Layout.fillWidth: false // a width known before the height is asked (layouts do not do height-for-width)
+                    Layout.preferredWidth: page.cellWidth
                     Layout.alignment: Qt.AlignTop
                     Layout.preferredHeight: rowColumn.implicitHeight + 2 * Theme.spacing
                     radius: Theme.radius
@@ -116,6 +118,7 @@ Item {
             }
 
             Rectangle {
+                id: consentBox
                 objectName: "consentBox"
                 Layout.fillWidth: true
                 Layout.preferredHeight: consentColumn.implicitHeight + 2 * Theme.margin
@@ -200,9 +203,12 @@ Item {
     Connections {
         target: Journey.submission
         // Answers that need another look are marked on the answers' pages: back to the first.
+        // Not agreed yet: to the page with the consent.
         function onFailed() {
             if (Journey.submission.error === Submission.Invalid)
                 answers.first()
+            else if (Journey.submission.error === Submission.NoConsent)
+                answers.showItem(consentBox)
         }
     }
 }

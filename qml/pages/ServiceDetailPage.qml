@@ -9,6 +9,8 @@ import Kiosk.Devices
 Item {
     id: page
     objectName: "serviceDetailPage"
+    // One column, or two in landscape, of the page's width inside its margins.
+    readonly property real cellWidth: (width - 2 * Theme.margin - (Theme.landscape ? Theme.margin * 1.5 : 0)) / (Theme.landscape ? 2 : 1)
     /** Always in view (the layout check holds it to that). */
     readonly property Item primaryAction: page.item.applicable ? applyButton : null
 
@@ -96,8 +98,8 @@ Item {
             rowSpacing: Theme.spacing * 2
 
             InfoSection {
-                Layout.fillWidth: true
-            Layout.preferredWidth: 1
+                Layout.fillWidth: false // a width known before the height is asked (layouts do not do height-for-width)
+            Layout.preferredWidth: page.cellWidth
             Layout.alignment: Qt.AlignTop
             title: qsTr("How it is handled")
                 BodyText {
@@ -106,8 +108,8 @@ Item {
                 }
             }
             InfoSection {
-                Layout.fillWidth: true
-            Layout.preferredWidth: 1
+                Layout.fillWidth: false // a width known before the height is asked (layouts do not do height-for-width)
+            Layout.preferredWidth: page.cellWidth
             Layout.alignment: Qt.AlignTop
             title: qsTr("Time limit and fee")
                 BodyText {
@@ -122,8 +124,8 @@ Item {
                 }
             }
             InfoSection {
-            Layout.fillWidth: true
-            Layout.preferredWidth: 1
+            Layout.fillWidth: false // a width known before the height is asked (layouts do not do height-for-width)
+            Layout.preferredWidth: page.cellWidth
             Layout.alignment: Qt.AlignTop
                 visible: (page.item.conditions || "").length > 0
                 title: qsTr("Who can apply") + page.inChinese
@@ -133,8 +135,8 @@ Item {
             }
             InfoSection {
                 objectName: "materialsSection"
-            Layout.fillWidth: true
-            Layout.preferredWidth: 1
+            Layout.fillWidth: false // a width known before the height is asked (layouts do not do height-for-width)
+            Layout.preferredWidth: page.cellWidth
             Layout.alignment: Qt.AlignTop
                 title: qsTr("What to bring") + page.inChinese
                 BodyText {
@@ -153,8 +155,8 @@ Item {
                 }
             }
             InfoSection {
-            Layout.fillWidth: true
-            Layout.preferredWidth: 1
+            Layout.fillWidth: false // a width known before the height is asked (layouts do not do height-for-width)
+            Layout.preferredWidth: page.cellWidth
             Layout.alignment: Qt.AlignTop
                 title: qsTr("What happens next") + page.inChinese
                 BodyText {

@@ -40,6 +40,9 @@ Rectangle {
             font.pixelSize: Theme.fontLarge
             font.bold: true
             color: Theme.textOnDark
+            // Smaller rather than cut (a long English name beside the two switches).
+            fontSizeMode: Text.HorizontalFit
+            minimumPixelSize: Theme.fontSmall
             elide: Text.ElideRight
         }
         // Who is identified, then the time when there is room for it: the greeting is never cut.

@@ -55,6 +55,11 @@ private Q_SLOTS:
         QCOMPARE(pages.size(), std::size_t(2));
         QCOMPARE(pages[0].bottom, 200.0);
         QCOMPARE(pages[1].top, 220.0);
+        // Where heading and text cannot share a page, the heading does not make a cut page.
+        const std::vector<Span> tall{{0, 40, true}, {60, 290}};
+        const auto two = breakIntoPages(tall, 250);
+        QCOMPARE(two.size(), std::size_t(2));
+        QVERIFY(!two[0].cut && !two[1].cut);
     }
 
     void tooTallIsAloneAndMarkedCut()
