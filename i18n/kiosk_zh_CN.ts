@@ -38,7 +38,7 @@
     </message>
     <message>
         <source>Large text</source>
-        <translation type="unfinished">大字版</translation>
+        <translation>大字版</translation>
     </message>
 </context>
 <context>

@@ -163,15 +163,6 @@ void WholePages::recount()
     }
     if (pages.empty())
         pages.push_back({});
-    if (qEnvironmentVariableIsSet("KIOSK_DEBUG_PAGES")) {
-        QString text;
-        std::vector<Span> spans;
-        if (m_content)
-            collect(m_content, spans, 0);
-        for (const Span &sp : spans)
-            text += QStringLiteral("[%1,%2%3] ").arg(sp.top).arg(sp.bottom).arg(sp.keepWithNext ? QStringLiteral("k") : QString());
-        qDebug("pages of %s: viewport %g, %d pages; spans %s", qPrintable(objectName() + (parentItem() ? parentItem()->objectName() : QString())), m_viewport, int(pages.size()), qPrintable(text));
-    }
 
     // Stay on the page that shows what the current page began with.
     int page = 0;

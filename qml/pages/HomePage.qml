@@ -49,7 +49,7 @@ Item {
     component SearchEntry: Rectangle {
         objectName: visible ? "searchEntry" : ""
         Layout.fillWidth: true
-        Layout.preferredHeight: Theme.touchTarget * 1.2
+        Layout.preferredHeight: Theme.landscape ? Theme.touchTarget : Theme.touchTarget * 1.2
         radius: height / 2
         color: Theme.surface
         border.color: Theme.primary

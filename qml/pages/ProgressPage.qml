@@ -107,7 +107,7 @@ Item {
 
                     objectName: "request_" + index
                     Layout.fillWidth: false // a width known before the height is asked (layouts do not do height-for-width)
-                    Layout.preferredWidth: page.cellWidth
+                    Layout.preferredWidth: page.cellWidth // qmllint disable unqualified
                     Layout.alignment: Qt.AlignTop
                     Layout.preferredHeight: cardColumn.implicitHeight + 2 * Theme.margin
                     radius: Theme.radius

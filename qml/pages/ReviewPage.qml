@@ -62,7 +62,7 @@ Item {
                     required property bool editable
                     objectName: "review_" + fieldId
                     Layout.fillWidth: false // a width known before the height is asked (layouts do not do height-for-width)
-                    Layout.preferredWidth: page.cellWidth
+                    Layout.preferredWidth: page.cellWidth // qmllint disable unqualified
                     Layout.alignment: Qt.AlignTop
                     Layout.preferredHeight: rowColumn.implicitHeight + 2 * Theme.spacing
                     radius: Theme.radius

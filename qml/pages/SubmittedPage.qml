@@ -153,7 +153,7 @@ Item {
             Layout.alignment: Qt.AlignHCenter
             visible: receiptCode.settled
             text: receiptCode.qrText
-            Layout.preferredWidth: Math.min(receiptCode.printFailed ? 480 : 300, receiptCode.width,
+            Layout.preferredWidth: Math.min(receiptCode.printFailed ? (Theme.elder ? 480 : 560) : 300, receiptCode.width,
                                             receiptCode.room - Theme.touchTarget - receiptCode.spacing)
             Layout.preferredHeight: Layout.preferredWidth
         }
