@@ -267,6 +267,23 @@ std::vector<LayoutFinding> checkLayout(QQuickItem *root, const QImage &frame, co
         return coveredBy(entries, at) < 0;
     };
 
+    // A hint in an empty field is visibly lighter than what is typed there (and, as any text,
+    // readable: the contrast rule above).
+    for (const Entry &e : entries) {
+        if (!e.text || e.item->objectName() != QLatin1String("placeholder") || !e.item->parentItem())
+            continue;
+        const QColor hint = e.item->property("color").value<QColor>();
+        const auto siblings = e.item->parentItem()->childItems();
+        for (const QQuickItem *s : siblings) {
+            if (s == e.item || s->metaObject()->indexOfProperty("cursorPosition") < 0)
+                continue;
+            const QColor typed = s->property("color").value<QColor>();
+            if (hint.isValid() && typed.isValid() && contrastRatio(hint.rgb(), typed.rgb()) < 1.5)
+                out.push_back({QStringLiteral("placeholder"), pathOf(e.item),
+                               QStringLiteral("%1 looks like typed text %2").arg(hint.name(), typed.name())});
+        }
+    }
+
     // A page's primary action (submit, print, continue) is always in view.
     for (const Entry &e : entries) {
         const QVariant declared = e.item->property("primaryAction");

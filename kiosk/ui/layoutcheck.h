@@ -25,7 +25,7 @@ struct LayoutRules {
 
 /** One thing a person at the screen would trip over, with where it is in the item tree. */
 struct LayoutFinding {
-    QString rule; ///< text-size, contrast, elided, cut, target-size, target-gap, overlap, primary-action, way-out
+    QString rule; ///< text-size, contrast, elided, cut, target-size, target-gap, overlap, placeholder, primary-action, way-out
     QString path; ///< objectName or type of each ancestor, root first
     QString detail;
 };
@@ -43,6 +43,8 @@ struct LayoutFinding {
  *   (107 px at 1080, under the elder floor of 110; their height meets it);
  * - overlap: text or a control with something drawn over it (another text, control or filled
  *   rectangle painted later that is not part of it);
+ * - placeholder: the hint in an empty field (an item named "placeholder") hardly lighter than
+ *   the text typed beside it (< 1.5:1 between the two);
  * - primary-action: a page (an item whose `primaryAction` property is set) whose primary action
  *   is hidden, disabled only by being out of view, cut or covered;
  * - way-out: the keyboard (an item named "keyboard") is up and there is no visible home and end

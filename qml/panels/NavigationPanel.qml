@@ -38,7 +38,8 @@ Rectangle {
             objectName: "homeButton"
             width: parent.buttonWidth
             text: qsTr("Home")
-            primary: true
+            // Outlined like its neighbours: the filled button on a screen is that page's own
+            // next step (submit, next question), never a way off it.
             onClicked: nav.homeClicked()
         }
         KioskButton {

@@ -156,6 +156,15 @@ private Q_SLOTS:
         QCOMPARE(count(check(QByteArray(page).replace("%1", "150")), "primary-action"), 1); // partly cut
     }
 
+    void aPlaceholderIsLighterThanTypedText()
+    {
+        const QByteArray field = "Item { x: 10; y: 10; width: 300; height: 60\n"
+                                 "  TextInput { width: 300; height: 60; font.pixelSize: 30; color: \"#1a1f29\" }\n"
+                                 "  Text { objectName: \"placeholder\"; text: \"请输入\"; font.pixelSize: 30; color: \"%1\" } }";
+        QCOMPARE(count(check(QByteArray(field).replace("%1", "#5f6b7a")), "placeholder"), 0); // the theme's hint colour
+        QCOMPARE(count(check(QByteArray(field).replace("%1", "#2a2f39")), "placeholder"), 1); // nearly as dark as typed text
+    }
+
     void theWayOutStaysWhileTyping()
     {
         const QByteArray keyboard = "Rectangle { objectName: \"keyboard\"; y: 200; width: 400; height: 100; color: \"#333333\" }\n";
