@@ -59,7 +59,7 @@ Rectangle {
                 color: Theme.textPrimary
                 // One line, smaller if need be; beside the disc, up to two lines, smaller if need be.
                 height: Math.ceil(tile.compact ? 2 * Theme.fontBody * 1.45 : Theme.fontLarge * 1.45)
-                wrapMode: tile.compact ? Text.Wrap : Text.NoWrap
+                wrapMode: tile.compact ? Text.WordWrap : Text.NoWrap // never inside a word: smaller instead
                 fontSizeMode: tile.compact ? Text.Fit : Text.HorizontalFit
                 verticalAlignment: Text.AlignVCenter
                 minimumPixelSize: Theme.fontSmall
