@@ -173,8 +173,14 @@ void checkEntry(const Entry &e, const QImage &frame, const LayoutRules &rules, c
                                QStringLiteral("%1:1 (%2 on %3)").arg(ratio, 0, 'f', 1).arg(colour.name(), QColor(behind).name())});
         }
     }
-    if ((e.text || e.control) && !e.seen.contains(e.scene.adjusted(1, 1, -1, -1)))
-        out.push_back({QStringLiteral("cut"), pathOf(item), where(e.scene) + QStringLiteral(" partly outside what shows it")});
+    // A card (a filled or framed rectangle) cut by the edge looks cut even when its words are whole.
+    bool card = false;
+    if (item->inherits("QQuickRectangle") && e.scene.height() > 8 && e.scene.width() > 8) { // not a rule line
+        const QObject *border = item->property("border").value<QObject *>();
+        card = e.fill || (border && border->property("width").toReal() > 0 && border->property("color").value<QColor>().alpha() > 0);
+    }
+    if ((e.text || e.control || card) && !e.seen.contains(e.scene.adjusted(1, 1, -1, -1)))
+        out.push_back({QStringLiteral("cut"), pathOf(item), where(e.scene) + QStringLiteral(" partly outside what shows it (") + where(e.seen) + QLatin1Char(')')});
     // The keyboard's rows hold ten keys across the screen: a key is as wide as that allows.
     const qreal minWidth = e.key ? std::min(rules.minTargetPx, std::floor(window.width() / 10) - 2) : rules.minTargetPx;
     if (e.control && item->isEnabled()

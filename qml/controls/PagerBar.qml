@@ -28,13 +28,20 @@ Row {
         enabled: bar.page > 1
         onClicked: bar.previous()
     }
-    Text {
-        objectName: "pageText"
+    // Compact: a fixed width, so turning a page never moves what stands beside the pager.
+    Item {
         anchors.verticalCenter: parent.verticalCenter
-        text: bar.compact ? bar.page + "/" + bar.pageCount : qsTr("Page %1 of %2").arg(bar.page).arg(bar.pageCount)
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.fontBody
-        color: Theme.textPrimary
+        width: bar.compact ? Theme.touchTarget : pageText.implicitWidth
+        height: pageText.implicitHeight
+        Text {
+            id: pageText
+            objectName: "pageText"
+            anchors.centerIn: parent
+            text: bar.compact ? bar.page + "/" + bar.pageCount : qsTr("Page %1 of %2").arg(bar.page).arg(bar.pageCount)
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontBody
+            color: Theme.textPrimary
+        }
     }
     KioskButton {
         objectName: "pageDownButton"

@@ -251,6 +251,8 @@ Item {
                             required property string modelData
                             required property int index
                             objectName: "phrase_" + index
+                            // Never wider than the area: a long phrase gets smaller type instead.
+                            width: parent.width > 0 ? Math.min(implicitWidth, parent.width) : implicitWidth
                             text: modelData
                             fontSize: Theme.fontBody
                             onClicked: {

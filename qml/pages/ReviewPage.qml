@@ -10,7 +10,7 @@ Item {
     id: page
     objectName: "reviewPage"
     // One column, or two in landscape, of the page's width inside its margins.
-    readonly property real cellWidth: (width - 2 * Theme.margin - (Theme.landscape ? Theme.spacing * 1.5 : 0)) / (Theme.landscape ? 2 : 1)
+    readonly property real cellWidth: (answers.viewport.width - (Theme.landscape ? Theme.spacing * 1.5 : 0)) / (Theme.landscape ? 2 : 1)
     /** Always in view (the layout check holds it to that). */
     readonly property Item primaryAction: submitButton
 
@@ -19,6 +19,8 @@ Item {
     PagedColumn {
         id: answers
         objectName: "reviewPages"
+        // Landscape elder is short: the pager beside the answers leaves the consent whole.
+        pagerBeside: Theme.landscape && Theme.elder
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: parent.top
@@ -94,7 +96,7 @@ Item {
                                     Layout.fillWidth: true
                                     text: row.value !== "" ? row.value : qsTr("(not answered)")
                                     font.family: Theme.fontFamily
-                                    font.pixelSize: Theme.fontHeading
+                                    font.pixelSize: Theme.landscape && Theme.elder ? Theme.fontLarge : Theme.fontHeading // landscape elder is short
                                     font.bold: row.value !== ""
                                     color: row.value !== "" ? Theme.textPrimary : Theme.textSecondary
                                     wrapMode: Text.Wrap
@@ -121,7 +123,7 @@ Item {
                 id: consentBox
                 objectName: "consentBox"
                 Layout.fillWidth: true
-                Layout.preferredHeight: consentColumn.implicitHeight + 2 * Theme.margin
+                Layout.preferredHeight: consentColumn.implicitHeight + 2 * consentColumn.anchors.margins
                 radius: Theme.radius
                 color: Theme.surfaceAlt
                 border.color: Theme.primary
@@ -131,13 +133,13 @@ Item {
                     anchors.left: parent.left
                     anchors.right: parent.right
                     anchors.top: parent.top
-                    anchors.margins: Theme.margin
+                    anchors.margins: Theme.landscape ? Theme.spacing : Theme.margin
                     spacing: Theme.spacing
                     Text {
                         Layout.fillWidth: true
                         text: qsTr("Use of your personal information")
                         font.family: Theme.fontFamily
-                        font.pixelSize: Theme.fontHeading
+                        font.pixelSize: Theme.landscape && Theme.elder ? Theme.fontLarge : Theme.fontHeading
                         font.bold: true
                         color: Theme.textPrimary
                         wrapMode: Text.Wrap
@@ -147,12 +149,13 @@ Item {
                         Layout.fillWidth: true
                         text: Journey.consentText
                         font.family: Theme.fontFamily
-                        font.pixelSize: Theme.fontLarge
+                        font.pixelSize: Theme.landscape && Theme.elder ? Theme.fontBody : Theme.fontLarge
                         lineHeight: Theme.lineHeight
                         color: Theme.textPrimary
                         wrapMode: Text.Wrap
                     }
                     ChoiceButton {
+                        id: consentButton
                         objectName: "consentButton"
                         Layout.fillWidth: true
                         multiple: true
@@ -165,17 +168,22 @@ Item {
 
     }
 
-    ColumnLayout {
+    GridLayout {
         id: actions
+        // Landscape: why submit is refused beside the button, to leave the answers their height.
+        columns: Theme.landscape ? 2 : 1
+        columnSpacing: Theme.spacing * 2
+        rowSpacing: Theme.spacing
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: Theme.margin
-        spacing: Theme.spacing
 
             FieldError {
                 objectName: "submitError"
+                visible: text !== ""
                 Layout.fillWidth: true
+                Layout.preferredWidth: 1
                 Layout.preferredHeight: implicitHeight
                 text: {
                     switch (Journey.submission.error) {
@@ -191,7 +199,8 @@ Item {
                 id: submitButton
                 objectName: "submitButton"
                 Layout.fillWidth: true
-                Layout.preferredHeight: Theme.touchTarget * 1.2
+                Layout.preferredWidth: 1
+                Layout.preferredHeight: Theme.landscape ? Theme.touchTarget : Theme.touchTarget * 1.2
                 primary: true
                 enabled: Journey.form.consent && Journey.submission.state === Submission.None
                 fontSize: Theme.fontHeading
@@ -208,7 +217,7 @@ Item {
             if (Journey.submission.error === Submission.Invalid)
                 answers.first()
             else if (Journey.submission.error === Submission.NoConsent)
-                answers.showItem(consentBox)
+                answers.showItem(consentButton)
         }
     }
 }
