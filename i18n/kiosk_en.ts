@@ -515,7 +515,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Some answers need another look; they are marked below.</source>
+        <source>Some answers need another look; they are marked in red above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

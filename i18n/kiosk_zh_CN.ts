@@ -511,7 +511,7 @@
         <translation>请先同意个人信息使用授权；如不想提交，可结束办理。</translation>
     </message>
     <message>
-        <source>Some answers need another look; they are marked below.</source>
+        <source>Some answers need another look; they are marked in red above.</source>
         <translation>有些内容需要再核对一下，已在上方标出。</translation>
     </message>
     <message>

@@ -188,7 +188,7 @@ Item {
                 text: {
                     switch (Journey.submission.error) {
                     case Submission.NoConsent: return qsTr("Please agree to the use of your information, or end the visit if you do not want to submit.")
-                    case Submission.Invalid: return qsTr("Some answers need another look; they are marked below.")
+                    case Submission.Invalid: return qsTr("Some answers need another look; they are marked in red above.")
                     case Submission.NotSaved: return qsTr("Your request could not be saved on this terminal, so it was not submitted. Nothing was sent. Please ask staff for help or use the counter.")
                     default: return ""
                     }
