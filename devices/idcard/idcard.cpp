@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "devices/idcard/idcard.h"
+#include "common/plaintext.h"
 #include "common/privacy.h"
 
 #include <QJsonValue>
@@ -64,6 +65,10 @@ QString field(std::span<const std::uint8_t> text, Field f)
 
 bool cleanText(const QString &s)
 {
+    // Anyone can hold a card (or a device posing as a reader) to the pad: nothing in it may steer
+    // the screen, so bidi overrides and marks are refused like control characters.
+    if (plainText(s) != s)
+        return false;
     for (qsizetype i = 0; i < s.size(); ++i) {
         const QChar c = s[i];
         if (c.unicode() < 0x20 || c.unicode() == 0x7F)

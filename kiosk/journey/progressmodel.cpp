@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/journey/progressmodel.h"
+#include "common/plaintext.h"
 #include "kiosk/journey/submission.h"
 #include "kiosk/queue/queueservice.h"
 #include "services/catalog/catalog.h"
@@ -126,7 +127,7 @@ void ProgressModel::refresh()
                         .itemName = name,
                         .number = tracking.isEmpty() ? Submission::terminalNumber(id) : tracking,
                         .submitted = QDateTime::fromMSecsSinceEpoch(e.createdAt).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                        .message = QString::fromStdString(e.platformMessage),
+                        .message = plainText(QString::fromStdString(e.platformMessage)), // the platform's words
                         .state = stateOf(e.state, e.platformStatus)});
     }
     const bool countChanges = rows.size() != m_rows.size();

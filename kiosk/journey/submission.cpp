@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/journey/submission.h"
+#include "common/plaintext.h"
 #include "common/logging.h"
 #include "kiosk/queue/queueservice.h"
 #include "services/queue/outbox.h"
@@ -41,7 +42,7 @@ Submission::Submission(QueueService *queue, QObject *parent)
         if (id.isEmpty() || id != m_requestId)
             return;
         m_wait.stop();
-        m_refusal = reason;
+        m_refusal = plainText(reason); // may quote the platform
         m_state = State::Refused;
         Q_EMIT changed();
         Q_EMIT refused();

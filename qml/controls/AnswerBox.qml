@@ -43,6 +43,7 @@ Rectangle {
         }
     }
     Text {
+        textFormat: Text.PlainText
         objectName: "placeholder"
         anchors.fill: input
         visible: input.text === "" && input.preeditText === ""

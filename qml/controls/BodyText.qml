@@ -3,6 +3,7 @@ import QtQuick
 import Kiosk
 
 Text {
+    textFormat: Text.PlainText
     width: parent ? parent.width : implicitWidth
     font.family: Theme.fontFamily
     font.pixelSize: Theme.fontBody

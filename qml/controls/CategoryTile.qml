@@ -39,6 +39,7 @@ Rectangle {
             radius: width / 2
             color: tile.tint
             Text {
+                textFormat: Text.PlainText
                 anchors.centerIn: parent
                 text: tile.glyph
                 font.family: Theme.fontFamily
@@ -50,6 +51,7 @@ Rectangle {
         Column {
             width: tile.compact ? tile.width - disc.width - 2.5 * Theme.spacing : tile.width - 2 * Theme.spacing
             Text {
+                textFormat: Text.PlainText
                 width: parent.width
                 horizontalAlignment: tile.compact ? Text.AlignLeft : Text.AlignHCenter
                 text: tile.title
@@ -66,6 +68,7 @@ Rectangle {
                 elide: Text.ElideRight
             }
             Text {
+                textFormat: Text.PlainText
                 width: parent.width
                 horizontalAlignment: tile.compact ? Text.AlignLeft : Text.AlignHCenter
                 text: qsTr("%n service(s)", "", tile.itemCount)

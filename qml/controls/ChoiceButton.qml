@@ -24,6 +24,7 @@ Rectangle {
     Accessible.name: label.text
 
     Text {
+        textFormat: Text.PlainText
         id: mark
         anchors.left: parent.left
         anchors.leftMargin: Theme.margin
@@ -34,6 +35,7 @@ Rectangle {
         color: choice.checked ? Theme.textOnPrimary : Theme.primary
     }
     Text {
+        textFormat: Text.PlainText
         id: label
         anchors.left: mark.right
         anchors.leftMargin: Theme.spacing * 1.5

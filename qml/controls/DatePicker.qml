@@ -60,6 +60,7 @@ ColumnLayout {
         Layout.preferredWidth: 1
         spacing: Theme.spacing / 2
         Text {
+            textFormat: Text.PlainText
             Layout.alignment: Qt.AlignHCenter
             text: col.label
             font.family: Theme.fontFamily
@@ -81,6 +82,7 @@ ColumnLayout {
             border.width: Math.max(2, Theme.borderWidth)
             radius: Theme.radius
             Text {
+                textFormat: Text.PlainText
                 anchors.centerIn: parent
                 text: col.shown
                 font.family: Theme.fontFamily

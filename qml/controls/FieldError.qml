@@ -20,6 +20,7 @@ Rectangle {
     Accessible.name: text
 
     Text {
+        textFormat: Text.PlainText
         id: sign
         anchors.left: parent.left
         anchors.leftMargin: Theme.spacing
@@ -31,6 +32,7 @@ Rectangle {
         color: Theme.accent
     }
     Text {
+        textFormat: Text.PlainText
         id: message
         anchors.left: sign.right
         anchors.leftMargin: Theme.spacing

@@ -16,6 +16,7 @@ Rectangle {
     border.color: label.color
 
     Text {
+        textFormat: Text.PlainText
         id: label
         anchors.centerIn: parent
         font.family: Theme.fontFamily

@@ -13,6 +13,7 @@ Column {
 
     // A heading and its rule go onto the page of what they head (WholePages).
     Text {
+        textFormat: Text.PlainText
         readonly property bool keepWithNext: true
         width: section.width
         text: section.title

@@ -32,6 +32,7 @@ Rectangle {
     Accessible.onPressAction: button.clicked()
 
     Text {
+        textFormat: Text.PlainText
         id: label
         anchors.fill: parent
         anchors.leftMargin: Theme.spacing

@@ -62,6 +62,7 @@ Item {
     }
 
     Text {
+        textFormat: Text.PlainText
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: parent.top

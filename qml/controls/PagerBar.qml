@@ -34,6 +34,7 @@ Row {
         width: bar.compact ? Theme.touchTarget : pageText.implicitWidth
         height: pageText.implicitHeight
         Text {
+            textFormat: Text.PlainText
             id: pageText
             objectName: "pageText"
             anchors.centerIn: parent

@@ -36,6 +36,7 @@ Rectangle {
         spacing: Theme.spacing / 2
 
         Text {
+            textFormat: Text.PlainText
             width: parent.width
             text: delegate.name
             font.family: Theme.fontFamily
@@ -52,6 +53,7 @@ Rectangle {
                 handling: delegate.handling
             }
             Text {
+                textFormat: Text.PlainText
                 anchors.verticalCenter: parent.verticalCenter
                 width: content.width - x
                 text: delegate.department
@@ -63,6 +65,7 @@ Rectangle {
         }
     }
     Text {
+        textFormat: Text.PlainText
         id: chevron
         objectName: "chevron"
         anchors.right: parent.right

@@ -23,6 +23,7 @@ Rectangle {
     Accessible.name: label.text
 
     Text {
+        textFormat: Text.PlainText
         id: label
         anchors.centerIn: parent
         font.family: Theme.fontFamily

@@ -52,6 +52,7 @@ Rectangle {
         spacing: Theme.landscape ? Theme.spacing * 1.5 : Theme.spacing * 3
 
         Text {
+            textFormat: Text.PlainText
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             text: Session.centerName
@@ -61,6 +62,7 @@ Rectangle {
             wrapMode: Text.Wrap
         }
         Text {
+            textFormat: Text.PlainText
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             text: qsTr("24-hour self-service")
@@ -71,6 +73,7 @@ Rectangle {
             wrapMode: Text.Wrap
         }
         Text {
+            textFormat: Text.PlainText
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             text: qsTr("%n services for residents: social security, medical insurance, elderly care, childcare, housing fund and more", "", Session.itemTotal)
@@ -89,6 +92,7 @@ Rectangle {
             radius: height / 2
             color: Theme.accent
             Text {
+                textFormat: Text.PlainText
                 anchors.centerIn: parent
                 text: qsTr("Touch to start")
                 font.family: Theme.fontFamily
@@ -104,6 +108,7 @@ Rectangle {
             }
         }
         Text {
+            textFormat: Text.PlainText
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             visible: Devices.idCardStatus !== DeviceStatus.Fault
@@ -130,6 +135,7 @@ Rectangle {
                 Accessible.role: Accessible.Button
                 Accessible.name: label.text
                 Text {
+                    textFormat: Text.PlainText
                     id: label
                     anchors.centerIn: parent
                     font.family: Theme.fontFamily
@@ -155,6 +161,7 @@ Rectangle {
     }
 
     Text {
+        textFormat: Text.PlainText
         id: footer
         anchors.bottom: parent.bottom
         anchors.bottomMargin: Theme.margin

@@ -31,6 +31,7 @@ Item {
         spacing: Theme.spacing * 1.5
 
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("How satisfied are you with this service?")
                 font.family: Theme.fontFamily
@@ -64,6 +65,7 @@ Item {
                 }
             }
             Text {
+                textFormat: Text.PlainText
                 readonly property bool keepWithNext: true
                 Layout.fillWidth: true
                 visible: page.evaluation.level > 0

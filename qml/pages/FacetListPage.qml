@@ -8,6 +8,7 @@ Item {
     objectName: "facetListPage"
 
     Text {
+        textFormat: Text.PlainText
         id: title
         anchors.left: parent.left
         anchors.right: parent.right
@@ -55,6 +56,7 @@ Item {
                     anchors.right: parent.right
                     anchors.margins: Theme.margin
                     Text {
+                        textFormat: Text.PlainText
                         width: parent.width
                         text: cell.name
                         font.family: Theme.fontFamily
@@ -66,6 +68,7 @@ Item {
                         elide: Text.ElideRight
                     }
                     Text {
+                        textFormat: Text.PlainText
                         text: qsTr("%n service(s)", "", cell.count)
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.fontSmall

@@ -32,6 +32,7 @@ Item {
             Layout.fillWidth: true
             spacing: Theme.spacing
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: Journey.title
                 font.family: Theme.fontFamily
@@ -40,6 +41,7 @@ Item {
                 elide: Text.ElideRight
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "stepText"
                 text: qsTr("Question %1 of %2").arg(page.form.step + 1).arg(page.form.stepCount)
                 font.family: Theme.fontFamily
@@ -82,6 +84,7 @@ Item {
                         Layout.fillWidth: true
                         spacing: 0
                         Text {
+                            textFormat: Text.PlainText
                             objectName: "fieldLabel"
                             Layout.fillWidth: true
                             text: page.field.label
@@ -93,6 +96,7 @@ Item {
                         }
                         // On its own line, so it is never split.
                         Text {
+                            textFormat: Text.PlainText
                             objectName: "optionalMark"
                             visible: !page.field.required
                             text: qsTr("(optional)")
@@ -228,6 +232,7 @@ Item {
                 }
             }
             Text {
+                textFormat: Text.PlainText
                 visible: phrases.count > 0 && !page.short_ // qmllint disable unqualified
                 text: qsTr("Common phrases")
                 font.family: Theme.fontFamily
@@ -317,6 +322,7 @@ Item {
         ColumnLayout {
             spacing: Theme.spacing
             Text {
+                textFormat: Text.PlainText
                 objectName: "dateShown"
                 // Landscape is short: the picker's own year, month and day say the date there.
                 visible: !Theme.landscape
@@ -349,6 +355,7 @@ Item {
             objectName: "cardOffer"
             spacing: Theme.spacing * 2
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Please place your ID card on the reader")
                 font.family: Theme.fontFamily

@@ -63,6 +63,7 @@ Item {
             anchors.verticalCenter: parent.verticalCenter
         }
         Text {
+            textFormat: Text.PlainText
             anchors.fill: parent
             anchors.leftMargin: Theme.margin * 2 + searchIcon.width + Theme.spacing
             anchors.rightMargin: Theme.margin
@@ -109,6 +110,7 @@ Item {
             }
 
             Text {
+                textFormat: Text.PlainText
                 text: qsTr("Services by need")
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontHeading
@@ -164,6 +166,7 @@ Item {
             RowLayout {
                 Layout.fillWidth: true
                 Text {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     text: qsTr("Most used")
                     font.family: Theme.fontFamily

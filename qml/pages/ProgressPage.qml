@@ -28,6 +28,7 @@ Item {
                 Layout.fillWidth: true
                 spacing: Theme.margin
                 Text {
+                    textFormat: Text.PlainText
                     readonly property bool keepWithNext: true
                     text: qsTr("Check progress")
                     font.family: Theme.fontFamily
@@ -122,6 +123,7 @@ Item {
                         anchors.margins: Theme.margin
                         spacing: Theme.spacing / 2
                         Text {
+                            textFormat: Text.PlainText
                             Layout.fillWidth: true
                             text: card.itemName
                             font.family: Theme.fontFamily
@@ -132,6 +134,7 @@ Item {
                             wrapMode: Text.Wrap
                         }
                         Text {
+                            textFormat: Text.PlainText
                             Layout.fillWidth: true
                             text: qsTr("No. %1 · submitted %2").arg(card.number).arg(card.submitted)
                             font.family: Theme.fontFamily
@@ -149,6 +152,7 @@ Item {
                                  : card.state === ProgressModel.Rejected || card.state === ProgressModel.Undeliverable ? Theme.accent
                                  : card.state === ProgressModel.Waiting ? Theme.badgeGuide : Theme.primary
                             Text {
+                                textFormat: Text.PlainText
                                 id: statusText
                                 objectName: "statusText"
                                 anchors.centerIn: parent

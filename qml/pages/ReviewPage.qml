@@ -28,6 +28,7 @@ Item {
         anchors.margins: Theme.margin
 
             Text {
+                textFormat: Text.PlainText
                 readonly property bool keepWithNext: true
                 Layout.fillWidth: true
                 text: qsTr("Please check your answers")
@@ -38,6 +39,7 @@ Item {
                 wrapMode: Text.Wrap
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: Journey.title
                 font.family: Theme.fontFamily
@@ -85,6 +87,7 @@ Item {
                                 Layout.fillWidth: true
                                 spacing: 2
                                 Text {
+                                    textFormat: Text.PlainText
                                     Layout.fillWidth: true
                                     text: row.label + (row.fromCard ? "  · " + qsTr("from your ID card") : "")
                                     font.family: Theme.fontFamily
@@ -93,6 +96,7 @@ Item {
                                     wrapMode: Text.Wrap
                                 }
                                 Text {
+                                    textFormat: Text.PlainText
                                     Layout.fillWidth: true
                                     text: row.value !== "" ? row.value : qsTr("(not answered)")
                                     font.family: Theme.fontFamily
@@ -136,6 +140,7 @@ Item {
                     anchors.margins: Theme.landscape ? Theme.spacing : Theme.margin
                     spacing: Theme.spacing
                     Text {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: qsTr("Use of your personal information")
                         font.family: Theme.fontFamily
@@ -145,6 +150,7 @@ Item {
                         wrapMode: Text.Wrap
                     }
                     Text {
+                        textFormat: Text.PlainText
                         objectName: "consentText"
                         Layout.fillWidth: true
                         text: Journey.consentText

@@ -31,6 +31,7 @@ Item {
                 border.color: Theme.primary
                 border.width: 3
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "queryText"
                     anchors.fill: parent
                     anchors.leftMargin: Theme.margin
@@ -45,6 +46,7 @@ Item {
                 }
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 // The English interface's example is an English name: no Chinese spliced into the sentence.
                 text: Session.query.length === 0 ? (Session.english ? qsTr("For example: pension, or the pinyin initials sbcx")

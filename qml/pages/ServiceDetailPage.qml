@@ -40,6 +40,7 @@ Item {
         spacing: Theme.spacing * 2
 
             Text {
+                textFormat: Text.PlainText
                 objectName: "itemName"
                 Layout.fillWidth: true
                 text: page.item.name || ""
@@ -57,18 +58,21 @@ Item {
                     handling: page.item.handling
                 }
                 Text {
+                    textFormat: Text.PlainText
                     text: (page.item.department || "") + " · " + (page.item.categoryName || "")
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontSmall
                     color: Theme.textSecondary
                 }
                 Text {
+                    textFormat: Text.PlainText
                     text: qsTr("Code %1").arg(page.item.code || "")
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontSmall
                     color: Theme.textSecondary
                 }
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "detailsLanguage"
                     visible: page.item.detailsInChinese || false
                     text: qsTr("Details in Chinese only")

@@ -15,6 +15,7 @@ Item {
         anchors.margins: Theme.margin
         spacing: Theme.spacing / 2
         Text {
+            textFormat: Text.PlainText
             width: parent.width
             text: Session.listTitle
             font.family: Theme.fontFamily
@@ -24,6 +25,7 @@ Item {
             elide: Text.ElideRight
         }
         Text {
+            textFormat: Text.PlainText
             text: qsTr("%n service(s)", "", Session.items.count)
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontBody

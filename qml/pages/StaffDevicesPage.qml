@@ -77,6 +77,7 @@ Item {
             RowLayout {
                 Layout.fillWidth: true
                 Text {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     text: qsTr("Devices (staff)")
                     font.family: Theme.fontFamily
@@ -116,6 +117,7 @@ Item {
                         anchors.verticalCenter: parent.verticalCenter
                         anchors.margins: Theme.spacing
                         Text {
+                            textFormat: Text.PlainText
                             width: parent.width
                             text: page.kindText(row.kind) + " — " + page.statusText(row.status) // qmllint disable unqualified
                             font.family: Theme.fontFamily
@@ -125,6 +127,7 @@ Item {
                             color: row.status === DeviceStatus.Fault ? Theme.accent : Theme.textPrimary
                         }
                         Text {
+                            textFormat: Text.PlainText
                             width: parent.width
                             text: row.model + "  " + row.vidPid + "  " + row.transport
                             font.family: Theme.fontFamily
@@ -158,6 +161,7 @@ Item {
             objectName: "developerPanel"
             spacing: Theme.spacing
             Text {
+                textFormat: Text.PlainText
                 text: qsTr("Developer panel (simulated devices)")
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontHeading

@@ -20,6 +20,7 @@ Item {
         RowLayout {
             Layout.fillWidth: true
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Request queue (staff)")
                 font.family: Theme.fontFamily
@@ -35,6 +36,7 @@ Item {
             }
         }
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: !Queue.available
             text: qsTr("The request store is unavailable: %1").arg(Queue.problem)
@@ -68,6 +70,7 @@ Item {
                     Column {
                         anchors.centerIn: parent
                         Text {
+                            textFormat: Text.PlainText
                             anchors.horizontalCenter: parent.horizontalCenter
                             text: countCell.modelData.value
                             font.family: Theme.fontFamily
@@ -76,6 +79,7 @@ Item {
                             color: Theme.textPrimary
                         }
                         Text {
+                            textFormat: Text.PlainText
                             anchors.horizontalCenter: parent.horizontalCenter
                             text: countCell.modelData.label
                             font.family: Theme.fontFamily
@@ -106,6 +110,7 @@ Item {
             }
         }
         Text {
+            textFormat: Text.PlainText
             text: qsTr("Failed requests")
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontHeading
@@ -152,6 +157,7 @@ Item {
                     anchors.margins: Theme.spacing
                     spacing: Theme.spacing / 2
                     Text {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: row.created + " · " + row.kind + " " + row.itemCode + " · " + qsTr("%n attempt(s)", "", row.attempts)
                         font.family: Theme.fontFamily

@@ -31,6 +31,7 @@ Item {
 
 
         Text {
+            textFormat: Text.PlainText
             objectName: "headline"
             Layout.fillWidth: true
             text: page.state_ === Submission.Sent ? "✔ " + qsTr("Submitted")
@@ -59,6 +60,7 @@ Item {
             text: page.printFailed ? qsTr("The printer cannot print your receipt right now. Please take a photo of the number and the code, or print it again later. Please ask staff for help.") : ""
         }
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: page.settled
             text: page.submission.trackingNumber !== "" ? qsTr("Tracking number") : qsTr("Receipt number")
@@ -67,6 +69,7 @@ Item {
             color: Theme.textSecondary
         }
         Text {
+            textFormat: Text.PlainText
             objectName: "receiptNumber"
             Layout.fillWidth: true
             visible: page.settled

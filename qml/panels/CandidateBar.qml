@@ -20,6 +20,7 @@ Rectangle {
     border.width: 1
 
     Text {
+        textFormat: Text.PlainText
         id: pinyin
         objectName: "candidatePinyin"
         anchors.left: parent.left
@@ -31,6 +32,7 @@ Rectangle {
         color: Theme.textSecondary
     }
     Text {
+        textFormat: Text.PlainText
         objectName: "candidateHint"
         anchors.left: parent.left
         anchors.leftMargin: Theme.margin
@@ -95,6 +97,7 @@ Rectangle {
                 width: modelData.width
                 color: tap.pressed ? Theme.surfaceAlt : "transparent"
                 Text {
+                    textFormat: Text.PlainText
                     anchors.centerIn: parent
                     text: candidate.modelData.word
                     font.family: Theme.fontFamily

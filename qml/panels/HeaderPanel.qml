@@ -34,6 +34,7 @@ Rectangle {
             onLongPressed: header.staffGesture()
         }
         Text {
+            textFormat: Text.PlainText
             width: parent.width
             text: header.centerName
             font.family: Theme.fontFamily
@@ -50,6 +51,7 @@ Rectangle {
             width: parent.width
             spacing: Theme.spacing
             Text {
+                textFormat: Text.PlainText
                 id: greeting
                 objectName: "headerGreeting"
                 width: Math.min(implicitWidth, parent.width)
@@ -62,6 +64,7 @@ Rectangle {
                       : header.terminalName
             }
             Text {
+                textFormat: Text.PlainText
                 id: clock
                 objectName: "headerClock"
                 visible: greeting.implicitWidth + parent.spacing + implicitWidth <= parent.width

@@ -37,6 +37,7 @@ Rectangle {
             anchors.margins: Theme.margin
             spacing: Theme.spacing * 2
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: popup.title
                 font.family: Theme.fontFamily

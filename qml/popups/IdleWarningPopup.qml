@@ -38,6 +38,7 @@ Rectangle {
             spacing: Theme.spacing * 2
 
             Text {
+                textFormat: Text.PlainText
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
                 text: qsTr("Are you still there?")
@@ -48,6 +49,7 @@ Rectangle {
                 wrapMode: Text.Wrap
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "idleCountdown"
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
@@ -58,6 +60,7 @@ Rectangle {
                 color: Theme.accent
             }
             Text {
+                textFormat: Text.PlainText
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
                 text: qsTr("In %n second(s) this screen returns to the start and everything you entered is cleared.", "", popup.secondsLeft)

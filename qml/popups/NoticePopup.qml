@@ -24,6 +24,7 @@ Rectangle {
         onTriggered: popup.closed()
     }
     Text {
+        textFormat: Text.PlainText
         id: label
         anchors.left: parent.left
         anchors.right: closeButton.left

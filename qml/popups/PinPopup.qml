@@ -43,6 +43,7 @@ Rectangle {
             spacing: Theme.spacing
 
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Staff PIN")
                 font.family: Theme.fontFamily
@@ -52,6 +53,7 @@ Rectangle {
                 horizontalAlignment: Text.AlignHCenter
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "pinDots"
                 Layout.fillWidth: true
                 text: popup.pin.replace(/./g, "● ")
@@ -61,6 +63,7 @@ Rectangle {
                 Layout.preferredHeight: Theme.fontHeading * 1.4
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 visible: popup.message.length > 0
                 text: popup.message

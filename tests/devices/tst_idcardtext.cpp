@@ -167,6 +167,8 @@ private Q_SLOTS:
         QTest::newRow("size") << good.left(255) << int(TextError::WrongSize);
         QTest::newRow("empty-name") << withField(good, 0, 30, QString()) << int(TextError::EmptyName);
         QTest::newRow("control-char") << withField(good, 52, 70, QStringLiteral("福建\x01")) << int(TextError::BadCharacters);
+        // A name that would reorder what the screen shows (right-to-left override).
+        QTest::newRow("bidi-override") << withField(good, 0, 30, QStringLiteral("张\u202E伟")) << int(TextError::BadCharacters);
         QTest::newRow("lone-surrogate") << withField(good, 0, 30, QString(QChar(0xD800))) << int(TextError::BadCharacters);
         QTest::newRow("gender-3") << withField(good, 30, 2, QStringLiteral("3")) << int(TextError::BadGenderCode);
         QTest::newRow("nation-00") << withField(good, 32, 4, QStringLiteral("00")) << int(TextError::BadNationCode);

@@ -152,12 +152,18 @@ Item {
             tryVerify(() => firstRequest() !== null && firstRequest().number === tracking, 5000)
             compare(firstRequest().state, ProgressModel.Received)
             verify(findByName(shell, "takeCardReminder"), "the progress shown says to take the card")
-            verify(TestPlatform.setStatus(tracking, "done", "已办结，备案有效期一年"))
+            // The reply is the platform's: hostile text in it (tags, an image to fetch, a bidi
+            // override) must show as plain characters, the override removed.
+            verify(TestPlatform.setStatus(tracking, "done", "已办结，<b>备案</b><img src=\"http://127.0.0.1:9/x.png\">\u202E年一期效有\u202C"))
             // The page asks again when it is opened; so does the resident's next visit.
             tap("homeButton")
             tap("progressButton")
             tryVerify(() => firstRequest() !== null && firstRequest().state === ProgressModel.Done, 10000)
             tryVerify(() => findByName(shell, "reply") !== null && findByName(shell, "reply").text.indexOf("已办结") >= 0, 5000)
+            const reply = findByName(shell, "reply")
+            compare(reply.textFormat, Text.PlainText)
+            verify(reply.text.indexOf("<b>") >= 0, reply.text)
+            verify(reply.text.indexOf("\u202E") < 0, "the bidi override is removed")
 
             // The receipt's QR scanned later opens the same request.
             Session.reset()
