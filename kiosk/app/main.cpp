@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The terminal's executable: parses the command line and hands over to KioskApp.
 #include "common/logging.h"
+#include "common/processguard.h"
 #include "kiosk/config.h"
 #include "kiosk/input/virtualkeyboard.h"
 #include "kiosk/kioskapp.h"
@@ -37,6 +38,7 @@ int fail(const QString &message)
 int main(int argc, char *argv[])
 {
     g_sinceStart.start();
+    kiosk::hardenProcess(); // before anything holds a resident's data
     kiosk::logging::installMaskingHandler();
     // The software renderer draws the same on the panel's GPU-less boards, offscreen and in CI.
     if (qEnvironmentVariableIsEmpty("QT_QUICK_BACKEND"))
@@ -111,7 +113,7 @@ int main(int argc, char *argv[])
                         qlonglong(walk.layoutFindings().size()), qPrintable(parser.value(tour)));
         }
         else if (ok)
-            std::printf("kiosk: self-test passed: every page loaded without a QML warning\n");
+            std::printf("kiosk: self-test passed: every page loaded without a QML warning (%s)\n", qPrintable(kiosk::processHardening()));
         return ok ? 0 : 1;
     }
 
