@@ -89,6 +89,7 @@ void WholePages::schedule()
     // In the window's polish phase (layouts have placed things by then, and polishing repeats
     // until nothing asks again), so no frame shows stale pages; and on the next turn of the event
     // loop too, for a window that is not drawing (hidden, or under test).
+    m_dirty = true;
     if (window())
         polish();
     m_timer.start();
@@ -96,7 +97,9 @@ void WholePages::schedule()
 
 void WholePages::updatePolish()
 {
-    recount();
+    // Whichever comes first counts; the other finds nothing to do.
+    if (m_dirty)
+        recount();
 }
 
 void WholePages::collect(QQuickItem *item, std::vector<Span> &spans, int depth)
@@ -140,6 +143,7 @@ void WholePages::collect(QQuickItem *item, std::vector<Span> &spans, int depth)
 void WholePages::recount()
 {
     m_timer.stop();
+    m_dirty = false;
     for (const auto &c : std::as_const(m_watched))
         disconnect(c);
     m_watched.clear();

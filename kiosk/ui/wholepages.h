@@ -87,6 +87,7 @@ private:
     std::vector<PageRange> m_pages{PageRange{}};
     int m_page = 0;
     QTimer m_timer;
+    bool m_dirty = false; ///< asked to count again since the last count
     QList<QMetaObject::Connection> m_watched;
 };
 
