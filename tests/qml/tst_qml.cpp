@@ -62,6 +62,22 @@ public:
             n += e.kind == kind.toStdString();
         return n;
     }
+    /** Requests of @p kind whose JSON body has @p field (a dotted path: "fields.phone") equal to
+     *  @p value: a test's own requests, told apart from earlier tests' that may still be arriving
+     *  from the queue. */
+    Q_INVOKABLE int countWith(const QString &kind, const QString &field, const QString &value) const
+    {
+        int n = 0;
+        for (const auto &e : platform()->effects()) {
+            if (e.kind != kind.toStdString())
+                continue;
+            QJsonValue v = QJsonDocument::fromJson(QByteArray::fromStdString(e.body)).object();
+            for (const QString &part : field.split(u'.'))
+                v = v.toObject().value(part);
+            n += v.toString() == value;
+        }
+        return n;
+    }
     /** The last request of @p kind: its JSON body, plus trackingNumber and key (deliveries per key). */
     Q_INVOKABLE QVariantMap last(const QString &kind) const
     {
