@@ -7,6 +7,7 @@ Q_LOGGING_CATEGORY(lcConfig, "kiosk.config")
 Q_LOGGING_CATEGORY(lcSession, "kiosk.session")
 Q_LOGGING_CATEGORY(lcCatalog, "kiosk.services.catalog")
 Q_LOGGING_CATEGORY(lcQueue, "kiosk.services.queue")
+Q_LOGGING_CATEGORY(lcSecrets, "kiosk.services.secrets")
 Q_LOGGING_CATEGORY(lcPlatform, "kiosk.services.platform")
 
 namespace kiosk::logging {

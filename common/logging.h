@@ -8,6 +8,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcConfig)
 Q_DECLARE_LOGGING_CATEGORY(lcSession)
 Q_DECLARE_LOGGING_CATEGORY(lcCatalog)
 Q_DECLARE_LOGGING_CATEGORY(lcQueue) ///< the outbox, its key and the queue's threads
+Q_DECLARE_LOGGING_CATEGORY(lcSecrets) ///< where keys come from (credentials, key files)
 Q_DECLARE_LOGGING_CATEGORY(lcPlatform) ///< delivery to the city platforms
 
 namespace kiosk::logging {

@@ -187,16 +187,18 @@ std::optional<Config> Config::fromJson(const QByteArray &json, QString *error)
                 *error = where + *error;
                 return std::nullopt;
             }
-            if (pc.id.isEmpty() || pc.host.isEmpty() || pc.caFile.isEmpty() || pc.signingKeyFile.isEmpty()) {
-                *error = where + QStringLiteral("\"id\", \"host\", \"caFile\" and \"signingKeyFile\" are required");
+            // The signing key may come from the credential platform.<id>.signing-key instead of a file.
+            if (pc.id.isEmpty() || pc.host.isEmpty() || pc.caFile.isEmpty()) {
+                *error = where + QStringLiteral("\"id\", \"host\" and \"caFile\" are required");
                 return std::nullopt;
             }
             if (pc.signature != QLatin1String("hmac-sha256") && pc.signature != QLatin1String("hmac-sm3")) {
                 *error = where + QStringLiteral("\"signature\" must be hmac-sha256 or hmac-sm3");
                 return std::nullopt;
             }
-            if (pc.clientCertificateFile.isEmpty() != pc.clientKeyFile.isEmpty()) {
-                *error = where + QStringLiteral("a client certificate needs both clientCertificateFile and clientKeyFile");
+            // Its key may instead be the credential platform.<id>.client-key.
+            if (pc.clientCertificateFile.isEmpty() && !pc.clientKeyFile.isEmpty()) {
+                *error = where + QStringLiteral("clientKeyFile is set but clientCertificateFile is not");
                 return std::nullopt;
             }
             c.platforms.push_back(pc);

@@ -11,7 +11,10 @@
 
 namespace kiosk {
 
-QueueComposition::QueueComposition() = default;
+QueueComposition::QueueComposition(secrets::SecretStore secrets)
+    : m_secrets(std::move(secrets))
+{
+}
 QueueComposition::~QueueComposition() = default;
 
 platform::Dispatcher::Options QueueComposition::queueOptions(const Config &config, const queue::PayloadCipher::Key &key)
@@ -30,19 +33,20 @@ platform::Dispatcher::Options QueueComposition::queueOptions(const Config &confi
 
 std::unique_ptr<QueueComposition> QueueComposition::start(const Config &config, QueueService &service)
 {
-    std::unique_ptr<QueueComposition> parts(new QueueComposition);
+    std::unique_ptr<QueueComposition> parts(new QueueComposition(
+        secrets::SecretStore::fromEnvironment(config.simulate ? secrets::SecretStore::Mode::Development : secrets::SecretStore::Mode::Production)));
     const std::string stateDir = config.stateDir.toStdString();
     QDir().mkpath(config.stateDir);
     const std::string outboxPath = QDir(config.stateDir).filePath(QStringLiteral("outbox.sqlite")).toStdString();
     // A new key would orphan every stored payload and subject hash: only for an empty store.
     const auto rows = queue::Outbox::storedRows(outboxPath);
-    const queue::LoadedKey key = queue::PayloadKeyFile::forStateDir(stateDir).load(rows && *rows == 0);
+    const auto key = queue::payloadKeySource(parts->m_secrets, stateDir)->load(rows && *rows == 0);
     if (!key) {
         service.setUnavailable(QString::fromStdString(key.message));
         return parts;
     }
     platform::Dispatcher::Options o = queueOptions(config, key.key);
-    PlatformEndpoints endpoints = buildEndpoints(config);
+    PlatformEndpoints endpoints = buildEndpoints(config, parts->m_secrets);
     o.platforms = std::move(endpoints.endpoints);
     for (const EndpointProblem &p : endpoints.problems)
         o.misconfigured[p.platformId.toStdString()] = p.message.toStdString();

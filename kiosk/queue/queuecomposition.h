@@ -3,6 +3,7 @@
 
 #include "kiosk/config.h"
 #include "services/platform/dispatcher.h"
+#include "services/secrets/secretstore.h"
 
 #include <memory>
 
@@ -16,8 +17,8 @@ namespace kiosk {
 class QueueService;
 
 /**
- * The queue's part of the composition root: reads the payload key once (by the one rule of
- * PayloadKeyFile), builds the platform endpoints from the configuration — or, with --simulate
+ * The queue's part of the composition root: reads the master key once (a systemd credential,
+ * or the development file: payloadKeySource()), builds the platform endpoints from the configuration — or, with --simulate
  * and no platforms configured, starts the simulated city — and starts the QueueService with
  * them. KioskApp and the tests call it; the façade itself knows none of this.
  *
@@ -38,7 +39,8 @@ public:
     [[nodiscard]] simulation::ReferencePlatform *simulatedPlatform() const;
 
 private:
-    QueueComposition();
+    explicit QueueComposition(secrets::SecretStore secrets);
+    secrets::SecretStore m_secrets; ///< $CREDENTIALS_DIRECTORY; production unless --simulate
     std::unique_ptr<simulation::SimulatedCity> m_city;
 };
 

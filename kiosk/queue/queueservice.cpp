@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/queue/queueservice.h"
+
+#include "services/secrets/keyring.h"
 #include "kiosk/ui/qmlinstance.h"
 #include "common/logging.h"
 #include "kiosk/queue/queuewriter.h"
@@ -128,7 +130,12 @@ bool QueueService::start(platform::Dispatcher::Options options)
         setUnavailable(QString::fromStdString(error));
         return false;
     }
-    m_subjectKey = queue::subjectHashKey(options.key);
+    const auto ring = secrets::deriveKeyRing(options.key);
+    if (!ring) {
+        setUnavailable(QStringLiteral("the terminal's keys could not be derived (OpenSSL HKDF failed)"));
+        return false;
+    }
+    m_subjectKey = ring->subject;
     // Counters arrive from the writer and dispatcher threads as snapshots: applied here, in order.
     m_counters = std::make_shared<queue::QueueCounters>(
         [this](const queue::OutboxCounts &c, const std::optional<std::vector<queue::OutboxEntry>> &dead) {

@@ -2,9 +2,11 @@
 #include "services/queue/payloadkey.h"
 
 #include "common/logging.h"
+#include "services/secrets/secretstore.h"
 
 #include <openssl/rand.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -119,10 +121,34 @@ LoadedKey PayloadKeyFile::load(bool mayCreate)
     return result;
 }
 
-std::string subjectHashKey(const PayloadCipher::Key &key)
+PayloadKeyCredential::PayloadKeyCredential(const secrets::SecretStore &store)
+    : m_store(store)
 {
-    // The same derivation as before the key was read once: existing subject hashes still match.
-    return "subject-v1:" + std::string(reinterpret_cast<const char *>(key.data()), key.size());
+}
+
+LoadedKey PayloadKeyCredential::load(bool)
+{
+    const secrets::Secret secret = m_store.read(credentialName, std::string(), 4096);
+    if (!secret) {
+        if (secret.error == secrets::SecretError::Missing)
+            return failure(KeyError::Missing, "the payload key credential \"" + std::string(credentialName) + "\" is missing: " + secret.message);
+        return failure(KeyError::CredentialUnusable, "the payload key credential cannot be used: " + secret.message);
+    }
+    if (secret.bytes.size() != PayloadCipher::Key().size())
+        return failure(KeyError::CredentialUnusable, "the payload key credential " + secret.path + " is not 32 bytes long");
+    LoadedKey result;
+    std::copy(secret.bytes.view().begin(), secret.bytes.view().end(), result.key.begin());
+    return result;
+}
+
+std::unique_ptr<PayloadKeySource> payloadKeySource(const secrets::SecretStore &store, const std::string &stateDir)
+{
+    if (store.hasCredential(PayloadKeyCredential::credentialName))
+        return std::make_unique<PayloadKeyCredential>(store);
+    if (store.mode() == secrets::SecretStore::Mode::Production)
+        qCWarning(lcSecrets) << "the payload key is read from a file, not from a systemd credential: "
+                                "a stolen disk exposes it (provision the terminal, docs/threat-model.md)";
+    return std::make_unique<PayloadKeyFile>(PayloadKeyFile::forStateDir(stateDir));
 }
 
 } // namespace kiosk::queue

@@ -3,7 +3,12 @@
 
 #include "services/queue/payloadcipher.h"
 
+#include <memory>
 #include <string>
+
+namespace kiosk::secrets {
+class SecretStore;
+}
 
 namespace kiosk::queue {
 
@@ -17,6 +22,7 @@ enum class KeyError {
     WrongSize, ///< not exactly 32 bytes
     NoRandomness, ///< no random bytes for a new key
     CannotWrite, ///< a new key could not be written and synced
+    CredentialUnusable, ///< the systemd credential is there but cannot be used (mode, size)
 };
 
 /** A key, or why not. */
@@ -29,9 +35,11 @@ struct LoadedKey {
 };
 
 /**
- * Where the terminal's payload key comes from. The same 32 bytes seal payloads (PayloadCipher),
- * open them on the dispatcher's thread, and key the subject hash: read once, by one rule.
- * TODO: a systemd-credentials source (LoadCredential=) replaces the file in the "trust" issue.
+ * Where the terminal's master key comes from: read once, by one rule. Every key the queue uses is
+ * derived from it (secrets::deriveKeyRing): the payload cipher's, the subject hash's and the
+ * receipt code's. On a provisioned terminal it is the systemd credential `payload-key`
+ * (PayloadKeyCredential); the file under the state folder is for development and for terminals
+ * not yet provisioned (payloadKeySource() picks).
  */
 class PayloadKeySource
 {
@@ -66,7 +74,28 @@ private:
     std::string m_path;
 };
 
-/** The HMAC key of the resident's subject hash, derived from the payload key. */
-[[nodiscard]] std::string subjectHashKey(const PayloadCipher::Key &key);
+/**
+ * The key as a systemd credential (`LoadCredentialEncrypted=payload-key:…`): exactly 32 bytes,
+ * mode 0400/0600, owned by the kiosk user. Never created here: a terminal's key is made when it
+ * is provisioned (`systemd-creds encrypt`, docs/threat-model.md); a missing credential is
+ * KeyError::Missing whatever @p mayCreate says.
+ */
+class PayloadKeyCredential final : public PayloadKeySource
+{
+public:
+    explicit PayloadKeyCredential(const secrets::SecretStore &store);
+    [[nodiscard]] LoadedKey load(bool mayCreate) override;
+
+    static constexpr const char *credentialName = "payload-key";
+
+private:
+    const secrets::SecretStore &m_store;
+};
+
+/**
+ * The credential when the kiosk was handed one (systemd), else the file under @p stateDir
+ * (`keys/payload.key`). @p store must outlive the source.
+ */
+[[nodiscard]] std::unique_ptr<PayloadKeySource> payloadKeySource(const secrets::SecretStore &store, const std::string &stateDir);
 
 } // namespace kiosk::queue

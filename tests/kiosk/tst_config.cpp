@@ -115,7 +115,7 @@ private Q_SLOTS:
         QTest::newRow("missing ca") << QByteArray(R"({"platforms": [{"id":"hall","host":"h","signingKeyFile":"k"}]})") << "platforms[0]";
         QTest::newRow("typo") << QByteArray(R"({"platforms": [{"id":"hall","host":"h","caFile":"c","signingKeyFile":"k","cafile":"x"}]})") << "cafile";
         QTest::newRow("algorithm") << QByteArray(R"({"platforms": [{"id":"hall","host":"h","caFile":"c","signingKeyFile":"k","signature":"md5"}]})") << "hmac-sm3";
-        QTest::newRow("half mtls") << QByteArray(R"({"platforms": [{"id":"hall","host":"h","caFile":"c","signingKeyFile":"k","clientKeyFile":"x"}]})") << "both";
+        QTest::newRow("half mtls") << QByteArray(R"({"platforms": [{"id":"hall","host":"h","caFile":"c","signingKeyFile":"k","clientKeyFile":"x"}]})") << "clientCertificateFile";
         QTest::newRow("port") << QByteArray(R"({"platforms": [{"id":"hall","host":"h","caFile":"c","signingKeyFile":"k","port":70000}]})") << "port";
         QTest::newRow("queue typo") << QByteArray(R"({"queue": {"capMB": 1}})") << "queue.capMB";
         QTest::newRow("queue range") << QByteArray(R"({"queue": {"capMegabytes": 0}})") << "capMegabytes";

@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace kiosk;
 
 class TestPlatformEndpoints : public QObject
@@ -41,7 +43,9 @@ private Q_SLOTS:
         blank.signingKeyFile = empty.fileName();
         config.platforms = {hall, missing, blank};
 
-        const PlatformEndpoints out = buildEndpoints(config);
+        // Development (--simulate): key files made with the default umask are used (with a warning).
+        const secrets::SecretStore development(std::string(), secrets::SecretStore::Mode::Development);
+        const PlatformEndpoints out = buildEndpoints(config, development);
         QCOMPARE(out.endpoints.size(), std::size_t(1));
         const auto &e = out.endpoints.front();
         QCOMPARE(e.id, std::string("hall"));
@@ -57,6 +61,59 @@ private Q_SLOTS:
         QCOMPARE(out.problems[0].error, EndpointError::SigningKeyUnreadable);
         QCOMPARE(out.problems[1].error, EndpointError::SigningKeyEmpty);
         QVERIFY(!out.problems[0].message.contains(QStringLiteral("shared-secret")));
+    }
+
+    void productionTakesCredentialsOrPrivateFilesOnly()
+    {
+        QTemporaryDir dir;
+        const QString keyPath = dir.filePath(QStringLiteral("hall.key"));
+        QFile key(keyPath);
+        QVERIFY(key.open(QIODevice::WriteOnly));
+        key.write("file-secret\n");
+        key.close();
+        ::chmod(keyPath.toLocal8Bit().constData(), 0644);
+
+        Config config;
+        PlatformConfig hall;
+        hall.id = QStringLiteral("hall");
+        hall.host = QStringLiteral("127.0.0.1");
+        hall.caFile = QStringLiteral("/etc/kiosk/hall-ca.pem");
+        hall.signingKeyFile = keyPath;
+        config.platforms = {hall};
+
+        const secrets::SecretStore production(std::string(), secrets::SecretStore::Mode::Production);
+        PlatformEndpoints out = buildEndpoints(config, production);
+        QVERIFY(out.endpoints.empty());
+        QCOMPARE(out.problems.size(), std::size_t(1));
+        QCOMPARE(out.problems[0].error, EndpointError::SigningKeyExposed);
+        QVERIFY(!out.problems[0].message.contains(QStringLiteral("file-secret")));
+        ::chmod(keyPath.toLocal8Bit().constData(), 0600);
+        out = buildEndpoints(config, production);
+        QCOMPARE(out.endpoints.size(), std::size_t(1));
+        QCOMPARE(out.endpoints[0].signingKey, std::string("file-secret"));
+
+        // Credentials win over files: the signing key and the TLS client key.
+        QTemporaryDir creds;
+        for (const auto &[name, bytes] : {std::pair{QStringLiteral("platform.hall.signing-key"), QByteArray("credential-secret")},
+                                          std::pair{QStringLiteral("platform.hall.client-key"), QByteArray("-----BEGIN PRIVATE KEY-----")}}) {
+            QFile f(creds.filePath(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(bytes);
+            f.close();
+            ::chmod(f.fileName().toLocal8Bit().constData(), 0400);
+        }
+        config.platforms[0].clientCertificateFile = QStringLiteral("/etc/kiosk/t.pem");
+        const secrets::SecretStore provisioned(creds.path().toStdString(), secrets::SecretStore::Mode::Production);
+        out = buildEndpoints(config, provisioned);
+        QCOMPARE(out.endpoints.size(), std::size_t(1));
+        QCOMPARE(out.endpoints[0].signingKey, std::string("credential-secret"));
+        QCOMPARE(QString::fromStdString(out.endpoints[0].tls.clientKeyFile), creds.filePath(QStringLiteral("platform.hall.client-key")));
+
+        // A client certificate whose key is nowhere: the platform waits, saying why.
+        const secrets::SecretStore bare(std::string(), secrets::SecretStore::Mode::Production);
+        out = buildEndpoints(config, bare);
+        QVERIFY(out.endpoints.empty());
+        QCOMPARE(out.problems[0].error, EndpointError::ClientKeyUnusable);
     }
 };
 

@@ -87,15 +87,6 @@ private Q_SLOTS:
         QVERIFY2(moved, moved.message.c_str());
         QVERIFY(moved.key == old.key);
     }
-
-    void subjectKeyIsDerivedAsBefore()
-    {
-        PayloadCipher::Key k{};
-        k.fill(7);
-        const std::string s = subjectHashKey(k);
-        QCOMPARE(s.substr(0, 11), std::string("subject-v1:"));
-        QCOMPARE(s.size(), std::size_t(11 + 32));
-    }
 };
 
 QTEST_GUILESS_MAIN(TestPayloadKey)
