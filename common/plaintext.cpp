@@ -35,4 +35,12 @@ QString plainText(const QString &text)
     return out;
 }
 
+bool isPlainText(QStringView text)
+{
+    for (const QChar ch : text)
+        if (unsafe(ch.unicode()))
+            return false;
+    return true;
+}
+
 } // namespace kiosk

@@ -13,5 +13,7 @@ namespace kiosk {
  * so tags stay characters and nothing is fetched.
  */
 [[nodiscard]] QString plainText(const QString &text);
+/** True when plainText() would remove nothing from @p text (no copy is made: card fields). */
+[[nodiscard]] bool isPlainText(QStringView text);
 
 } // namespace kiosk

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 namespace kiosk::devices::idcard {
 
@@ -67,7 +68,7 @@ bool cleanText(const QString &s)
 {
     // Anyone can hold a card (or a device posing as a reader) to the pad: nothing in it may steer
     // the screen, so bidi overrides and marks are refused like control characters.
-    if (plainText(s) != s)
+    if (!isPlainText(s))
         return false;
     for (qsizetype i = 0; i < s.size(); ++i) {
         const QChar c = s[i];
@@ -157,12 +158,26 @@ QJsonObject IdCard::toJson(bool unmasked) const
     return o;
 }
 
+void wipeBuffer(QByteArray &bytes)
+{
+    // Static data (literals) and shared buffers are not ours to overwrite.
+    if (!bytes.isEmpty() && bytes.isDetached())
+        explicit_bzero(bytes.data(), std::size_t(bytes.size()));
+    bytes = QByteArray();
+}
+
+void wipeString(QString &text)
+{
+    if (!text.isEmpty() && text.isDetached())
+        explicit_bzero(text.data(), std::size_t(text.size()) * sizeof(QChar));
+    text = QString();
+}
+
 void IdCard::wipe()
 {
-    if (!photo.isEmpty()) {
-        photo.detach();
-        std::fill(photo.begin(), photo.end(), '\0');
-    }
+    wipeBuffer(photo);
+    for (QString *s : {&name, &nationCode, &nation, &address, &idNumber, &authority})
+        wipeString(*s);
     *this = IdCard{};
 }
 
@@ -196,15 +211,29 @@ ParsedText parseTextBlock(std::span<const std::uint8_t> text)
         return fail(TextError::WrongSize, QStringLiteral("%1 bytes, expected 256").arg(text.size()));
 
     IdCard c;
+    QString gender, birth, from, to;
+    // A refused block still held a resident's data: nothing of it is freed unwiped.
+    struct Wipe {
+        IdCard &card;
+        std::initializer_list<QString *> fields;
+        bool keep = false;
+        ~Wipe()
+        {
+            for (QString *f : fields)
+                wipeString(*f);
+            if (!keep)
+                card.wipe();
+        }
+    } wipe{c, {&gender, &birth, &from, &to}};
     c.name = field(text, kName);
-    const QString gender = field(text, kGender);
+    gender = field(text, kGender);
     c.nationCode = field(text, kNation);
-    const QString birth = field(text, kBirth);
+    birth = field(text, kBirth);
     c.address = field(text, kAddress);
     c.idNumber = field(text, kIdNumber);
     c.authority = field(text, kAuthority);
-    const QString from = field(text, kValidFrom);
-    const QString to = field(text, kValidTo);
+    from = field(text, kValidFrom);
+    to = field(text, kValidTo);
 
     for (const QString *s : std::initializer_list<const QString *>{&c.name, &gender, &c.nationCode, &birth, &c.address, &c.idNumber, &c.authority, &from, &to}) {
         if (!cleanText(*s))
@@ -239,7 +268,8 @@ ParsedText parseTextBlock(std::span<const std::uint8_t> text)
     } else {
         return fail(TextError::BadValidTo, QStringLiteral("valid-to \"%1\" is neither a date after valid-from nor 长期").arg(to));
     }
-    out.card = std::move(c);
+    out.card = c; // shares every buffer: the guard's wipe of c only lets go of them
+    wipe.keep = true;
     return out;
 }
 

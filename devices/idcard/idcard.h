@@ -72,6 +72,15 @@ public:
     friend bool operator==(const IdCard &, const IdCard &) = default;
 };
 
+/**
+ * Overwrites @p bytes and empties it, when this is the buffer's last holder; a buffer still shared
+ * with another holder (a copy handed on) is only let go: that holder wipes it in turn. Card data
+ * goes back to the allocator as zeros.
+ */
+void wipeBuffer(QByteArray &bytes);
+/** The same for a string field. */
+void wipeString(QString &text);
+
 enum class TextError {
     None,
     WrongSize, ///< the block is not 256 bytes

@@ -148,7 +148,8 @@ void IdCardReader::run(ReaderStateMachine::Action action)
             action = m_sm.onIoError(r.error);
             continue;
         }
-        const auto parsed = parseResponse(bytesOf(reply));
+        auto parsed = parseResponse(bytesOf(reply));
+        wipeBuffer(reply); // a read reply holds the card's text and photo
         if (!parsed.value) {
             qCWarning(lcIdCard) << "garbled reply:" << frameErrorName(parsed.error) << parsed.detail;
             action = m_sm.onFrameError(parsed.error, parsed.detail);
@@ -156,6 +157,7 @@ void IdCardReader::run(ReaderStateMachine::Action action)
         }
         qCDebug(lcIdCard) << "command" << Qt::hex << int(command) << "->" << statusName(parsed.value->sw3);
         action = m_sm.onResponse(*parsed.value);
+        wipeResponse(*parsed.value);
     }
 }
 

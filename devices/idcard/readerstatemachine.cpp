@@ -150,7 +150,7 @@ ReaderStateMachine::Action ReaderStateMachine::onResponse(const SamResponse &r)
                                 .readError = authentication ? CardReadError::NotAuthentic : CardReadError::ReadFailed});
             return withRecovered(std::move(a));
         }
-        const auto payload = parseReadPayload(bytesOf(r.payload));
+        auto payload = parseReadPayload(bytesOf(r.payload));
         if (!payload.value) {
             a.events.push_back({.type = EventType::ReadFailed,
                                 .message = payloadErrorName(payload.error) + QStringLiteral(": ") + payload.detail,
@@ -158,6 +158,8 @@ ReaderStateMachine::Action ReaderStateMachine::onResponse(const SamResponse &r)
             return withRecovered(std::move(a));
         }
         auto text = parseTextBlock(bytesOf(payload.value->text));
+        wipeBuffer(payload.value->text);
+        wipeBuffer(payload.value->fingerprint);
         if (!text.card) {
             a.events.push_back({.type = EventType::ReadFailed,
                                 .message = textErrorName(text.error) + QStringLiteral(": ") + text.detail,
@@ -165,6 +167,7 @@ ReaderStateMachine::Action ReaderStateMachine::onResponse(const SamResponse &r)
             return withRecovered(std::move(a));
         }
         text.card->photo = payload.value->photo;
+        wipeBuffer(payload.value->photo); // shared with the card now: only let go
         m_state = State::CardPresent;
         a.wait = m_timing.presenceInterval;
         a.events.push_back({.type = EventType::CardRead, .card = std::move(*text.card)});

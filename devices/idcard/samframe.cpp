@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "devices/idcard/samframe.h"
+#include "devices/idcard/idcard.h"
 
 #include <algorithm>
 
@@ -232,6 +233,10 @@ FrameAssembler::State FrameAssembler::feed(std::span<const std::uint8_t> bytes)
         m_frame.append(char(b));
         if (std::size_t(m_frame.size()) >= kHeaderSize) {
             const std::size_t len = std::size_t(std::uint8_t(m_frame[5])) << 8 | std::uint8_t(m_frame[6]);
+            // The whole frame's room at once: a card's text never sits in a buffer that growing
+            // would leave behind unwiped.
+            if (std::size_t(m_frame.size()) == kHeaderSize)
+                m_frame.reserve(qsizetype(kHeaderSize + len));
             if (len == 0)
                 m_state = State::Error; // no CHK even: nothing sensible follows
             else if (std::size_t(m_frame.size()) == kHeaderSize + len)
@@ -250,9 +255,19 @@ std::size_t FrameAssembler::missing() const
     return kHeaderSize + len > have ? kHeaderSize + len - have : 0;
 }
 
+FrameAssembler::~FrameAssembler()
+{
+    wipeBuffer(m_frame);
+}
+
+void wipeResponse(SamResponse &response)
+{
+    wipeBuffer(response.payload);
+}
+
 void FrameAssembler::reset()
 {
-    m_frame.clear();
+    wipeBuffer(m_frame);
     m_state = State::NeedMore;
     m_skipped = 0;
     m_extra = 0;

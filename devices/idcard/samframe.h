@@ -99,6 +99,9 @@ struct SamResponse {
     [[nodiscard]] bool is(std::uint8_t expected) const { return sw1 == 0 && sw2 == 0 && sw3 == expected; }
 };
 
+/** Overwrites a reply's payload (it may hold a card's text and photo) before it is let go. */
+void wipeResponse(SamResponse &response);
+
 struct SamRequest {
     std::uint8_t command = 0;
     std::uint8_t parameter = 0;
@@ -127,6 +130,12 @@ class FrameAssembler
 public:
     enum class State { NeedMore, Complete, Error };
 
+    FrameAssembler() = default;
+    FrameAssembler(const FrameAssembler &) = delete;
+    FrameAssembler &operator=(const FrameAssembler &) = delete;
+    /** Wipes the frame collected (a read reply holds the card's text). */
+    ~FrameAssembler();
+
     /** Adds bytes; returns the state after them. Bytes after a complete frame are kept as extra(). */
     State feed(std::span<const std::uint8_t> bytes);
     [[nodiscard]] State state() const { return m_state; }
@@ -135,6 +144,7 @@ public:
     [[nodiscard]] const QByteArray &frame() const { return m_frame; }
     [[nodiscard]] std::size_t skipped() const { return m_skipped; }
     [[nodiscard]] std::size_t extra() const { return m_extra; }
+    /** Wipes the frame collected and starts over. */
     void reset();
 
     /** Noise tolerated before a preamble. A real reader sends none; a serial line may. */

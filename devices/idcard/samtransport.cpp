@@ -4,6 +4,7 @@
 #include "devices/usb/usbhandle.h"
 
 #include <algorithm>
+#include <cstring>
 #include <vector>
 
 namespace kiosk::devices::idcard {
@@ -22,6 +23,13 @@ bool expired(steady_clock::time_point deadline)
 {
     return steady_clock::now() >= deadline;
 }
+
+/** Overwrites a read buffer on the stack when the exchange ends: it held the card's bytes. */
+template<std::size_t N>
+struct WipedOnExit {
+    std::uint8_t bytes[N];
+    ~WipedOnExit() { explicit_bzero(bytes, N); }
+};
 
 // HID class requests (HID 1.11 §7.2).
 constexpr std::uint8_t kHidSetReport = 0x09;
@@ -61,14 +69,15 @@ IoResult StreamSamTransport::exchange(std::span<const std::uint8_t> request, QBy
     if (IoResult w = m_io->write(request, timeout); !w.ok())
         return w;
     FrameAssembler assembler;
-    std::uint8_t chunk[kReadChunk];
+    WipedOnExit<kReadChunk> buffer;
+    std::span<std::uint8_t> chunk(buffer.bytes);
     while (assembler.state() == FrameAssembler::State::NeedMore) {
         if (expired(deadline))
             return {IoError::Timeout, std::size_t(assembler.frame().size())};
         const IoResult r = m_io->read(chunk, left(deadline));
         if (!r.ok())
             return r;
-        assembler.feed(std::span(chunk, r.transferred));
+        assembler.feed(chunk.first(r.transferred));
     }
     if (assembler.state() == FrameAssembler::State::Error) {
         qCWarning(lcIdCard) << "no frame in the reader's reply:" << assembler.skipped() << "bytes of noise";
@@ -109,19 +118,20 @@ IoResult SplitSamTransport::exchange(std::span<const std::uint8_t> request, QByt
         return r;
 
     // The reply's header comes alone from the header endpoint; its LEN says how much body follows.
-    std::uint8_t buffer[StreamSamTransport::kReadChunk];
-    IoResult r = m_handle->transfer(m_headerIn, TransferType::Bulk, std::span(buffer, 64), left(deadline));
+    WipedOnExit<StreamSamTransport::kReadChunk> wiped;
+    std::span<std::uint8_t> buffer(wiped.bytes);
+    IoResult r = m_handle->transfer(m_headerIn, TransferType::Bulk, buffer.first(64), left(deadline));
     if (!r.ok())
         return r;
     FrameAssembler assembler;
-    assembler.feed(std::span(buffer, r.transferred));
+    assembler.feed(buffer.first(r.transferred));
     while (assembler.state() == FrameAssembler::State::NeedMore) {
         if (expired(deadline))
             return {IoError::Timeout, 0};
         r = m_handle->transfer(m_bodyIn, TransferType::Bulk, buffer, left(deadline));
         if (!r.ok())
             return r;
-        assembler.feed(std::span(buffer, r.transferred));
+        assembler.feed(buffer.first(r.transferred));
     }
     if (assembler.state() == FrameAssembler::State::Error)
         return {IoError::Io, 0};
@@ -187,6 +197,10 @@ IoResult Cp2110SamTransport::exchange(std::span<const std::uint8_t> request, QBy
     }
     FrameAssembler assembler;
     std::vector<std::uint8_t> report(std::max<std::size_t>(m_in.maxPacketSize, 2));
+    struct Wipe {
+        std::vector<std::uint8_t> &bytes;
+        ~Wipe() { explicit_bzero(bytes.data(), bytes.size()); }
+    } wipe{report};
     while (assembler.state() == FrameAssembler::State::NeedMore) {
         if (expired(deadline))
             return {IoError::Timeout, 0};

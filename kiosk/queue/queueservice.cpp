@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/queue/queueservice.h"
 
+#include "devices/idcard/idcard.h"
 #include "services/secrets/keyring.h"
 #include "kiosk/ui/qmlinstance.h"
 #include "common/logging.h"
@@ -229,9 +230,14 @@ QString QueueService::subjectHash(const QString &idNumber) const
 {
     if (m_subjectKey.empty() || idNumber.isEmpty())
         return {};
-    const QByteArray id = idNumber.trimmed().toUpper().toUtf8();
-    return QString::fromStdString(platform::hmacHex(platform::SignatureAlgorithm::HmacSha256, m_subjectKey,
-                                                    std::string_view(id.constData(), size_t(id.size()))));
+    QString normalised = idNumber.trimmed().toUpper();
+    QByteArray id = normalised.toUtf8();
+    const QString hash = QString::fromStdString(platform::hmacHex(platform::SignatureAlgorithm::HmacSha256, m_subjectKey,
+                                                                  std::string_view(id.constData(), size_t(id.size()))));
+    // The number in clear goes back to the allocator as zeros (devices/idcard/idcard.h).
+    devices::idcard::wipeString(normalised);
+    devices::idcard::wipeBuffer(id);
+    return hash;
 }
 
 std::vector<queue::OutboxEntry> QueueService::requestsFor(const QString &subjectHash) const
