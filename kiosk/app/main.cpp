@@ -88,6 +88,9 @@ int main(int argc, char *argv[])
     if (cfg.stateDir.isEmpty())
         cfg.stateDir = kiosk::Config::defaultStateDir();
     cfg.simulate = parser.isSet(simulate);
+    // Before anything is written there: the folder and what earlier versions left in it, private.
+    for (const QString &problem : kiosk::makeStatePrivate(cfg.stateDir))
+        qCWarning(lcApp).noquote() << problem;
 
     const bool walking = parser.isSet(tour) || parser.isSet(selfTest);
     auto manualClock = walking ? std::make_unique<kiosk::ManualClock>() : nullptr;
@@ -113,7 +116,7 @@ int main(int argc, char *argv[])
                         qlonglong(walk.layoutFindings().size()), qPrintable(parser.value(tour)));
         }
         else if (ok)
-            std::printf("kiosk: self-test passed: every page loaded without a QML warning (%s)\n", qPrintable(kiosk::processHardening()));
+            std::printf("kiosk: self-test passed: every page loaded without a QML warning (%s)\n", qPrintable(kiosk::processHardening(cfg.stateDir)));
         return ok ? 0 : 1;
     }
 

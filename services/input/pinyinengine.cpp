@@ -6,8 +6,14 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
 #include <cstring> // pinyinime.h uses strlen without including it
+#include <fcntl.h>
 #include <googlepinyin/pinyinime.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace kiosk::input {
 
@@ -16,7 +22,55 @@ namespace {
 // that do not split into syllables, e.g. 27 × "a"; 8,000 random strings of up to 26 letters ran
 // clean. Input is cut at 24: a resident never needs more for one phrase.
 constexpr int maxLetters = 24;
+
+/** Overwrites a file with zeros before it is removed (it holds what was typed). */
+void wipeAndRemove(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd >= 0) {
+        struct stat st {};
+        if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+            static const char zeros[4096] = {};
+            for (off_t left = st.st_size; left > 0;) {
+                const ssize_t n = ::write(fd, zeros, std::size_t(std::min<off_t>(left, off_t(sizeof zeros))));
+                if (n <= 0)
+                    break;
+                left -= n;
+            }
+            ::fdatasync(fd);
+        }
+        ::close(fd);
+    }
+    QFile::remove(path);
+}
+
+QString userDictionaryFolder()
+{
+    const QString shm = QStringLiteral("/dev/shm");
+    return QFileInfo(shm).isDir() ? shm : QDir::tempPath();
+}
 } // namespace
+
+int PinyinEngine::removeStaleUserDictionaries(const QString &folder)
+{
+    int removed = 0;
+    const QStringList names = QDir(folder).entryList({QStringLiteral("kiosk-pinyin-*.dat")}, QDir::Files | QDir::Hidden | QDir::System);
+    for (const QString &name : names) {
+        bool ok = false;
+        const qint64 pid = QStringView(name).mid(13, name.size() - 13 - 4).toLongLong(&ok);
+        if (!ok || pid <= 0 || pid == QCoreApplication::applicationPid())
+            continue;
+        const QString path = QDir(folder).filePath(name);
+        struct stat st {};
+        if (::lstat(QFile::encodeName(path).constData(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid())
+            continue;
+        if (::kill(pid_t(pid), 0) == 0 || errno != ESRCH)
+            continue; // that process still runs (or is not ours to ask about)
+        wipeAndRemove(path);
+        ++removed;
+    }
+    return removed;
+}
 
 QString PinyinEngine::dictionaryPath()
 {
@@ -58,8 +112,9 @@ void PinyinEngine::open()
     }
     // The engine insists on a user dictionary, where it learns what was chosen. On a public
     // terminal that is personal data: keep it in memory (/dev/shm) and wipe it with forget().
-    const QString shm = QStringLiteral("/dev/shm");
-    m_userDict = QStringLiteral("%1/kiosk-pinyin-%2.dat").arg(QFileInfo(shm).isDir() ? shm : QDir::tempPath()).arg(QCoreApplication::applicationPid());
+    static const int stale = removeStaleUserDictionaries(userDictionaryFolder());
+    Q_UNUSED(stale)
+    m_userDict = QStringLiteral("%1/kiosk-pinyin-%2.dat").arg(userDictionaryFolder()).arg(QCoreApplication::applicationPid());
     QFile::remove(m_userDict);
     m_open = ime_pinyin::im_open_decoder(QFile::encodeName(dict).constData(), QFile::encodeName(m_userDict).constData());
     if (!m_open) {
@@ -77,7 +132,7 @@ void PinyinEngine::close()
     m_open = false;
     m_count = 0;
     if (!m_userDict.isEmpty())
-        QFile::remove(m_userDict);
+        wipeAndRemove(m_userDict);
 }
 
 void PinyinEngine::forget()

@@ -38,6 +38,13 @@ public:
     void forget();
 
     [[nodiscard]] static QString dictionaryPath();
+    /**
+     * Wipes and removes the user dictionaries (`kiosk-pinyin-<pid>.dat`) in @p folder that a
+     * kiosk process which no longer runs left behind (a crash, a power cut on a disk-backed /tmp):
+     * what residents typed does not outlive the process. Files of running processes, and of other
+     * users, are left alone. Returns how many were removed. Done once at the engine's first start.
+     */
+    static int removeStaleUserDictionaries(const QString &folder);
 
 private:
     PinyinEngine();

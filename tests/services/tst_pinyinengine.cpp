@@ -2,7 +2,14 @@
 // The Chinese input engine over libgooglepinyin: what a resident types becomes characters.
 #include "services/input/pinyinengine.h"
 
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/wait.h>
+#include <unistd.h>
 
 using kiosk::input::PinyinEngine;
 
@@ -15,6 +22,30 @@ private Q_SLOTS:
         QVERIFY2(PinyinEngine::instance().isOpen(), qPrintable(PinyinEngine::instance().error()));
     }
     void init() { PinyinEngine::instance().reset(); }
+
+    void staleUserDictionariesAreRemoved()
+    {
+        // What residents typed, left by a kiosk process that crashed: gone at the next start.
+        QTemporaryDir dir;
+        const pid_t child = ::fork();
+        if (child == 0)
+            ::_exit(0);
+        QVERIFY(child > 0);
+        QCOMPARE(::waitpid(child, nullptr, 0), child); // a pid that no longer runs
+        auto make = [&](qint64 pid) {
+            QFile f(QDir(dir.path()).filePath(QStringLiteral("kiosk-pinyin-%1.dat").arg(pid)));
+            if (f.open(QIODevice::WriteOnly))
+                f.write("shebao zhang wei");
+            return f.fileName();
+        };
+        const QString dead = make(child);
+        const QString running = make(::getppid());
+        const QString mine = make(QCoreApplication::applicationPid());
+        QCOMPARE(PinyinEngine::removeStaleUserDictionaries(dir.path()), 1);
+        QVERIFY(!QFile::exists(dead));
+        QVERIFY(QFile::exists(running));
+        QVERIFY(QFile::exists(mine));
+    }
 
     void shebao()
     {
