@@ -10,7 +10,7 @@
 //
 //   queue-powercut-harness [--cuts N] [--seed S] [--disk-lies --expect-loss]
 //
-// CI runs 50 cuts; the full round is 1000. Everything runs on this one thread, as the two
+// CI runs 200 cuts; the full round is 1000. Everything runs on this one thread, as the two
 // connections of the terminal (the writer with synchronous=FULL, the dispatcher's NORMAL one), so
 // that a seed replays the same cuts: the drain is the dispatcher's own sequence (claimBatch, post
 // with the Idempotency-Key, record), without its thread.
@@ -62,6 +62,13 @@ struct Inspection {
     std::map<std::string, std::string> states; // id → state
 };
 
+/** A text column; a damaged file may hold NULL where the schema forbids it. */
+std::string text(sqlite3_stmt *st, int column)
+{
+    const unsigned char *t = sqlite3_column_text(st, column);
+    return t ? reinterpret_cast<const char *>(t) : "(null)";
+}
+
 Inspection inspect(const std::string &path)
 {
     Inspection result;
@@ -75,7 +82,7 @@ Inspection inspect(const std::string &path)
     sqlite3_stmt *st = nullptr;
     if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, nullptr) == SQLITE_OK) {
         while (sqlite3_step(st) == SQLITE_ROW)
-            result.integrity += reinterpret_cast<const char *>(sqlite3_column_text(st, 0));
+            result.integrity += text(st, 0);
     } else {
         result.integrity = sqlite3_errmsg(db);
     }
@@ -83,8 +90,7 @@ Inspection inspect(const std::string &path)
     // A file cut before its schema was committed holds no table yet: that is an empty outbox.
     if (sqlite3_prepare_v2(db, "SELECT id, state FROM outbox", -1, &st, nullptr) == SQLITE_OK) {
         while (sqlite3_step(st) == SQLITE_ROW)
-            result.states[reinterpret_cast<const char *>(sqlite3_column_text(st, 0))] =
-                reinterpret_cast<const char *>(sqlite3_column_text(st, 1));
+            result.states[text(st, 0)] = text(st, 1);
     }
     sqlite3_finalize(st);
     sqlite3_close(db);
