@@ -329,9 +329,25 @@ int xShmUnmap(sqlite3_file *f, int deleteFlag)
 
 // Version 2: shared memory, but no xFetch, so SQLite never maps the file and reads go through xRead.
 const sqlite3_io_methods ioMethods = {
-    2,           xClose,     xRead,          xWrite,       xTruncate,     xSync,         xFileSize,
-    xLock,       xUnlock,    xCheckReservedLock, xFileControl, xSectorSize, xDeviceCharacteristics,
-    xShmMap,     xShmLock,   xShmBarrier,    xShmUnmap,    nullptr,       nullptr,
+    .iVersion = 2,
+    .xClose = xClose,
+    .xRead = xRead,
+    .xWrite = xWrite,
+    .xTruncate = xTruncate,
+    .xSync = xSync,
+    .xFileSize = xFileSize,
+    .xLock = xLock,
+    .xUnlock = xUnlock,
+    .xCheckReservedLock = xCheckReservedLock,
+    .xFileControl = xFileControl,
+    .xSectorSize = xSectorSize,
+    .xDeviceCharacteristics = xDeviceCharacteristics,
+    .xShmMap = xShmMap,
+    .xShmLock = xShmLock,
+    .xShmBarrier = xShmBarrier,
+    .xShmUnmap = xShmUnmap,
+    .xFetch = nullptr,
+    .xUnfetch = nullptr,
 };
 
 // --- sqlite3_vfs -------------------------------------------------------------------------------
