@@ -88,6 +88,8 @@ public:
          * again, which the platform de-duplicates.
          */
         bool syncEveryCommit = true;
+        /** Tests: the registered SQLite VFS to open the file through (the power-cut harness); empty: the default. */
+        std::string vfs;
     };
     struct Request {
         std::string platform;

@@ -75,7 +75,15 @@ std::unique_ptr<Outbox> Outbox::open(const Options &options, const PayloadCipher
         error = &dummy;
     registerConnector();
     try {
-        auto session = std::make_unique<Poco::Data::Session>("SQLite", options.path);
+        // Poco opens with SQLITE_OPEN_URI: a named VFS is given as a file: URI (path escaped).
+        std::string target = options.path;
+        if (!options.vfs.empty()) {
+            target = "file:";
+            for (const char c : options.path)
+                target += c == '%' ? std::string("%25") : c == '?' ? std::string("%3f") : c == '#' ? std::string("%23") : std::string(1, c);
+            target += "?vfs=" + options.vfs;
+        }
+        auto session = std::make_unique<Poco::Data::Session>("SQLite", target);
         Poco::Data::Session &s = *session;
         // Another thread or process may hold the write lock for a moment: wait, don't fail.
         s << "PRAGMA busy_timeout = 5000", now;
