@@ -148,7 +148,7 @@ std::optional<Config> Config::fromJson(const QByteArray &json, QString *error)
             }
         }
         if (!readInt(q, "capMegabytes", 1, 65536, c.queue.capMegabytes, error) || !readInt(q, "retentionDays", 0, 3650, c.queue.retentionDays, error)
-            || !readInt(q, "maxAgeHours", 1, 24 * 365, c.queue.maxAgeHours, error)
+            || !readInt(q, "maxAgeHours", 1, 24 * 30, c.queue.maxAgeHours, error)
             || !readInt(q, "backoffBaseSeconds", 1, 3600, c.queue.backoffBaseSeconds, error)
             || !readInt(q, "backoffCapSeconds", 1, 86400, c.queue.backoffCapSeconds, error)
             || !readInt(q, "statusIntervalMinutes", 1, 1440, c.queue.statusIntervalMinutes, error)) {

@@ -20,6 +20,11 @@ std::string statusPath(const std::string &trackingNumber)
     return "/api/v1/requests/" + trackingNumber;
 }
 
+std::string pingPath()
+{
+    return "/api/v1/ping";
+}
+
 QByteArray applicationBody(const Application &a)
 {
     QJsonObject body{

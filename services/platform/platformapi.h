@@ -26,6 +26,8 @@ inline constexpr std::array<const char *, 3> kKinds = {kSubmission, kSuggestion,
 [[nodiscard]] std::string pathFor(const std::string &kind);
 /** Where the status of the request the platform numbered @p trackingNumber is asked for. */
 [[nodiscard]] std::string statusPath(const std::string &trackingNumber);
+/** A signed GET that only checks the connection and the signature (`kioskctl platform check`). */
+[[nodiscard]] std::string pingPath();
 
 /** An application (or a 12345 suggestion) with the resident's consent. */
 struct Application {

@@ -24,6 +24,10 @@ struct PlatformEndpoint {
     std::string signingKey;
     SignatureAlgorithm algorithm = SignatureAlgorithm::HmacSha256;
     std::string terminalId;
+    /**
+     * The total deadline of one request: connecting, the TLS handshake, sending and the whole
+     * reply. A platform that trickles its reply is cut off here, so it cannot hold the dispatcher.
+     */
     int timeoutMs = 15'000;
 };
 
@@ -33,12 +37,21 @@ struct PlatformReply {
     std::string body;
     std::string retryAfter;
     std::string errorText; ///< for technicians, in plain words
+    std::string date; ///< the reply's Date header (for the clock skew `kioskctl platform check` shows)
+};
+
+/** What the last attempt to connect found, for `kioskctl platform check`. */
+struct ConnectionReport {
+    bool connected = false; ///< a TCP connection was made (the platform is reachable)
+    HandshakeInfo tls; ///< negotiated version and cipher, and the server's certificate
 };
 
 /**
- * HTTPS to one platform (Poco): TLS 1.2+, strict verification against the platform's CA and host,
- * optional client certificate, every request signed. The connection is kept alive between
- * requests. Blocking: call it from a worker thread only (the Dispatcher), never the GUI thread.
+ * HTTPS to one platform (Poco): TLS 1.2+ with ECDHE/AEAD suites, strict verification against the
+ * platform's CA and host, optional client certificate, every request (GETs too) signed with
+ * KIOSK-HMAC-V2. The connection is kept alive between requests. Each request has a total deadline
+ * (PlatformEndpoint::timeoutMs) enforced by a watchdog thread that shuts the socket down when it
+ * passes. Blocking: call it from a worker thread only (the Dispatcher), never the GUI thread.
  */
 class PlatformClient
 {
@@ -50,18 +63,28 @@ public:
     [[nodiscard]] PlatformReply get(const std::string &path);
 
     [[nodiscard]] const PlatformEndpoint &endpoint() const { return m_endpoint; }
+    /** The connection the last request used or tried to make. */
+    [[nodiscard]] const ConnectionReport &lastConnection() const { return m_lastConnection; }
+
+    class Watchdog;
+    class Session;
 
 private:
     PlatformReply exchange(const std::string &method, const std::string &path, const std::string &key, const std::string &body);
 
     PlatformEndpoint m_endpoint;
     Poco::Net::Context::Ptr m_context;
-    std::unique_ptr<Poco::Net::HTTPSClientSession> m_session;
+    std::unique_ptr<Watchdog> m_watchdog;
+    std::unique_ptr<Session> m_session;
     bool m_sessionUsed = false;
+    ConnectionReport m_lastConnection;
 };
 
-/** Turns an OpenSSL/Poco TLS error into words a technician acts on. */
-[[nodiscard]] std::string describeTlsError(const std::string &raw);
+/**
+ * Turns an OpenSSL/Poco TLS error into words a technician acts on. @p presentedClientCertificate:
+ * whether the terminal offered a client certificate (a handshake failure then may be about it).
+ */
+[[nodiscard]] std::string describeTlsError(const std::string &raw, bool presentedClientCertificate = true);
 
 /**
  * Per-platform circuit breaker: after `threshold` consecutive failures the platform is left alone

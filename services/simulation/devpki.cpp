@@ -9,7 +9,9 @@
 
 #include <cstdio>
 #include <memory>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace kiosk::simulation {
 
@@ -18,21 +20,28 @@ namespace {
 using Key = std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)>;
 using Cert = std::unique_ptr<X509, decltype(&X509_free)>;
 
-Key newKey()
+Key newKey(bool rsa = false)
 {
-    return Key(EVP_EC_gen("P-256"), EVP_PKEY_free);
+    return Key(rsa ? EVP_RSA_gen(2048) : EVP_EC_gen("P-256"), EVP_PKEY_free);
 }
 
 bool writePem(const std::string &path, X509 *cert, EVP_PKEY *key)
 {
-    FILE *f = std::fopen(path.c_str(), "wb");
-    if (!f)
+    // A private key is 0600 from the moment it exists, not after a chmod.
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, cert ? 0644 : 0600);
+    if (fd < 0)
         return false;
+    if (!cert && ::fchmod(fd, 0600) != 0) {
+        ::close(fd);
+        return false;
+    }
+    FILE *f = ::fdopen(fd, "wb");
+    if (!f) {
+        ::close(fd);
+        return false;
+    }
     const bool ok = cert ? PEM_write_X509(f, cert) == 1 : PEM_write_PrivateKey(f, key, nullptr, nullptr, 0, nullptr, nullptr) == 1;
-    std::fclose(f);
-    if (!cert)
-        ::chmod(path.c_str(), 0600);
-    return ok;
+    return std::fclose(f) == 0 && ok;
 }
 
 Key readKey(const std::string &path)
@@ -70,27 +79,29 @@ bool addExt(X509 *cert, X509 *issuer, int nid, const std::string &value)
 
 /** Builds a certificate for @p key, signed by @p signKey with @p issuer's name (itself when null). */
 Cert build(EVP_PKEY *key, const std::string &cn, X509 *issuer, EVP_PKEY *signKey, std::int64_t notBefore, std::int64_t notAfter,
-           bool ca, const std::vector<std::string> &sans, bool clientAuth)
+           bool ca, const std::vector<std::string> &sans, bool clientAuth, bool rsa = false)
 {
     Cert cert(X509_new(), X509_free);
     X509 *c = cert.get();
-    X509_set_version(c, 2);
+    if (!c || X509_set_version(c, 2) != 1)
+        return Cert(nullptr, X509_free);
     unsigned char serial[16];
-    RAND_bytes(serial, sizeof serial);
+    if (RAND_bytes(serial, sizeof serial) != 1)
+        return Cert(nullptr, X509_free);
     serial[0] &= 0x7f;
     BIGNUM *bn = BN_bin2bn(serial, sizeof serial, nullptr);
-    BN_to_ASN1_INTEGER(bn, X509_get_serialNumber(c));
+    const bool serialSet = bn && BN_to_ASN1_INTEGER(bn, X509_get_serialNumber(c));
     BN_free(bn);
-    X509_gmtime_adj(X509_getm_notBefore(c), long(notBefore));
-    X509_gmtime_adj(X509_getm_notAfter(c), long(notAfter));
-    X509_set_pubkey(c, key);
     X509_NAME *name = X509_get_subject_name(c);
-    X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8, reinterpret_cast<const unsigned char *>("Kiosk development"), -1, -1, 0);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char *>(cn.c_str()), -1, -1, 0);
-    X509_set_issuer_name(c, issuer ? X509_get_subject_name(issuer) : name);
+    if (!serialSet || !X509_gmtime_adj(X509_getm_notBefore(c), long(notBefore)) || !X509_gmtime_adj(X509_getm_notAfter(c), long(notAfter))
+        || X509_set_pubkey(c, key) != 1
+        || X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8, reinterpret_cast<const unsigned char *>("Kiosk development"), -1, -1, 0) != 1
+        || X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char *>(cn.c_str()), -1, -1, 0) != 1
+        || X509_set_issuer_name(c, issuer ? X509_get_subject_name(issuer) : name) != 1)
+        return Cert(nullptr, X509_free);
     X509 *iss = issuer ? issuer : c;
     bool ok = addExt(c, iss, NID_basic_constraints, ca ? "critical,CA:TRUE" : "critical,CA:FALSE")
-        && addExt(c, iss, NID_key_usage, ca ? "critical,keyCertSign,cRLSign" : "critical,digitalSignature")
+        && addExt(c, iss, NID_key_usage, ca ? "critical,keyCertSign,cRLSign" : rsa ? "critical,digitalSignature,keyEncipherment" : "critical,digitalSignature")
         && addExt(c, iss, NID_subject_key_identifier, "hash");
     if (!ca) {
         ok = ok && addExt(c, iss, NID_ext_key_usage, clientAuth ? "clientAuth" : "serverAuth");
@@ -131,9 +142,9 @@ std::optional<DevPki::Issued> DevPki::issue(const std::string &fileStem, const S
 {
     Cert ca = readCert(m_caFile);
     Key caKey = readKey(m_caKeyFile);
-    Key key = newKey();
+    Key key = newKey(spec.rsa);
     Cert cert = ca && caKey && key ? build(key.get(), spec.commonName, ca.get(), caKey.get(), spec.notBeforeOffsetSeconds,
-                                           spec.notAfterOffsetSeconds, false, spec.subjectAltNames, spec.clientAuth)
+                                           spec.notAfterOffsetSeconds, false, spec.subjectAltNames, spec.clientAuth, spec.rsa)
                                    : Cert(nullptr, X509_free);
     Issued out{m_dir + "/" + fileStem + ".pem", m_dir + "/" + fileStem + ".key"};
     if (!cert || !writePem(out.keyFile, nullptr, key.get()) || !writePem(out.certificateFile, cert.get(), nullptr)) {
@@ -147,9 +158,9 @@ std::optional<DevPki::Issued> DevPki::issue(const std::string &fileStem, const S
 std::optional<DevPki::Issued> DevPki::selfSigned(const std::string &dir, const std::string &fileStem, const Spec &spec,
                                                  std::string *error)
 {
-    Key key = newKey();
+    Key key = newKey(spec.rsa);
     Cert cert = key ? build(key.get(), spec.commonName, nullptr, key.get(), spec.notBeforeOffsetSeconds, spec.notAfterOffsetSeconds,
-                            false, spec.subjectAltNames, spec.clientAuth)
+                            false, spec.subjectAltNames, spec.clientAuth, spec.rsa)
                     : Cert(nullptr, X509_free);
     Issued out{dir + "/" + fileStem + ".pem", dir + "/" + fileStem + ".key"};
     if (!cert || !writePem(out.keyFile, nullptr, key.get()) || !writePem(out.certificateFile, cert.get(), nullptr)) {

@@ -9,7 +9,8 @@
 namespace kiosk::simulation {
 
 /**
- * A small certificate authority for development, `--simulate` and tests (OpenSSL, EC P-256):
+ * A small certificate authority for development, `--simulate` and tests (OpenSSL, EC P-256, or
+ * RSA-2048 on request); every OpenSSL call is checked, a failure issues nothing:
  * it issues server and client certificates for the reference platform on 127.0.0.1 — valid ones,
  * and the broken kinds a terminal must refuse (expired, wrong host, self-signed, unknown CA).
  * Never used with a city's real platforms, whose certificates come from provisioning.
@@ -23,6 +24,7 @@ public:
         std::int64_t notBeforeOffsetSeconds = -3600;
         std::int64_t notAfterOffsetSeconds = 30LL * 24 * 3600;
         bool clientAuth = false; ///< a client certificate (mutual TLS) rather than a server one
+        bool rsa = false; ///< an RSA-2048 key instead of EC P-256 (for a static-RSA-only test server)
     };
     struct Issued {
         std::string certificateFile;

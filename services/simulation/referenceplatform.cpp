@@ -17,6 +17,9 @@
 
 #include <openssl/ssl.h>
 
+#include <algorithm>
+#include <atomic>
+#include <cctype>
 #include <chrono>
 #include <deque>
 #include <map>
@@ -50,8 +53,11 @@ struct ReferencePlatform::State {
         std::string digest;
         std::string reply;
         std::string trackingNumber;
+        std::int64_t at = 0; ///< when the effect happened: kept for idempotencyRetentionMs
     };
-    std::map<std::string, Stored> byKey;
+    /** By terminal and Idempotency-Key: two terminals' keys never collide. */
+    std::map<std::pair<std::string, std::string>, Stored> byKey;
+    std::int64_t lastSweep = 0;
     std::map<std::string, int> deliveries;
     std::vector<Effect> effects;
     struct Status {
@@ -59,7 +65,8 @@ struct ReferencePlatform::State {
         std::string message;
     };
     std::map<std::string, Status> statuses;
-    std::map<std::string, std::int64_t> nonces;
+    std::map<std::pair<std::string, std::string>, std::int64_t> nonces; ///< (terminal, nonce) → when seen
+    std::atomic<bool> stopping = false;
     int rejected = 0;
     int sequence = 0;
     std::unique_ptr<Poco::Net::HTTPServer> server;
@@ -93,6 +100,26 @@ std::string errorBody(const std::string &message)
     std::ostringstream s;
     o.stringify(s);
     return s.str();
+}
+
+/** Writes a whole HTTP reply, status line included, one byte every @p gapMs: a platform that trickles. */
+void trickle(Poco::Net::HTTPServerRequest &request, const std::string &body, int gapMs, const std::atomic<bool> &stopping)
+{
+    const std::string raw = "HTTP/1.1 201 Created\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: "
+        + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+    auto &impl = static_cast<Poco::Net::HTTPServerRequestImpl &>(request);
+    try {
+        for (char c : raw) {
+            if (stopping)
+                break;
+            impl.socket().sendBytes(&c, 1);
+            std::this_thread::sleep_for(std::chrono::milliseconds(gapMs));
+        }
+        impl.socket().shutdown();
+    } catch (const Poco::Exception &) {
+        // The terminal gave up on us: what this fault is for.
+    }
+    impl.socket().close();
 }
 
 void closeWithoutReply(Poco::Net::HTTPServerRequest &request)
@@ -138,28 +165,42 @@ public:
                 return closeWithoutReply(request);
             case ReferencePlatform::Fault::DropConnection:
             case ReferencePlatform::Fault::Malformed:
+            case ReferencePlatform::Fault::Trickle:
                 break; // after the effect is recorded
             }
         }
 
-        // Routed by the terminal's own table of the contract (platformapi), so the two cannot drift.
-        const std::string statusPrefix = api::statusPath({});
-        if (request.getMethod() == "GET" && path.starts_with(statusPrefix))
-            return status(response, path.substr(statusPrefix.size()));
-
-        std::string kind;
-        for (const char *k : api::kKinds) {
-            if (path == api::pathFor(k))
-                kind = k;
-        }
-        if (kind.empty() || request.getMethod() != "POST")
-            return reply(response, HTTPResponse::HTTP_NOT_FOUND, errorBody("no such endpoint: " + request.getMethod() + " " + path));
-
+        // Every request is verified before anything else about it is looked at: GETs too.
         if (std::string why; !verify(request, body, &why)) {
             std::lock_guard lock(m_state->mutex);
             ++m_state->rejected;
             return reply(response, HTTPResponse::HTTP_UNAUTHORIZED, errorBody(why));
         }
+        const std::string terminal = request.get(header::terminal, "");
+
+        // Routed by the terminal's own table of the contract (platformapi), so the two cannot drift.
+        const std::string target = path.substr(0, path.find('?'));
+        const std::string statusPrefix = api::statusPath({});
+        if (request.getMethod() == "GET" && target.starts_with(statusPrefix))
+            return status(response, target.substr(statusPrefix.size()));
+        if (request.getMethod() == "GET" && target == api::pingPath()) {
+            Poco::JSON::Object o;
+            o.set("status", std::string("ok"));
+            o.set("terminal", terminal);
+            o.set("serverTime", Poco::Int64(nowMs()));
+            std::ostringstream s;
+            o.stringify(s);
+            return reply(response, HTTPResponse::HTTP_OK, s.str());
+        }
+
+        std::string kind;
+        for (const char *k : api::kKinds) {
+            if (target == api::pathFor(k))
+                kind = k;
+        }
+        if (kind.empty() || request.getMethod() != "POST")
+            return reply(response, HTTPResponse::HTTP_NOT_FOUND, errorBody("no such endpoint: " + request.getMethod() + " " + path));
+
         const std::string key = request.get(header::idempotencyKey, "");
         if (key.size() < 8 || key.size() > 128)
             return reply(response, HTTPResponse::HTTP_BAD_REQUEST, errorBody("Idempotency-Key header missing or malformed"));
@@ -181,8 +222,18 @@ public:
         {
             std::lock_guard lock(m_state->mutex);
             ++m_state->deliveries[key];
-            const std::string digest = request.get(header::contentDigest, "");
-            auto it = m_state->byKey.find(key);
+            const std::int64_t now = nowMs();
+            const std::int64_t keepFrom = now - m_state->options.idempotencyRetentionMs;
+            if (now - m_state->lastSweep > std::min<std::int64_t>(60'000, m_state->options.idempotencyRetentionMs)) {
+                m_state->lastSweep = now;
+                std::erase_if(m_state->byKey, [keepFrom](const auto &kv) { return kv.second.at < keepFrom; });
+            }
+            const std::pair<std::string, std::string> scoped{terminal, key};
+            auto it = m_state->byKey.find(scoped);
+            if (it != m_state->byKey.end() && it->second.at < keepFrom) {
+                m_state->byKey.erase(it);
+                it = m_state->byKey.end();
+            }
             if (it != m_state->byKey.end()) {
                 if (it->second.digest != digestHex(m_state->options.algorithm, body)) {
                     return reply(response, HTTPResponse::HTTP_UNPROCESSABLE_ENTITY,
@@ -203,13 +254,15 @@ public:
                 std::ostringstream s;
                 o.stringify(s);
                 replyBody = s.str();
-                m_state->byKey[key] = {digestHex(m_state->options.algorithm, body), replyBody, tracking};
+                m_state->byKey[scoped] = {digestHex(m_state->options.algorithm, body), replyBody, tracking, now};
                 m_state->statuses[tracking] = {};
-                m_state->effects.push_back({key, kind, tracking, body, request.get(header::terminal, "")});
+                m_state->effects.push_back({key, kind, tracking, body, terminal});
             }
         }
         if (fault && fault->first == ReferencePlatform::Fault::DropConnection)
             return closeWithoutReply(request); // the effect happened; the terminal never hears of it
+        if (fault && fault->first == ReferencePlatform::Fault::Trickle)
+            return trickle(request, replyBody, std::max(1, fault->second), m_state->stopping);
         if (fault && fault->first == ReferencePlatform::Fault::Malformed)
             return reply(response, HTTPResponse::HTTP_OK, "{\"trackingNumber\": <html>oops");
         if (replayed)
@@ -228,6 +281,7 @@ private:
         const std::string nonce = request.get(header::nonce, "");
         const std::string digest = request.get(header::contentDigest, "");
         const std::string signature = request.get(header::signature, "");
+        const std::string version = request.get(header::version, "");
         const auto alg = algorithmFromName(request.get(header::algorithm, ""));
         if (terminal.empty() || timestamp.empty() || nonce.size() < 16 || signature.empty() || !alg) {
             *why = "request is not signed";
@@ -235,6 +289,12 @@ private:
         }
         if (*alg != o.algorithm) {
             *why = "this platform requires " + algorithmName(o.algorithm);
+            return false;
+        }
+        const bool v2 = version == signatureV2;
+        if (!v2 && !(o.acceptV1 && (version.empty() || version == signatureV1))) {
+            *why = version.empty() || version == signatureV1 ? std::string("this platform requires ") + signatureV2 + " signatures"
+                                                             : "unknown signature version " + version;
             return false;
         }
         std::int64_t ts = 0;
@@ -247,20 +307,39 @@ private:
             *why = "request timestamp is outside the accepted window (check the terminal's clock)";
             return false;
         }
-        if (!equalHex(digest, digestHex(o.algorithm, body))) {
+        std::string error;
+        const std::string bodyDigest = digestHex(o.algorithm, body, &error);
+        if (bodyDigest.empty()) {
+            *why = "the platform cannot verify signatures: " + error;
+            return false;
+        }
+        if (!equalHex(digest, bodyDigest)) {
             *why = "content digest does not match the body";
             return false;
         }
-        const std::string expected = hmacHex(o.algorithm, o.signingKey,
-                                             canonicalRequest(request.getMethod(), request.getURI(), timestamp, nonce, digest, terminal));
+        std::string host = request.get("Host", "");
+        std::transform(host.begin(), host.end(), host.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+        if (v2 && !o.expectedHost.empty() && host != o.expectedHost) {
+            *why = "request is addressed to another host (" + host + ")";
+            return false;
+        }
+        const std::string canonical = v2 ? canonicalRequestV2({request.getMethod(), host, request.getURI(),
+                                                               request.get(header::idempotencyKey, ""),
+                                                               request.get("Content-Type", ""), terminal},
+                                                              timestamp, nonce, digest)
+                                         : canonicalRequest(request.getMethod(), request.getURI(), timestamp, nonce, digest, terminal);
+        const std::string expected = hmacHex(o.algorithm, o.signingKey, canonical, &error);
+        if (expected.empty()) {
+            *why = "the platform cannot verify signatures: " + error;
+            return false;
+        }
         if (!equalHex(signature, expected)) {
             *why = "signature does not match";
             return false;
         }
         std::lock_guard lock(m_state->mutex);
-        for (auto it = m_state->nonces.begin(); it != m_state->nonces.end();)
-            it = it->second < now - 2 * maxSkewMs ? m_state->nonces.erase(it) : std::next(it);
-        if (!m_state->nonces.emplace(nonce, now).second) {
+        std::erase_if(m_state->nonces, [now](const auto &kv) { return kv.second < now - 2 * maxSkewMs; });
+        if (!m_state->nonces.emplace(std::pair(terminal, nonce), now).second) {
             *why = "nonce was already used (replayed request)";
             return false;
         }
@@ -339,20 +418,40 @@ bool ReferencePlatform::start(std::string *error)
     initializeTls();
     const Options &o = m_state->options;
     try {
+        using Tls = Options::Tls;
         Poco::Net::Context::Params params;
         params.certificateFile = o.certificateFile;
         params.privateKeyFile = o.keyFile;
         params.caLocation = o.clientCaFile;
         params.loadDefaultCAs = false;
         params.verificationMode = o.clientCaFile.empty() ? Poco::Net::Context::VERIFY_NONE : Poco::Net::Context::VERIFY_STRICT;
-        params.cipherList = o.legacyTlsOnly ? "DEFAULT:@SECLEVEL=0" : "HIGH:!aNULL:!MD5";
+        const char *ciphers = o.tls == Tls::Tls11Only      ? "DEFAULT:@SECLEVEL=0"
+            : o.tls == Tls::StaticRsaOnly                  ? "kRSA+AESGCM:kRSA+AES"
+            : o.tls == Tls::CbcOnly                        ? "ECDHE+AES+SHA256:ECDHE+AES+SHA384:ECDHE+AES+SHA1"
+                                                           : "ECDHE+AESGCM:ECDHE+CHACHA20";
+        params.cipherList = ciphers;
         Poco::Net::Context::Ptr ctx(new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, params));
         // Client certificates identify terminals, not hosts: no reverse lookup of the peer address.
         ctx->enableExtendedCertificateVerification(false);
-        if (o.legacyTlsOnly) {
-            SSL_CTX_set_security_level(ctx->sslContext(), 0);
-            SSL_CTX_set_min_proto_version(ctx->sslContext(), TLS1_VERSION);
-            SSL_CTX_set_max_proto_version(ctx->sslContext(), TLS1_1_VERSION);
+        SSL_CTX *ssl = ctx->sslContext();
+        bool ok = SSL_CTX_set_cipher_list(ssl, ciphers) == 1;
+        switch (o.tls) {
+        case Tls::Modern:
+            ok = ok && SSL_CTX_set_min_proto_version(ssl, TLS1_2_VERSION) == 1;
+            break;
+        case Tls::Tls11Only:
+            SSL_CTX_set_security_level(ssl, 0);
+            ok = ok && SSL_CTX_set_min_proto_version(ssl, TLS1_VERSION) == 1 && SSL_CTX_set_max_proto_version(ssl, TLS1_1_VERSION) == 1;
+            break;
+        case Tls::StaticRsaOnly:
+        case Tls::CbcOnly: // TLS 1.3 has neither
+            ok = ok && SSL_CTX_set_min_proto_version(ssl, TLS1_2_VERSION) == 1 && SSL_CTX_set_max_proto_version(ssl, TLS1_2_VERSION) == 1;
+            break;
+        }
+        if (!ok) {
+            if (error)
+                *error = "reference platform: OpenSSL refused the TLS settings";
+            return false;
         }
         Poco::Net::SecureServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", o.port), 64, ctx);
         m_state->port = socket.address().port();
@@ -363,6 +462,7 @@ bool ReferencePlatform::start(std::string *error)
         params2->setTimeout(Poco::Timespan(10, 0));
         m_state->server = std::make_unique<Poco::Net::HTTPServer>(new Factory(m_state), socket, params2);
         m_state->server->start();
+        m_state->stopping = false;
         return true;
     } catch (const Poco::Exception &e) {
         if (error)
@@ -373,6 +473,7 @@ bool ReferencePlatform::start(std::string *error)
 
 void ReferencePlatform::stop()
 {
+    m_state->stopping = true;
     if (m_state->server) {
         m_state->server->stopAll(true);
         m_state->server.reset();

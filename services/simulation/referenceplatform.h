@@ -12,8 +12,10 @@ namespace kiosk::simulation {
 
 /**
  * A city platform as docs/platform-api.md specifies it, on 127.0.0.1 over TLS: for tests, the
- * crash harness, benchmarks and `kiosk --simulate`. It verifies signatures, de-duplicates on
- * Idempotency-Key, records every effect, and misbehaves on request.
+ * crash harness, benchmarks, `kioskctl platform check`'s tests and `kiosk --simulate`. It
+ * verifies KIOSK-HMAC-V2 signatures on every request (GETs too), de-duplicates on
+ * (terminal, Idempotency-Key) for idempotencyRetentionMs, records every effect, and misbehaves
+ * on request — down to the TLS it offers.
  *
  * Runs on its own threads (Poco HTTPServer); every public function is thread-safe.
  */
@@ -27,7 +29,17 @@ public:
         std::string signingKey = "reference-platform-secret";
         platform::SignatureAlgorithm algorithm = platform::SignatureAlgorithm::HmacSha256;
         bool verifySignatures = true;
-        bool legacyTlsOnly = false; ///< serve only TLS 1.0/1.1 (to test that terminals refuse it)
+        bool acceptV1 = false; ///< also accept KIOSK-HMAC-V1 signatures (a platform migrating); V2 always
+        std::string expectedHost; ///< when set, the signed Host header must be this (lower case, ":port" unless 443)
+        /** How long a (terminal, Idempotency-Key) reply is kept: at least the queue's longest max age (docs/platform-api.md). */
+        std::int64_t idempotencyRetentionMs = 30LL * 24 * 3600'000;
+        enum class Tls {
+            Modern, ///< TLS 1.2 and 1.3, ECDHE with AEAD only
+            Tls11Only, ///< only TLS 1.0/1.1 (to test that terminals refuse it)
+            StaticRsaOnly, ///< TLS 1.2 with static-RSA key exchange only (needs an RSA certificate)
+            CbcOnly, ///< TLS 1.2 with ECDHE but CBC-mode suites only
+        };
+        Tls tls = Tls::Modern;
         bool controlApi = false; ///< /_control/… endpoints (the demo's status changes)
         int latencyMs = 0; ///< every request waits this long (a slow platform; the crash harness)
         std::uint16_t port = 0; ///< 0: any free port
@@ -40,6 +52,7 @@ public:
         DropConnection, ///< record the effect, then close the connection without a reply
         Hang, ///< wait `value` ms without answering, then close
         Malformed, ///< record the effect, then reply 200 with a body that is not JSON
+        Trickle, ///< record the effect, then send the reply one byte every `value` ms (headers too)
     };
     struct Effect {
         std::string idempotencyKey;
@@ -63,7 +76,7 @@ public:
     void clearFaults();
 
     [[nodiscard]] std::vector<Effect> effects() const;
-    /** Requests that reached the handler with this key, duplicates included. */
+    /** Requests that reached the handler with this key (from any terminal), duplicates included. */
     [[nodiscard]] int deliveries(const std::string &idempotencyKey) const;
     [[nodiscard]] int rejectedSignatures() const;
     /** Moves a request along: accepted → in_progress → done / rejected, with a message. */

@@ -8,6 +8,13 @@
 #include "services/simulation/referenceplatform.h"
 #include "services/platform/requestsigner.h"
 
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/HTTPSClientSession.h>
+#include <Poco/StreamCopier.h>
+
+#include <openssl/ssl.h>
+
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -92,6 +99,59 @@ class TestPlatform : public QObject
             qFatal("%s", error.c_str());
         return box;
     }
+    ClientTlsOptions tlsTo(const std::string &host) const
+    {
+        ClientTlsOptions t;
+        t.caFile = m_pki->caFile();
+        t.host = host;
+        return t;
+    }
+    struct RawReply {
+        int status = 0;
+        std::string body;
+    };
+    /**
+     * Sends a request signed for @p signedParts but carrying @p sent (method, Host, target,
+     * Idempotency-Key, Content-Type as given there): what a tampering middlebox or a confused
+     * terminal would send. Bypasses PlatformClient, which always sends what it signed.
+     */
+    RawReply sendRaw(std::uint16_t port, const RequestParts &signedParts, const RequestParts &sent, const std::string &body,
+                     bool sign = true)
+    {
+        auto ctx = makeClientContext(tlsTo("127.0.0.1"));
+        Poco::Net::HTTPSClientSession session("127.0.0.1", port, ctx);
+        session.setTimeout(Poco::Timespan(5, 0));
+        Poco::Net::HTTPRequest request(sent.method, sent.target, Poco::Net::HTTPMessage::HTTP_1_1);
+        request.setHost(sent.host);
+        if (!sent.idempotencyKey.empty())
+            request.set(header::idempotencyKey, sent.idempotencyKey);
+        request.set(header::terminal, sent.terminalId);
+        if (sign) {
+            const auto sig = signRequest(SignatureAlgorithm::HmacSha256, secret, signedParts, body, wall());
+            if (!sig)
+                qFatal("cannot sign");
+            request.set(header::timestamp, sig->timestamp);
+            request.set(header::nonce, sig->nonce);
+            request.set(header::contentDigest, sig->contentDigest);
+            request.set(header::algorithm, "HMAC-SHA256");
+            request.set(header::version, sig->version);
+            request.set(header::signature, sig->signature);
+        }
+        if (!sent.contentType.empty())
+            request.setContentType(sent.contentType);
+        if (sent.method != "GET")
+            request.setContentLength(std::streamsize(body.size()));
+        RawReply r;
+        try {
+            session.sendRequest(request) << body;
+            Poco::Net::HTTPResponse response;
+            Poco::StreamCopier::copyToString(session.receiveResponse(response), r.body);
+            r.status = int(response.getStatus());
+        } catch (const Poco::Exception &e) {
+            r.body = e.displayText();
+        }
+        return r;
+    }
     static std::int64_t wall()
     {
         return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -117,16 +177,44 @@ private Q_SLOTS:
         const std::string body = R"({"item":"RS-0001"})";
         QCOMPARE(digestHex(SignatureAlgorithm::HmacSha256, body),
                  std::string("e681599eda76b819e6ea2fd41f25dc67a141ff3b8a166a898bd040a97e966d56"));
-        auto sha = signRequest(SignatureAlgorithm::HmacSha256, "test-secret", "T-0001", "POST", "/api/v1/submissions", body,
-                               1763798400000, "00112233445566778899aabbccddeeff");
-        QCOMPARE(sha.signature, std::string("973618f35e7a06351e5febae0ea2fd43e741dc349531533f570ac4476333b08f"));
-        auto sm3 = signRequest(SignatureAlgorithm::HmacSm3, "test-secret", "T-0001", "POST", "/api/v1/submissions", body,
-                               1763798400000, "00112233445566778899aabbccddeeff");
-        QCOMPARE(sm3.contentDigest, std::string("addc863a2a42efcd2b54d565696f9cd2a92cef284715291b6ecd19d81862654f"));
-        QCOMPARE(sm3.signature, std::string("fea220ef3c4caf0b2e5dc7f4d0125d4e283497ba2002c7bdb0bd0e7ebcf41c3c"));
+        const std::string nonce = "00112233445566778899aabbccddeeff";
+        // V2, POST: every part the signature covers.
+        const RequestParts post{"POST", "hall.example.gov.cn", "/api/v1/submissions", "3f2b8c1e-0d4a-4e5f-9a6b-7c8d9e0f1a2b",
+                                "application/json; charset=utf-8", "T-0001"};
+        QCOMPARE(hostHeader("Hall.Example.gov.cn", 443), post.host);
+        auto sha = signRequest(SignatureAlgorithm::HmacSha256, "test-secret", post, body, 1763798400000, nonce);
+        QVERIFY(sha);
+        QCOMPARE(sha->version, std::string("KIOSK-HMAC-V2"));
+        QCOMPARE(sha->contentDigest, std::string("e681599eda76b819e6ea2fd41f25dc67a141ff3b8a166a898bd040a97e966d56"));
+        QCOMPARE(sha->signature, std::string("237276976da140f7bdef55af0442ed4f7a0014fce5c159e44bc8e5e0cc6602c0"));
+        auto sm3 = signRequest(SignatureAlgorithm::HmacSm3, "test-secret", post, body, 1763798400000, nonce);
+        QVERIFY(sm3);
+        QCOMPARE(sm3->contentDigest, std::string("addc863a2a42efcd2b54d565696f9cd2a92cef284715291b6ecd19d81862654f"));
+        QCOMPARE(sm3->signature, std::string("61d73367b51e554e958fd5969f7691b6a715b992b4c0b32bd039e9aaf15aed81"));
+        // V2, GET with a query, no key, no content type, empty body.
+        const RequestParts get{"GET", hostHeader("hall.example.gov.cn", 8443), "/api/v1/requests/SQ20261122000001?lang=en", "", "", "T-0001"};
+        QCOMPARE(get.host, std::string("hall.example.gov.cn:8443"));
+        auto shaGet = signRequest(SignatureAlgorithm::HmacSha256, "test-secret", get, "", 1763798400000, nonce);
+        QVERIFY(shaGet);
+        QCOMPARE(shaGet->contentDigest, std::string("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+        QCOMPARE(shaGet->signature, std::string("6ca9222e66cc7a02e4bf4fc1f90d505920fcfa5559d173185c8acfa79a87b0d6"));
+        auto sm3Get = signRequest(SignatureAlgorithm::HmacSm3, "test-secret", get, "", 1763798400000, nonce);
+        QVERIFY(sm3Get);
+        QCOMPARE(sm3Get->contentDigest, std::string("1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b"));
+        QCOMPARE(sm3Get->signature, std::string("575f6fb3f9bac41ae1cd9449fff0284b28cd799d302b6b63e5b0cf75a74edf3b"));
+        // V1 (accepted by a platform only when configured so): the old vectors still hold.
+        const std::string v1 = canonicalRequest("POST", "/api/v1/submissions", "1763798400000", nonce,
+                                                digestHex(SignatureAlgorithm::HmacSha256, body), "T-0001");
+        QCOMPARE(hmacHex(SignatureAlgorithm::HmacSha256, "test-secret", v1),
+                 std::string("973618f35e7a06351e5febae0ea2fd43e741dc349531533f570ac4476333b08f"));
         // Fresh nonces per request.
-        QVERIFY(signRequest(SignatureAlgorithm::HmacSha256, "k", "t", "POST", "/", "", 1).nonce
-                != signRequest(SignatureAlgorithm::HmacSha256, "k", "t", "POST", "/", "", 1).nonce);
+        const RequestParts any{"POST", "h", "/", "k", "", "t"};
+        QVERIFY(signRequest(SignatureAlgorithm::HmacSha256, "k", any, "", 1)->nonce
+                != signRequest(SignatureAlgorithm::HmacSha256, "k", any, "", 1)->nonce);
+        // No key: no signature, and an error instead of an unsigned request.
+        std::string error;
+        QVERIFY(!signRequest(SignatureAlgorithm::HmacSha256, "", any, "", 1, {}, &error));
+        QVERIFY2(error.find("signing key is empty") != std::string::npos, error.c_str());
         QVERIFY(equalHex("abcd", "abcd"));
         QVERIFY(!equalHex("abcd", "abce"));
         QVERIFY(!equalHex("", ""));
@@ -239,6 +327,8 @@ private Q_SLOTS:
         QTest::newRow("self-signed") << "selfsigned" << "self-signed";
         QTest::newRow("unknown CA") << "unknownca" << "unknown authority";
         QTest::newRow("TLS 1.0/1.1 only") << "legacy" << "outdated TLS version";
+        QTest::newRow("static RSA only") << "staticrsa" << "offers no cipher suite the terminal accepts";
+        QTest::newRow("CBC only") << "cbc" << "offers no cipher suite the terminal accepts";
     }
     void tlsRefusals()
     {
@@ -258,9 +348,15 @@ private Q_SLOTS:
             auto other = DevPki::open(dir() + "/other", "other", &error);
             QVERIFY(other);
             cert = other->issue("foreign", {.commonName = "127.0.0.1"}, &error);
+        } else if (k == "staticrsa") {
+            cert = m_pki->issue("rsa", {.commonName = "127.0.0.1", .rsa = true}, &error);
+            o.tls = ReferencePlatform::Options::Tls::StaticRsaOnly;
+        } else if (k == "cbc") {
+            cert = m_server;
+            o.tls = ReferencePlatform::Options::Tls::CbcOnly;
         } else {
             cert = m_server;
-            o.legacyTlsOnly = true;
+            o.tls = ReferencePlatform::Options::Tls::Tls11Only;
         }
         QVERIFY2(cert, error.c_str());
         o.certificateFile = cert->certificateFile;
@@ -279,6 +375,231 @@ private Q_SLOTS:
         PlatformClient client(endpoint(platform->port()));
         QCOMPARE(client.post("/api/v1/submissions", "key-tls-000002", R"({"itemCode":"RS-0001"})").status, 201);
     }
+    void offeredCiphersAreEcdheAead()
+    {
+        // What the terminal's ClientHello can offer: every suite forward-secret and AEAD, TLS 1.2+.
+        auto ctx = makeClientContext(tlsTo("127.0.0.1"));
+        SSL_CTX *ssl = ctx->sslContext();
+        QCOMPARE(SSL_CTX_get_min_proto_version(ssl), TLS1_2_VERSION);
+        STACK_OF(SSL_CIPHER) *ciphers = SSL_CTX_get_ciphers(ssl);
+        QVERIFY(ciphers);
+        QVERIFY(sk_SSL_CIPHER_num(ciphers) >= 4);
+        bool tls13 = false;
+        for (int i = 0; i < sk_SSL_CIPHER_num(ciphers); ++i) {
+            const SSL_CIPHER *c = sk_SSL_CIPHER_value(ciphers, i);
+            const char *name = SSL_CIPHER_get_name(c);
+            const int kx = SSL_CIPHER_get_kx_nid(c);
+            QVERIFY2(kx == NID_kx_ecdhe || kx == NID_kx_any, name); // any: TLS 1.3, always (EC)DHE
+            QVERIFY2(SSL_CIPHER_is_aead(c) == 1, name);
+            QVERIFY2(std::string(name).find("CBC") == std::string::npos, name);
+            tls13 = tls13 || kx == NID_kx_any;
+        }
+        QVERIFY(tls13);
+        // And against the reference platform, TLS 1.3 is what is negotiated.
+        auto platform = startPlatform();
+        PlatformClient client(endpoint(platform->port()));
+        QCOMPARE(client.get(api::pingPath()).status, 200);
+        QCOMPARE(client.lastConnection().tls.version, std::string("TLSv1.3"));
+        QVERIFY(client.lastConnection().connected);
+        QVERIFY2(client.lastConnection().tls.peer.subject.find("CN=127.0.0.1") != std::string::npos,
+                 client.lastConnection().tls.peer.subject.c_str());
+        QVERIFY(!client.lastConnection().tls.peer.notAfter.empty());
+    }
+
+    void emptyHostIsAnError()
+    {
+        // No host to check the certificate against is an error, never "no host check".
+        QVERIFY_THROWS_EXCEPTION(Poco::Exception, (void)makeClientContext(tlsTo("")));
+    }
+
+    // --- what the signature covers --------------------------------------------------------------
+    void tamperedPartsAreRefused_data()
+    {
+        QTest::addColumn<QString>("tamper");
+        QTest::addColumn<int>("expect");
+        QTest::newRow("untampered") << "none" << 201;
+        QTest::newRow("Idempotency-Key") << "key" << 401;
+        QTest::newRow("host") << "host" << 401;
+        QTest::newRow("content type") << "contenttype" << 401;
+        QTest::newRow("query") << "query" << 401;
+        QTest::newRow("method") << "method" << 401;
+        QTest::newRow("terminal") << "terminal" << 401;
+    }
+    void tamperedPartsAreRefused()
+    {
+        QFETCH(QString, tamper);
+        QFETCH(int, expect);
+        auto platform = startPlatform();
+        const std::string host = hostHeader("127.0.0.1", platform->port());
+        const RequestParts signedParts{"POST", host, "/api/v1/submissions", "key-tamper-0001", "application/json; charset=utf-8", "T-TEST-01"};
+        RequestParts sent = signedParts;
+        const std::string t = tamper.toStdString();
+        if (t == "key")
+            sent.idempotencyKey = "key-tamper-0002";
+        else if (t == "host")
+            sent.host = hostHeader("localhost", platform->port());
+        else if (t == "contenttype")
+            sent.contentType = "text/plain";
+        else if (t == "query")
+            sent.target += "?copy=2";
+        else if (t == "method")
+            sent.method = "PUT";
+        else if (t == "terminal")
+            sent.terminalId = "T-TEST-02";
+        const auto r = sendRaw(platform->port(), signedParts, sent, R"({"itemCode":"RS-0001"})");
+        QVERIFY2(r.status == expect, (std::to_string(r.status) + " " + r.body).c_str());
+        QCOMPARE(platform->effects().size(), std::size_t(expect == 201 ? 1 : 0));
+        if (expect == 401)
+            QVERIFY2(r.body.find("signature does not match") != std::string::npos, r.body.c_str());
+    }
+
+    void getsAreSignedAndVerified()
+    {
+        auto platform = startPlatform();
+        PlatformClient client(endpoint(platform->port()));
+        QCOMPARE(client.post("/api/v1/submissions", "key-get-000001", R"({"itemCode":"RS-0001"})").status, 201);
+        const std::string path = api::statusPath(platform->effects().at(0).trackingNumber);
+        QCOMPARE(client.get(path).status, 200); // the terminal signs its GETs
+        const std::string host = hostHeader("127.0.0.1", platform->port());
+        const RequestParts get{"GET", host, path, "", "", "T-TEST-01"};
+        QCOMPARE(sendRaw(platform->port(), get, get, "").status, 200);
+        const int before = platform->rejectedSignatures();
+        // Unsigned, or signed for another request: refused, and nothing about the request leaks.
+        const auto unsignedGet = sendRaw(platform->port(), get, get, "", false);
+        QCOMPARE(unsignedGet.status, 401);
+        QVERIFY(unsignedGet.body.find("status") == std::string::npos);
+        RequestParts other = get;
+        other.target = api::statusPath("SQ00000000000000");
+        QCOMPARE(sendRaw(platform->port(), other, get, "").status, 401);
+        RequestParts query = get;
+        query.target += "?lang=en";
+        QCOMPARE(sendRaw(platform->port(), get, query, "").status, 401);
+        const RequestParts ping{"GET", host, api::pingPath(), "", "", "T-TEST-01"};
+        QCOMPARE(sendRaw(platform->port(), ping, ping, "", false).status, 401);
+        QCOMPARE(platform->rejectedSignatures(), before + 4);
+    }
+
+    void v1IsAcceptedOnlyWhenConfigured()
+    {
+        for (const bool accept : {false, true}) {
+            ReferencePlatform::Options o;
+            o.acceptV1 = accept;
+            auto platform = startPlatform(o);
+            auto ctx = makeClientContext(tlsTo("127.0.0.1"));
+            Poco::Net::HTTPSClientSession session("127.0.0.1", platform->port(), ctx);
+            const std::string body = R"({"itemCode":"RS-0001"})";
+            const std::string ts = std::to_string(wall());
+            const std::string nonce = randomHex(16);
+            const std::string digest = digestHex(SignatureAlgorithm::HmacSha256, body);
+            Poco::Net::HTTPRequest request("POST", "/api/v1/submissions", Poco::Net::HTTPMessage::HTTP_1_1);
+            request.set(header::idempotencyKey, "key-v1-000001");
+            request.set(header::terminal, "T-TEST-01");
+            request.set(header::timestamp, ts);
+            request.set(header::nonce, nonce);
+            request.set(header::contentDigest, digest);
+            request.set(header::algorithm, "HMAC-SHA256");
+            request.set(header::signature,
+                        hmacHex(SignatureAlgorithm::HmacSha256, secret,
+                                canonicalRequest("POST", "/api/v1/submissions", ts, nonce, digest, "T-TEST-01")));
+            request.setContentType("application/json");
+            request.setContentLength(std::streamsize(body.size()));
+            session.sendRequest(request) << body;
+            Poco::Net::HTTPResponse response;
+            std::string replyBody;
+            Poco::StreamCopier::copyToString(session.receiveResponse(response), replyBody);
+            QCOMPARE(int(response.getStatus()), accept ? 201 : 401);
+            if (!accept)
+                QVERIFY2(replyBody.find("requires KIOSK-HMAC-V2") != std::string::npos, replyBody.c_str());
+        }
+    }
+
+    void expectedHostIsEnforced()
+    {
+        ReferencePlatform::Options o;
+        o.expectedHost = "hall.example.gov.cn";
+        auto platform = startPlatform(o);
+        PlatformClient client(endpoint(platform->port())); // signs 127.0.0.1:port: another host
+        const auto r = client.post("/api/v1/submissions", "key-host-00001", R"({"itemCode":"RS-0001"})");
+        QCOMPARE(r.status, 401);
+        QVERIFY2(r.body.find("another host") != std::string::npos, r.body.c_str());
+    }
+
+    // --- idempotency scope and retention --------------------------------------------------------
+    void idempotencyIsPerTerminal()
+    {
+        auto platform = startPlatform();
+        auto one = endpoint(platform->port());
+        auto two = endpoint(platform->port());
+        two.terminalId = "T-TEST-02";
+        PlatformClient a(one), b(two);
+        const std::string body = R"({"itemCode":"RS-0001"})";
+        const auto ra = a.post("/api/v1/submissions", "key-shared-0001", body);
+        const auto rb = b.post("/api/v1/submissions", "key-shared-0001", body);
+        QCOMPARE(ra.status, 201);
+        QCOMPARE(rb.status, 201); // not a replay of the other terminal's request
+        QVERIFY(ra.body != rb.body);
+        QCOMPARE(a.post("/api/v1/submissions", "key-shared-0001", body).status, 200); // a replay for its own terminal
+        const auto effects = platform->effects();
+        QCOMPARE(effects.size(), std::size_t(2));
+        QCOMPARE(effects[0].terminal, std::string("T-TEST-01"));
+        QCOMPARE(effects[1].terminal, std::string("T-TEST-02"));
+        // Nor does one terminal's different body under the same key clash with the other's.
+        QCOMPARE(b.post("/api/v1/submissions", "key-shared-0002", R"({"itemCode":"X"})").status, 201);
+        QCOMPARE(a.post("/api/v1/submissions", "key-shared-0002", R"({"itemCode":"Y"})").status, 201);
+    }
+
+    void idempotencyRetention()
+    {
+        ReferencePlatform::Options o;
+        o.idempotencyRetentionMs = 300;
+        auto platform = startPlatform(o);
+        PlatformClient client(endpoint(platform->port()));
+        const std::string body = R"({"itemCode":"RS-0001"})";
+        QCOMPARE(client.post("/api/v1/submissions", "key-retain-0001", body).status, 201);
+        QCOMPARE(client.post("/api/v1/submissions", "key-retain-0001", body).status, 200);
+        std::this_thread::sleep_for(std::chrono::milliseconds(400));
+        QCOMPARE(client.post("/api/v1/submissions", "key-retain-0001", body).status, 201); // forgotten after the retention
+        QCOMPARE(platform->effects().size(), std::size_t(2));
+        // The default covers the queue's longest max age (docs/platform-api.md, docs/configuration.md).
+        QVERIFY(ReferencePlatform::Options{}.idempotencyRetentionMs >= 720LL * 3600'000);
+    }
+
+    // --- the total deadline ---------------------------------------------------------------------
+    void tricklingReplyIsCutAtTheDeadline()
+    {
+        auto platform = startPlatform();
+        auto e = endpoint(platform->port());
+        e.timeoutMs = 600;
+        PlatformClient client(e);
+        QCOMPARE(client.get(api::pingPath()).status, 200); // connected and kept alive
+        platform->injectFault(Fault::Trickle, 1, 40); // ~150 bytes: 6 s at 40 ms a byte
+        QElapsedTimer t;
+        t.start();
+        const auto r = client.post("/api/v1/submissions", "key-trickle-001", R"({"itemCode":"RS-0001"})");
+        const qint64 took = t.elapsed();
+        QCOMPARE(r.status, 0);
+        QCOMPARE(int(r.error), int(TransportError::Timeout));
+        QVERIFY2(r.errorText.find("within 0.6 s") != std::string::npos, r.errorText.c_str());
+        QVERIFY2(took >= 550 && took < 1500, qPrintable(QString::number(took)));
+        // The next request works again (a fresh connection), and the key de-duplicates.
+        const auto again = client.post("/api/v1/submissions", "key-trickle-001", R"({"itemCode":"RS-0001"})");
+        QCOMPARE(again.status, 200);
+        QCOMPARE(platform->effects().size(), std::size_t(1));
+    }
+
+    void unsignableRequestIsNotSent()
+    {
+        auto platform = startPlatform();
+        auto e = endpoint(platform->port());
+        e.signingKey.clear();
+        PlatformClient client(e);
+        const auto r = client.post("/api/v1/submissions", "key-nokey-0001", R"({"itemCode":"RS-0001"})");
+        QCOMPARE(r.status, 0);
+        QVERIFY2(r.errorText.find("could not be signed") != std::string::npos, r.errorText.c_str());
+        QCOMPARE(platform->rejectedSignatures(), 0); // nothing unsigned reached the platform
+        QCOMPARE(platform->deliveries("key-nokey-0001"), 0);
+    }
+
     void mutualTls()
     {
         std::string error;

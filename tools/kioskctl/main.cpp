@@ -3,6 +3,7 @@
 #include "common/logging.h"
 #include "tools/kioskctl/catalogcommand.h"
 #include "tools/kioskctl/devicescommand.h"
+#include "tools/kioskctl/platformcommand.h"
 #include "tools/kioskctl/queuecommand.h"
 
 #include <QCoreApplication>
@@ -26,6 +27,7 @@ static constexpr const char *usage =
     "  receipt render --out FILE.png           the sample receipt through the simulated printer\n"
     "  queue status [--json]                   requests per state, oldest pending, dead letters\n"
     "  queue retry ID | queue discard ID       act on a dead request (staff)\n"
+    "  platform check [ID] [--config FILE]     TLS, certificate, clock and signature per platform (JSON lines)\n"
     "\n"
     "  --help                                  this text\n";
 
@@ -57,6 +59,8 @@ int main(int argc, char *argv[])
         return kiosk::ctl::receiptCommand(args, stdout, stderr);
     if (family == QLatin1String("queue"))
         return kiosk::ctl::queueCommand(args, stdout, stderr);
+    if (family == QLatin1String("platform"))
+        return kiosk::ctl::platformCommand(args, stdout, stderr);
     std::fprintf(stderr, "kioskctl: unknown command '%s'\n%s", qPrintable(family), usage);
     return 2;
 }
