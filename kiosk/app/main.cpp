@@ -88,6 +88,11 @@ int main(int argc, char *argv[])
     if (cfg.stateDir.isEmpty())
         cfg.stateDir = kiosk::Config::defaultStateDir();
     cfg.simulate = parser.isSet(simulate);
+    // Demo mode only: a known PIN for the staff pages (docs/configuration.md). A real terminal
+    // without "staffPinHash" has no staff pages, and says so.
+    cfg.useDemoStaffPinIfUnset();
+    if (cfg.staffPinHash.isEmpty())
+        qCWarning(lcConfig) << "no \"staffPinHash\" configured: this terminal has no staff pages (make one with `kioskctl staff hash-pin`)";
 
     const bool walking = parser.isSet(tour) || parser.isSet(selfTest);
     auto manualClock = walking ? std::make_unique<kiosk::ManualClock>() : nullptr;

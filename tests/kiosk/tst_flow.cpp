@@ -14,6 +14,7 @@
 #include "kiosk/queue/queueservice.h"
 #include "kiosk/session/clock.h"
 #include "kiosk/session/session.h"
+#include "kiosk/session/staffpin.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -40,6 +41,7 @@ class TestFlow : public QObject
         Config config;
         config.stateDir = stateDir;
         config.simulate = true;
+        config.useDemoStaffPinIfUnset();
         auto clock = std::make_unique<ManualClock>();
         m_clock = clock.get();
         auto app = std::make_unique<KioskApp>(config, std::move(clock));
@@ -98,8 +100,8 @@ class TestFlow : public QObject
         case Screen::Submitted: toSubmitted(); break;
         case Screen::Evaluation: toSubmitted(); s()->openEvaluation(); break;
         case Screen::Progress: s()->openProgress(); break;
-        case Screen::StaffQueue: s()->unlockStaff(m_app->config().staffPin); break;
-        case Screen::StaffDevices: s()->unlockStaff(m_app->config().staffPin); s()->openStaffDevices(); break;
+        case Screen::StaffQueue: s()->unlockStaff(staffpin::demoPin()); break;
+        case Screen::StaffDevices: s()->unlockStaff(staffpin::demoPin()); s()->openStaffDevices(); break;
         }
     }
 

@@ -4,6 +4,7 @@
 #include "tools/kioskctl/catalogcommand.h"
 #include "tools/kioskctl/devicescommand.h"
 #include "tools/kioskctl/queuecommand.h"
+#include "tools/kioskctl/staffcommand.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -26,6 +27,8 @@ static constexpr const char *usage =
     "  receipt render --out FILE.png           the sample receipt through the simulated printer\n"
     "  queue status [--json]                   requests per state, oldest pending, dead letters\n"
     "  queue retry ID | queue discard ID       act on a dead request (staff)\n"
+    "  staff hash-pin [--iterations N] < PIN   the \"staffPinHash\" line for a staff PIN read from stdin\n"
+    "  staff check-pin HASH < PIN              whether a PIN matches a hash (exit 0) or not (1)\n"
     "\n"
     "  --help                                  this text\n";
 
@@ -57,6 +60,8 @@ int main(int argc, char *argv[])
         return kiosk::ctl::receiptCommand(args, stdout, stderr);
     if (family == QLatin1String("queue"))
         return kiosk::ctl::queueCommand(args, stdout, stderr);
+    if (family == QLatin1String("staff"))
+        return kiosk::ctl::staffCommand(args, stdin, stdout, stderr);
     std::fprintf(stderr, "kioskctl: unknown command '%s'\n%s", qPrintable(family), usage);
     return 2;
 }
