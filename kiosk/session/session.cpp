@@ -301,6 +301,8 @@ void Session::identify(const QString &name, const QString &idMasked, const QStri
         userActivity();
     if (identified() && m_subjectKey == subjectKey) {
         cancelCardGrace(); // put back in time: the visit goes on
+        if (m_screen == Screen::Progress && m_journey && m_journey->progress()->lookup() != ProgressModel::Lookup::Code)
+            lookUpResident(); // the card back on the reader: its requests can be shown
         return; // the same card again (or, with no key to tell cards apart, any card)
     }
     m_residentName = name;
@@ -372,10 +374,12 @@ void Session::openProgress()
     if (m_screen == Screen::Progress)
         return;
     // Opening the page asks again: the resident on the reader, unless a receipt was just scanned.
-    if (m_journey && m_journey->progress()->lookup() != ProgressModel::Lookup::Code)
-        lookUpResident();
+    // (After the screen change, which clears notices: "place your card" belongs to this page.)
+    const bool byCard = m_journey && m_journey->progress()->lookup() != ProgressModel::Lookup::Code;
     push();
     setScreen(Screen::Progress);
+    if (byCard)
+        lookUpResident();
 }
 
 void Session::handleScannedCode(const QString &code)

@@ -33,11 +33,12 @@ qint64 StaffGate::waitAfterFailures(int failures)
     return 60 * 60'000;
 }
 
-StaffGate::StaffGate(const QString &pinHash, const QString &stateDir, const Clock *clock, QObject *parent)
+StaffGate::StaffGate(const QString &pinHash, const QString &stateDir, const Clock *clock, std::function<qint64()> wallMs,
+                     QObject *parent)
     : QObject(parent)
     , m_pinHash(pinHash)
     , m_clock(clock)
-    , m_wallMs([] { return QDateTime::currentMSecsSinceEpoch(); })
+    , m_wallMs(wallMs ? std::move(wallMs) : [] { return QDateTime::currentMSecsSinceEpoch(); })
 {
     m_timer.setInterval(kPollMs);
     connect(&m_timer, &QTimer::timeout, this, &StaffGate::poll);

@@ -68,11 +68,10 @@ public:
     [[nodiscard]] static qint64 waitAfterFailures(int failures);
 
     /** @p pinHash: the configured hash (empty: no staff pages). @p stateDir: where the attempt
-     *  file lives (empty: memory only). */
-    StaffGate(const QString &pinHash, const QString &stateDir, const Clock *clock, QObject *parent = nullptr);
-
-    /** The wall clock used for the attempt file (tests set the clock back with it). */
-    void setWallClock(std::function<qint64()> wallMs) { m_wallMs = std::move(wallMs); }
+     *  file lives (empty: memory only). @p wallMs: the wall clock for that file (tests set it
+     *  back); the system's when empty. */
+    StaffGate(const QString &pinHash, const QString &stateDir, const Clock *clock, std::function<qint64()> wallMs = {},
+              QObject *parent = nullptr);
     /** Replaces the hash (the screen tour shows the "not set up" message with an empty one). */
     void setPinHash(const QString &pinHash);
     /** The attempt file (empty when memory only). */
