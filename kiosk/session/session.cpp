@@ -428,6 +428,9 @@ int Session::visitEndingSeconds() const
 
 void Session::cardRemoved()
 {
+    // Requests shown by card are the card holder's: they go with the card.
+    if (m_journey && m_journey->progress()->lookup() == ProgressModel::Lookup::Card)
+        m_journey->progress()->clear();
     if (!identified() || !m_submitted || m_cardGoneAt >= 0 || m_screen == Screen::Attract)
         return;
     qCInfo(lcSession) << "the ID card was taken after a submission: the visit ends in" << kCardGraceSeconds << "s";
