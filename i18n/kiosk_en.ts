@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>AppShell</name>
-    <message>
-        <source>Wrong PIN.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AttractPage</name>
     <message>
         <source>24-hour self-service</source>
@@ -410,6 +403,39 @@
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff pages are not set up on this terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n minute(s).</source>
+        <translation>
+            <numerusform>Too many wrong PINs. Try again in %n minute.</numerusform>
+            <numerusform>Too many wrong PINs. Try again in %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many wrong PINs. Try again in %n second.</numerusform>
+            <numerusform>Too many wrong PINs. Try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. Wait %n second(s).</source>
+        <translation>
+            <numerusform>Wrong PIN. Wait %n second.</numerusform>
+            <numerusform>Wrong PIN. Wait %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1212,6 +1238,28 @@
     <message>
         <source>Please take your ID card.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place your ID card on the reader to see your requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many codes could not be checked. Please wait %n second(s), then scan your receipt again.</source>
+        <translation>
+            <numerusform>Too many codes could not be checked. Please wait %n second, then scan your receipt again.</numerusform>
+            <numerusform>Too many codes could not be checked. Please wait %n seconds, then scan your receipt again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This receipt&apos;s code cannot be checked here. Scan the QR code of a receipt printed by this terminal, or place your ID card on the reader.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>You took your ID card: this visit ends in %n second(s). Put the card back to continue.</source>
+        <translation>
+            <numerusform>You took your ID card: this visit ends in %n second. Put the card back to continue.</numerusform>
+            <numerusform>You took your ID card: this visit ends in %n seconds. Put the card back to continue.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

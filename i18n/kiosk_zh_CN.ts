@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>AppShell</name>
-    <message>
-        <source>Wrong PIN.</source>
-        <translation>密码错误。</translation>
-    </message>
-</context>
-<context>
     <name>AttractPage</name>
     <message>
         <source>24-hour self-service</source>
@@ -407,6 +400,36 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Staff pages are not set up on this terminal.</source>
+        <translation>本终端未设置工作人员页面。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n minute(s).</source>
+        <translation>
+            <numerusform>密码错误次数过多，请 %n 分钟后再试。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>密码错误次数过多，请 %n 秒后再试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>密码错误。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. Wait %n second(s).</source>
+        <translation>
+            <numerusform>密码错误，请等待 %n 秒。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1201,6 +1224,26 @@
     <message>
         <source>Please take your ID card.</source>
         <translation>请取回您的身份证。</translation>
+    </message>
+    <message>
+        <source>Place your ID card on the reader to see your requests.</source>
+        <translation>请将身份证放在读卡区，查看您的办件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many codes could not be checked. Please wait %n second(s), then scan your receipt again.</source>
+        <translation>
+            <numerusform>无法识别的二维码过多，请等待 %n 秒后再扫描回执。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This receipt&apos;s code cannot be checked here. Scan the QR code of a receipt printed by this terminal, or place your ID card on the reader.</source>
+        <translation>此回执二维码无法在本机查询。请扫描本终端打印的回执二维码，或将身份证放在读卡区。</translation>
+    </message>
+    <message numerus="yes">
+        <source>You took your ID card: this visit ends in %n second(s). Put the card back to continue.</source>
+        <translation>
+            <numerusform>您已取走身份证，本次服务将在 %n 秒后结束。如需继续，请放回身份证。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

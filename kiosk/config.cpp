@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/config.h"
+#include "kiosk/session/staffpin.h"
 #include "services/catalog/devicepromises.h"
 
 #include <QDir>
@@ -8,7 +9,6 @@
 #include <QJsonDocument>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QRegularExpression>
 
 #include <cmath>
 
@@ -74,9 +74,16 @@ std::optional<Config> Config::fromJson(const QByteArray &json, QString *error)
         QStringLiteral("catalog"), QStringLiteral("forms"), QStringLiteral("stateDir"), QStringLiteral("language"),
         QStringLiteral("idleTimeoutSeconds"), QStringLiteral("idleWarningSeconds"),
         QStringLiteral("elderIdleTimeoutSeconds"), QStringLiteral("elderWarningSeconds"),
-        QStringLiteral("popularCount"), QStringLiteral("staffPin"), QStringLiteral("platforms"), QStringLiteral("queue"),
+        QStringLiteral("popularCount"), QStringLiteral("staffPinHash"), QStringLiteral("platforms"), QStringLiteral("queue"),
         QStringLiteral("devices"),
     };
+    // A PIN in clear in a file that is copied around is a PIN anyone with the file knows.
+    if (o.contains(QLatin1String("staffPin"))) {
+        *error = QStringLiteral("\"staffPin\" (a PIN in clear) is no longer accepted: make its hash with "
+                                "`echo -n PIN | kioskctl staff hash-pin` and put the line it prints in \"staffPinHash\" "
+                                "(docs/configuration.md)");
+        return std::nullopt;
+    }
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!known.contains(it.key())) {
             *error = QStringLiteral("unknown setting \"%1\" (known: %2)").arg(it.key(), known.join(QStringLiteral(", ")));
@@ -99,7 +106,7 @@ std::optional<Config> Config::fromJson(const QByteArray &json, QString *error)
         || !readInt(o, "idleWarningSeconds", minWarningSeconds, maxSeconds, c.idleWarningSeconds, error)
         || !readInt(o, "elderIdleTimeoutSeconds", minIdleSeconds, maxSeconds, c.elderIdleTimeoutSeconds, error)
         || !readInt(o, "elderWarningSeconds", minWarningSeconds, maxSeconds, c.elderWarningSeconds, error)
-        || !readInt(o, "popularCount", 0, 20, c.popularCount, error) || !readString(o, "staffPin", c.staffPin, error))
+        || !readInt(o, "popularCount", 0, 20, c.popularCount, error) || !readString(o, "staffPinHash", c.staffPinHash, error))
         return std::nullopt;
     // The devices fitted: only kinds this program drives (a camera or a card reader without a
     // driver would let the catalog promise what no code can do).
@@ -126,9 +133,8 @@ std::optional<Config> Config::fromJson(const QByteArray &json, QString *error)
             return std::nullopt;
         }
     }
-    static const QRegularExpression pinPattern(QStringLiteral("^[0-9]{4,12}$"));
-    if (!pinPattern.match(c.staffPin).hasMatch()) {
-        *error = QStringLiteral("\"staffPin\" must be 4 to 12 digits");
+    if (QString why; !c.staffPinHash.isEmpty() && !staffpin::isValidHash(c.staffPinHash, &why)) {
+        *error = QStringLiteral("\"staffPinHash\" %1").arg(why);
         return std::nullopt;
     }
     if (o.contains(QLatin1String("queue"))) {
@@ -243,6 +249,14 @@ std::optional<Config> Config::fromFile(const QString &path, QString *error)
         }
     }
     return c;
+}
+
+void Config::useDemoStaffPinIfUnset()
+{
+    if (!simulate || !staffPinHash.isEmpty())
+        return;
+    staffPinHash = staffpin::demoHash();
+    demoStaffPin = true;
 }
 
 QString Config::defaultStateDir()

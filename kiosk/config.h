@@ -57,7 +57,13 @@ struct Config {
     int elderIdleTimeoutSeconds = 180;
     int elderWarningSeconds = 60;
     int popularCount = 6; ///< items on the home screen's 常办事项 list
-    QString staffPin = QStringLiteral("246810"); ///< opens the staff pages; change it on every real terminal
+    /**
+     * The staff PIN as a salted slow hash (kiosk/session/staffpin.h; `kioskctl staff hash-pin`
+     * makes one). Empty: this terminal has no staff pages. There is no default PIN; only
+     * `kiosk --simulate` without a hash uses the demo PIN (useDemoStaffPinIfUnset()).
+     */
+    QString staffPinHash;
+    bool demoStaffPin = false; ///< staffPinHash is the demo PIN's (set by useDemoStaffPinIfUnset())
     /** The device kinds this terminal is fitted with (idcard, printer, scanner): what the catalog's
      *  and the forms' texts may promise (services/catalog/devicepromises.h). Empty: all three. */
     QStringList devices;
@@ -68,6 +74,9 @@ struct Config {
     /** Parses a config file's contents; on failure @p error says what is wrong. */
     [[nodiscard]] static std::optional<Config> fromJson(const QByteArray &json, QString *error);
     [[nodiscard]] static std::optional<Config> fromFile(const QString &path, QString *error);
+
+    /** Demo mode only (`--simulate`): with no staffPinHash configured, the demo PIN's hash. */
+    void useDemoStaffPinIfUnset();
 
     /** $KIOSK_STATE_DIR, else /var/lib/kiosk when writable, else the user's state directory. */
     [[nodiscard]] static QString defaultStateDir();

@@ -63,6 +63,9 @@ KioskApp::KioskApp(const Config &config, std::unique_ptr<Clock> clock, QObject *
                                   : tr("The ID card could not be read. Please place it flat on the reader again."));
     });
     connect(m_devices.get(), &devices::DeviceManager::codeScanned, m_session.get(), &Session::handleScannedCode);
+    // Progress by card asks the reader at lookup time; a card taken after a submission ends the visit.
+    m_session->setCardOnReader([devices = m_devices.get()] { return devices->isCardPresent(); });
+    connect(m_devices.get(), &devices::DeviceManager::cardRemoved, m_session.get(), &Session::cardRemoved);
 }
 
 KioskApp::~KioskApp()

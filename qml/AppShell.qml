@@ -65,11 +65,7 @@ Rectangle {
         language: Session.english ? "en" : "zh_CN"
         onElderModeToggled: Session.elderMode = !Session.elderMode
         onLanguageToggled: Session.toggleLanguage()
-        onStaffGesture: {
-            pinPopup.clear()
-            pinPopup.message = ""
-            pinPopup.visible = true
-        }
+        onStaffGesture: Session.staffPad.openPad()
     }
 
     Loader {
@@ -152,20 +148,12 @@ Rectangle {
         onClosed: Session.clearNotice()
     }
 
+    // The pad (or "not set up") follows the session's StaffGate: it closes when the visit ends.
     PinPopup {
         id: pinPopup
         objectName: "pinPopup"
         anchors.fill: parent
-        visible: false
-        onCancelled: visible = false
-        onSubmitted: pin => {
-            if (Session.unlockStaff(pin)) {
-                visible = false
-            } else {
-                clear()
-                message = qsTr("Wrong PIN.")
-            }
-        }
+        gate: Session.staffPad
     }
 
     IdleWarningPopup {

@@ -91,6 +91,11 @@ int main(int argc, char *argv[])
     // Before anything is written there: the folder and what earlier versions left in it, private.
     for (const QString &problem : kiosk::makeStatePrivate(cfg.stateDir))
         qCWarning(lcApp).noquote() << problem;
+    // Demo mode only: a known PIN for the staff pages (docs/configuration.md). A real terminal
+    // without "staffPinHash" has no staff pages, and says so.
+    cfg.useDemoStaffPinIfUnset();
+    if (cfg.staffPinHash.isEmpty())
+        qCWarning(lcConfig) << "no \"staffPinHash\" configured: this terminal has no staff pages (make one with `kioskctl staff hash-pin`)";
 
     const bool walking = parser.isSet(tour) || parser.isSet(selfTest);
     auto manualClock = walking ? std::make_unique<kiosk::ManualClock>() : nullptr;

@@ -66,12 +66,11 @@ bool ProgressModel::lookupByCard(const QString &subjectKey)
 
 bool ProgressModel::lookupByCode(const QString &code)
 {
-    QString c = code.trimmed();
-    if (c.startsWith(Submission::requestPrefix()))
-        c = c.mid(Submission::requestPrefix().size());
-    if (c.isEmpty() || !m_queue->findRequest(c))
+    // Only a receipt's capability opens a request: a tracking or receipt number can be guessed.
+    const QString id = m_queue->verifyReceiptCode(code);
+    if (id.isEmpty() || !m_queue->request(id))
         return false;
-    m_code = c;
+    m_code = id;
     m_subjectKey.clear();
     setLookup(Lookup::Code);
     refresh();
@@ -109,7 +108,7 @@ void ProgressModel::refresh()
     if (m_lookup == Lookup::Card) {
         entries = m_queue->requestsFor(m_subjectKey);
     } else if (m_lookup == Lookup::Code) {
-        if (auto e = m_queue->findRequest(m_code))
+        if (auto e = m_queue->request(m_code))
             entries.push_back(*e);
     }
     std::vector<Row> rows;

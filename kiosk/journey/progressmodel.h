@@ -45,7 +45,8 @@ public:
 
     /** The requests of the resident whose keyed ID hash is @p subjectKey. False when empty. */
     bool lookupByCard(const QString &subjectKey);
-    /** The request a receipt's QR (or typed number) names. False when the terminal does not know it. */
+    /** The request a receipt's QR code names (its capability, QueueService::verifyReceiptCode()).
+     *  False for anything else, a bare tracking number included, and for a request no longer kept. */
     bool lookupByCode(const QString &code);
     void clear();
 

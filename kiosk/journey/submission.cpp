@@ -114,9 +114,9 @@ QString Submission::receiptNumber() const
 
 QString Submission::qrText() const
 {
-    if (!m_tracking.isEmpty())
-        return m_tracking;
-    return m_requestId.isEmpty() ? QString() : requestPrefix() + m_requestId;
+    // Always the capability, also once the platform's number is known: that number is
+    // sequential on some platforms, so a scan of it alone opens nothing (QueueService::verifyReceiptCode).
+    return m_requestId.isEmpty() ? QString() : m_queue->receiptCode(m_requestId);
 }
 
 void Submission::clear()

@@ -31,7 +31,8 @@ class Submission : public QObject
     Q_PROPERTY(QString trackingNumber READ trackingNumber NOTIFY changed)
     /** The number the receipt and screen show: the platform's, or the terminal's own. */
     Q_PROPERTY(QString receiptNumber READ receiptNumber NOTIFY changed)
-    /** What the receipt's QR code carries; scanning it here opens the progress page. */
+    /** What the receipt's QR code carries: the request's capability (QueueService::receiptCode());
+     *  scanning it here opens the progress page. */
     Q_PROPERTY(QString qrText READ qrText NOTIFY changed)
     /** The platform's reason for refusing (its own words). */
     Q_PROPERTY(QString refusal READ refusal NOTIFY changed)
@@ -54,7 +55,7 @@ public:
     };
     Q_ENUM(Error)
 
-    /** What a receipt's QR code says when the platform's tracking number is not known yet. */
+    /** How a receipt's QR code begins (`KIOSK:<request id>.<MAC>`, QueueService::receiptCode()). */
     static QString requestPrefix() { return QStringLiteral("KIOSK:"); }
     /**
      * The terminal's own number for a request, until the platform gives one: 13 digits derived

@@ -15,6 +15,10 @@
 #include <QDateTime>
 #include <QDeadlineTimer>
 
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
 namespace kiosk {
 
 namespace {
@@ -24,6 +28,44 @@ std::int64_t wallMs()
 }
 constexpr int deadLetterListSize = 50; // as many as the staff page lists
 QueueService *g_instance = nullptr;
+
+std::string hmacSha256(std::string_view key, std::string_view data)
+{
+    unsigned char out[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    if (!HMAC(EVP_sha256(), key.data(), int(key.size()), reinterpret_cast<const unsigned char *>(data.data()), data.size(), out, &len))
+        return {};
+    return std::string(reinterpret_cast<const char *>(out), len);
+}
+
+// 128 bits of MAC: beyond guessing, even at a scan a second for years.
+constexpr size_t kReceiptMacBytes = 16;
+
+/** RFC 4648 base32 without padding: upper case and digits, which QR codes carry compactly. */
+QString base32(std::string_view bytes)
+{
+    static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    QString out;
+    quint32 buffer = 0;
+    int bits = 0;
+    for (const char c : bytes) {
+        buffer = (buffer << 8) | quint8(c);
+        bits += 8;
+        while (bits >= 5) {
+            out += QLatin1Char(alphabet[(buffer >> (bits - 5)) & 31]);
+            bits -= 5;
+        }
+    }
+    if (bits > 0)
+        out += QLatin1Char(alphabet[(buffer << (5 - bits)) & 31]);
+    return out;
+}
+
+QString receiptMac(const std::string &key, const QString &requestId)
+{
+    const std::string mac = hmacSha256(key, "receipt\n" + requestId.toLower().toStdString());
+    return mac.size() < kReceiptMacBytes ? QString() : base32(std::string_view(mac).substr(0, kReceiptMacBytes));
+}
 } // namespace
 
 QueueEntryModel::QueueEntryModel(QObject *parent)
@@ -137,6 +179,7 @@ bool QueueService::start(platform::Dispatcher::Options options)
         return false;
     }
     m_subjectKey = ring->subject;
+    m_receiptKey = ring->receipt;
     // Counters arrive from the writer and dispatcher threads as snapshots: applied here, in order.
     m_counters = std::make_shared<queue::QueueCounters>(
         [this](const queue::OutboxCounts &c, const std::optional<std::vector<queue::OutboxEntry>> &dead) {
@@ -257,6 +300,30 @@ std::optional<queue::OutboxEntry> QueueService::findRequest(const QString &code)
     if (auto e = m_reader->byReceiptNumber(c.toStdString())) // read out over the phone: 3816 0274 5519 3
         return e;
     return m_reader->entry(c.toLower().toStdString());
+}
+
+QString QueueService::receiptCode(const QString &requestId) const
+{
+    if (m_receiptKey.empty() || requestId.isEmpty())
+        return {};
+    return QStringLiteral("KIOSK:") + requestId.toUpper() + QLatin1Char('.') + receiptMac(m_receiptKey, requestId);
+}
+
+QString QueueService::verifyReceiptCode(const QString &text) const
+{
+    const QString t = text.trimmed();
+    static const QLatin1String prefix("KIOSK:");
+    if (m_receiptKey.empty() || t.size() > 128 || !t.startsWith(prefix, Qt::CaseInsensitive))
+        return {};
+    const qsizetype dot = t.lastIndexOf(QLatin1Char('.'));
+    if (dot <= prefix.size())
+        return {};
+    const QString id = t.mid(prefix.size(), dot - prefix.size()).toLower();
+    const QByteArray given = t.mid(dot + 1).toUpper().toLatin1();
+    const QByteArray expected = receiptMac(m_receiptKey, id).toLatin1();
+    if (expected.isEmpty() || given.size() != expected.size() || CRYPTO_memcmp(given.constData(), expected.constData(), size_t(expected.size())) != 0)
+        return {};
+    return id;
 }
 
 std::optional<queue::OutboxEntry> QueueService::request(const QString &id) const

@@ -137,8 +137,24 @@ public:
 
     /** This resident's requests known to the terminal (by subjectHash()), newest first. */
     std::vector<queue::OutboxEntry> requestsFor(const QString &subjectHash) const;
-    /** The request a receipt's code names: a platform tracking number, the terminal's receipt number or its request id. */
+    /**
+     * Staff only (a number read out over the phone): the request a platform tracking number,
+     * the terminal's receipt number or its request id names. Never for what a resident scans:
+     * those numbers can be guessed (verifyReceiptCode() is the resident's way).
+     */
     std::optional<queue::OutboxEntry> findRequest(const QString &code) const;
+    /**
+     * What a receipt's QR code carries: a capability, `KIOSK:<request id>.<MAC>`, the MAC an
+     * HMAC-SHA256 of the id (truncated to 128 bits, base32) under a key only this terminal has.
+     * Empty before start() (no key).
+     */
+    [[nodiscard]] QString receiptCode(const QString &requestId) const;
+    /**
+     * The request id a scanned receipt code names, when it is this terminal's capability with
+     * a right MAC (compared in constant time); empty for anything else: a bare tracking or
+     * receipt number, a changed id or MAC, another terminal's code.
+     */
+    [[nodiscard]] QString verifyReceiptCode(const QString &text) const;
     std::optional<queue::OutboxEntry> request(const QString &id) const;
     /** Asks the platforms about these requests now rather than at the next interval (on the writer thread). */
     void checkStatusNow(const QStringList &ids);
@@ -161,6 +177,7 @@ private:
     std::unique_ptr<QueueEntryModel> m_deadLetters;
     QString m_problem;
     std::string m_subjectKey;
+    std::string m_receiptKey; ///< the receipt codes' MAC key (secrets::KeyRing::receipt, HKDF)
     quint64 m_lastTicket = 0;
     bool m_available = false;
     std::int64_t m_oldestPendingCreatedAt = 0;

@@ -24,7 +24,12 @@ Session::Session(const Config &config, const Clock *clock, QObject *parent)
     , m_browser(std::make_unique<CatalogBrowser>())
     , m_idle(config, clock)
     , m_language(config.language == QLatin1String("en") ? QStringLiteral("en") : QStringLiteral("zh_CN"))
+    , m_staffGate(config.staffPinHash, config.stateDir, clock)
+    , m_lookups(kLookupFailureLimit, kLookupWindowMs, clock)
 {
+    connect(&m_staffGate, &StaffGate::unlocked, this, &Session::enterStaff);
+    m_graceTimer.setInterval(250);
+    connect(&m_graceTimer, &QTimer::timeout, this, &Session::poll);
     m_browser->setEnglish(english());
     connect(&m_idle, &IdleGuard::warningChanged, this, &Session::idleChanged);
     connect(&m_idle, &IdleGuard::expired, this, [this] {
@@ -294,8 +299,12 @@ void Session::identify(const QString &name, const QString &idMasked, const QStri
         start();
     else
         userActivity();
-    if (identified() && m_subjectKey == subjectKey)
+    if (identified() && m_subjectKey == subjectKey) {
+        cancelCardGrace(); // put back in time: the visit goes on
+        if (m_screen == Screen::Progress && m_journey && m_journey->progress()->lookup() != ProgressModel::Lookup::Code)
+            lookUpResident(); // the card back on the reader: its requests can be shown
         return; // the same card again (or, with no key to tell cards apart, any card)
+    }
     m_residentName = name;
     m_residentIdMasked = idMasked;
     m_subjectKey = subjectKey;
@@ -327,6 +336,7 @@ void Session::showSubmitted()
 {
     if (m_screen != Screen::Review)
         return;
+    m_submitted = true;
     m_history.clear();
     m_history.push_back(Frame{Screen::Home, {}});
     setScreen(Screen::Submitted);
@@ -342,8 +352,19 @@ void Session::openEvaluation()
 
 void Session::lookUpResident()
 {
-    if (m_journey && !m_subjectKey.isEmpty())
-        m_journey->progress()->lookupByCard(m_subjectKey);
+    if (!m_journey)
+        return;
+    ProgressModel *progress = m_journey->progress();
+    // The card must be on the reader now: an identity remembered from earlier in the visit is
+    // not enough to show someone's requests (the resident may have gone, the next one not).
+    if (m_subjectKey.isEmpty() || !m_cardOnReader || !m_cardOnReader()) {
+        if (progress->lookup() == ProgressModel::Lookup::Card)
+            progress->clear();
+        if (!m_subjectKey.isEmpty())
+            showNotice(tr("Place your ID card on the reader to see your requests."));
+        return;
+    }
+    progress->lookupByCard(m_subjectKey);
 }
 
 void Session::openProgress()
@@ -353,35 +374,79 @@ void Session::openProgress()
     if (m_screen == Screen::Progress)
         return;
     // Opening the page asks again: the resident on the reader, unless a receipt was just scanned.
-    if (m_journey && m_journey->progress()->lookup() != ProgressModel::Lookup::Code)
-        lookUpResident();
+    // (After the screen change, which clears notices: "place your card" belongs to this page.)
+    const bool byCard = m_journey && m_journey->progress()->lookup() != ProgressModel::Lookup::Code;
     push();
     setScreen(Screen::Progress);
+    if (byCard)
+        lookUpResident();
 }
 
 void Session::handleScannedCode(const QString &code)
 {
     const QString trimmed = code.trimmed();
-    // A receipt's code opens its progress; an item code the item.
+    const bool receiptLike = trimmed.startsWith(Submission::requestPrefix(), Qt::CaseInsensitive);
+    // An item code opens the item (public facts: not a lookup, never paused).
+    if (!receiptLike && openItem(trimmed)) {
+        qCInfo(lcSession).noquote() << "scanned code opened item" << trimmed;
+        return;
+    }
+    if (m_screen == Screen::Attract)
+        start();
+    if (m_lookups.paused()) {
+        qCInfo(lcSession) << "scanned code not looked up: lookups are paused for" << m_lookups.secondsLeft() << "s";
+        showNotice(tr("Too many codes could not be checked. Please wait %n second(s), then scan your receipt again.", "",
+                      m_lookups.secondsLeft()));
+        return;
+    }
+    // A receipt's capability opens its progress; nothing else does (a bare number can be guessed).
     if (m_journey && m_journey->progress()->lookupByCode(trimmed)) {
         qCInfo(lcSession) << "scanned receipt code opened its progress";
         if (m_screen == Screen::Progress)
             return;
-        if (m_screen == Screen::Attract)
-            start();
         push();
         setScreen(Screen::Progress);
         return;
     }
-    if (openItem(trimmed)) {
-        qCInfo(lcSession).noquote() << "scanned code opened item" << trimmed;
-        return;
-    }
     // What a resident scans is not logged: it may be anyone's health code or payment code.
     qCInfo(lcSession) << "scanned code not recognised (" << trimmed.size() << "characters)";
-    if (m_screen == Screen::Attract)
-        start();
-    showNotice(tr("This code is not one the terminal knows. Scan a service code or the code on your receipt."));
+    if (m_lookups.fail())
+        qCWarning(lcSession) << kLookupFailureLimit << "scanned codes in a minute opened nothing: lookups paused for"
+                             << m_lookups.secondsLeft() << "s (someone may be trying receipt codes)";
+    showNotice(receiptLike ? tr("This receipt's code cannot be checked here. Scan the QR code of a receipt printed by this terminal, "
+                                "or place your ID card on the reader.")
+                           : tr("This code is not one the terminal knows. Scan a service code or the code on your receipt."));
+}
+
+int Session::visitEndingSeconds() const
+{
+    if (m_cardGoneAt < 0)
+        return 0;
+    const qint64 left = m_cardGoneAt + kCardGraceSeconds * 1000 - m_clock->nowMs();
+    return left > 0 ? int((left + 999) / 1000) : 0;
+}
+
+void Session::cardRemoved()
+{
+    // Requests shown by card are the card holder's: they go with the card.
+    if (m_journey && m_journey->progress()->lookup() == ProgressModel::Lookup::Card)
+        m_journey->progress()->clear();
+    if (!identified() || !m_submitted || m_cardGoneAt >= 0 || m_screen == Screen::Attract)
+        return;
+    qCInfo(lcSession) << "the ID card was taken after a submission: the visit ends in" << kCardGraceSeconds << "s";
+    m_cardGoneAt = m_clock->nowMs();
+    m_graceTimer.start();
+    // Visible only: the terminal has no speech output yet.
+    showNotice(tr("You took your ID card: this visit ends in %n second(s). Put the card back to continue.", "", kCardGraceSeconds));
+}
+
+void Session::cancelCardGrace()
+{
+    if (m_cardGoneAt < 0)
+        return;
+    m_cardGoneAt = -1;
+    m_graceTimer.stop();
+    clearNotice();
 }
 
 void Session::showNotice(const QString &text)
@@ -403,15 +468,20 @@ bool Session::unlockStaff(const QString &pin)
 {
     if (m_screen == Screen::Attract)
         start();
-    if (pin != m_config.staffPin) {
-        qCWarning(lcSession) << "staff mode: wrong PIN entered";
+    if (!m_staffGate.check(pin))
         return false;
-    }
+    enterStaff();
+    return true;
+}
+
+void Session::enterStaff()
+{
+    if (m_screen == Screen::Attract)
+        start();
     qCInfo(lcSession) << "staff mode opened (queue page)";
     m_staff = true;
     push();
     setScreen(Screen::StaffQueue);
-    return true;
 }
 
 void Session::openStaffQueue()
@@ -454,6 +524,16 @@ void Session::continueSession()
 void Session::poll()
 {
     m_idle.poll();
+    m_staffGate.poll();
+    if (m_cardGoneAt < 0)
+        return;
+    if (visitEndingSeconds() > 0) {
+        Q_EMIT noticeChanged(); // the seconds left
+        return;
+    }
+    qCInfo(lcSession) << "the ID card was not put back: the visit ended";
+    reset();
+    Q_EMIT cardTakenAway();
 }
 
 void Session::reset()
@@ -468,8 +548,12 @@ void Session::reset()
     // The next resident starts from the terminal's defaults, not the last one's choices.
     setElderMode(false);
     setLanguage(m_config.language);
+    m_cardGoneAt = -1;
+    m_graceTimer.stop();
     clearNotice();
     m_staff = false;
+    m_submitted = false;
+    m_staffGate.reset(); // the pad closes; its digits are forgotten
     const bool wasIdentified = identified();
     m_residentName.clear();
     m_residentIdMasked.clear();

@@ -4,10 +4,13 @@
 #include "kiosk/browse/catalogbrowser.h"
 #include "kiosk/config.h"
 #include "kiosk/session/idleguard.h"
+#include "kiosk/session/ratelimiter.h"
+#include "kiosk/session/staffgate.h"
 
 #include <QObject>
 #include <QtQml/qqmlregistration.h>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -41,6 +44,13 @@ class ServiceListModel;
  *   (Submitted forgets the way back: a request is never submitted twice by going back.)
  *   Attract/Home ──suggest()──▶ Form (12345);  ──openProgress()──▶ Progress (looked up by card)
  *   A receipt's code scanned anywhere ──▶ Progress;  an item code ──▶ ItemDetail
+ *   A receipt's code is looked up only as its capability (QueueService::verifyReceiptCode());
+ *   codes that open nothing are counted, and after kLookupFailureLimit of them in a minute
+ *   lookups pause (lookupsPaused). Progress by card needs the card on the reader now.
+ *   An identified visit that submitted a request ends kCardGraceSeconds after the card is
+ *   taken away (a notice says so; putting the card back keeps the visit).
+ *   Staff: the hidden gesture opens the PIN pad (staffPad, a StaffGate); a right PIN opens the
+ *   queue page. The pad closes and forgets its digits when the visit ends.
  *   back() returns to the previous screen (on the form: the previous question first), goHome()
  *   to Home; idle for the configured time shows a warning (idleWarning, idleSecondsLeft);
  *   continueSession() or any touch dismisses it; at zero the session resets to Attract.
@@ -77,12 +87,24 @@ class Session : public QObject
     Q_PROPERTY(bool identified READ identified NOTIFY residentChanged)
     Q_PROPERTY(QString residentName READ residentName NOTIFY residentChanged)
     Q_PROPERTY(QString residentIdMasked READ residentIdMasked NOTIFY residentChanged)
+    /** The staff PIN pad (its digits, its wait after wrong PINs, the alert counters). */
+    Q_PROPERTY(kiosk::StaffGate *staffPad READ staffPad CONSTANT)
+    /** Too many receipt codes that opened nothing: scans look nothing up for a while. */
+    Q_PROPERTY(bool lookupsPaused READ lookupsPaused NOTIFY noticeChanged)
+    /** The card was taken after a submission: the visit ends soon (seconds left; 0: not ending). */
+    Q_PROPERTY(int visitEndingSeconds READ visitEndingSeconds NOTIFY noticeChanged)
     /** A short message for the resident (an unknown code scanned, a card that could not be read). */
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
 
 public:
     enum class Screen { Attract, Home, FacetList, ItemList, Search, ItemDetail, Form, Review, Submitted, Evaluation, Progress, StaffQueue, StaffDevices };
     Q_ENUM(Screen)
+
+    /** Failed receipt lookups allowed per minute, for the whole terminal. */
+    static constexpr int kLookupFailureLimit = 5;
+    static constexpr qint64 kLookupWindowMs = 60'000;
+    /** After a submission, the card taken away: the visit ends after this (put the card back to stay). */
+    static constexpr int kCardGraceSeconds = 10;
 
     Session(const Config &config, const Clock *clock, QObject *parent = nullptr);
     ~Session() override;
@@ -95,6 +117,8 @@ public:
     void setCatalog(const catalog::Catalog *catalog, const catalog::CatalogSearch *search);
     /** The journey whose signals move the screens after 立即申请 (outlives the session's use of it). */
     void setJourney(Journey *journey);
+    /** Asks the devices layer whether a card is on the reader now (progress by card needs it). */
+    void setCardOnReader(std::function<bool()> probe) { m_cardOnReader = std::move(probe); }
 
     [[nodiscard]] Screen screen() const { return m_screen; }
     [[nodiscard]] bool canGoBack() const { return !m_history.empty(); }
@@ -129,6 +153,9 @@ public:
     [[nodiscard]] QString residentIdMasked() const { return m_residentIdMasked; }
     /** The keyed hash of the identified resident's ID number (empty when anonymous). */
     [[nodiscard]] QString subjectKey() const { return m_subjectKey; }
+    [[nodiscard]] StaffGate *staffPad() { return &m_staffGate; }
+    [[nodiscard]] bool lookupsPaused() const { return m_lookups.paused(); }
+    [[nodiscard]] int visitEndingSeconds() const;
 
     /** Checks the idle time; the session's own timer calls it, tests call it after moving the clock. */
     void poll();
@@ -140,6 +167,8 @@ public:
     void identify(const QString &name, const QString &idMasked, const QString &subjectKey);
     /** A scanned code: a receipt's code opens its progress, an item code the item; anything else is explained. */
     void handleScannedCode(const QString &code);
+    /** The card left the reader (devices layer). After a submission the visit ends soon. */
+    void cardRemoved();
 
 public Q_SLOTS:
     void start();
@@ -167,7 +196,8 @@ public Q_SLOTS:
     void clearQuery() { setQuery(QString()); }
     void setQuery(const QString &query);
 
-    /** Staff mode (hidden gesture + PIN): opens the queue page. False for a wrong PIN. Logged. */
+    /** Staff mode with @p pin (the pad's path too): opens the queue page. False for a wrong PIN,
+     *  while the pad waits after wrong PINs, or with no PIN set up. Counted and logged by StaffGate. */
     bool unlockStaff(const QString &pin);
     /** Staff only (after unlockStaff in this visit). */
     void openStaffQueue();
@@ -198,6 +228,8 @@ Q_SIGNALS:
     void noticeChanged();
     /** A visit ended (finish, idle, another card): whatever holds its data must forget it now. */
     void ended();
+    /** The card was taken after a submission and not put back: the visit ended. */
+    void cardTakenAway();
 
 private:
     using ListKind = CatalogBrowser::ListKind;
@@ -216,6 +248,8 @@ private:
     void showSubmitted();
     void openStaffPage(Screen page);
     void lookUpResident();
+    void enterStaff();
+    void cancelCardGrace();
 
     Config m_config;
     const Clock *m_clock;
@@ -233,6 +267,12 @@ private:
     QString m_subjectKey;
     QString m_notice;
     bool m_staff = false;
+    StaffGate m_staffGate;
+    RateLimiter m_lookups;
+    std::function<bool()> m_cardOnReader;
+    bool m_submitted = false; ///< a request was saved in this visit
+    qint64 m_cardGoneAt = -1; ///< on m_clock; -1: the card is not gone after a submission
+    QTimer m_graceTimer;
 };
 
 } // namespace kiosk

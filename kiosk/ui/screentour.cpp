@@ -16,6 +16,7 @@
 #include "kiosk/models/servicelistmodel.h"
 #include "kiosk/session/clock.h"
 #include "kiosk/session/session.h"
+#include "kiosk/session/staffpin.h"
 #include "kiosk/ui/layoutcheck.h"
 
 #include <QCoreApplication>
@@ -226,6 +227,12 @@ void ScreenTour::journey(bool elder)
             && progress->index(0).data(ProgressModel::StateRole).value<ProgressModel::RequestState>() == ProgressModel::RequestState::InProgress;
     }, 5000);
     shoot(QStringLiteral("journey-progress-updated"), "progressPage");
+    // The card taken after the submission: the visit ends soon, unless it is put back.
+    d->simulator()->removeCard();
+    waitFor([s] { return s->visitEndingSeconds() > 0; }, 3000);
+    shoot(QStringLiteral("journey-card-taken"), "progressPage");
+    d->simulator()->insertCard(0);
+    waitFor([s] { return s->visitEndingSeconds() == 0; }, 8000);
 
     // The platform is down: the request is saved and the resident is told so, honestly.
     code = QStringLiteral("RS-0001");
@@ -356,8 +363,40 @@ bool ScreenTour::run(const QString &outputDir)
         shoot(QStringLiteral("idle-warning"), "homePage");
         s->continueSession();
 
+        // Staff: the PIN pad, a wrong PIN's pause, the lockout, and a terminal without a PIN.
+        // Demo mode only (the demo PIN); the wrong PINs are undone by the right one at the end.
         s->goHome();
-        if (s->unlockStaff(cfg.staffPin)) {
+        StaffGate *pad = s->staffPad();
+        const auto typePin = [pad](const QString &pin) {
+            for (const QChar c : pin)
+                pad->press(QString(c));
+        };
+        const auto waitOut = [this, pad, s] {
+            m_clock.advance(qint64(pad->waitSeconds()) * 1000 + 1000);
+            s->userActivity(); // the staff member is still there: no idle warning over the pad
+            s->poll();
+        };
+        if (cfg.demoStaffPin) {
+            pad->openPad();
+            typePin(QStringLiteral("12"));
+            shoot(QStringLiteral("staff-pin-pad"), "homePage");
+            for (int i = 0; i <= StaffGate::kFreeAttempts; ++i) {
+                waitOut();
+                typePin(QStringLiteral("0000"));
+                pad->submit();
+                if (i == 0)
+                    shoot(QStringLiteral("staff-pin-wrong"), "homePage");
+            }
+            shoot(QStringLiteral("staff-pin-locked"), "homePage");
+            pad->cancel();
+            waitOut();
+            pad->setPinHash(QString());
+            pad->openPad();
+            shoot(QStringLiteral("staff-not-set-up"), "homePage");
+            pad->cancel();
+            pad->setPinHash(cfg.staffPinHash);
+        }
+        if (cfg.demoStaffPin && s->unlockStaff(staffpin::demoPin())) {
             shoot(QStringLiteral("staff-queue"), "staffQueuePage");
             s->openStaffDevices();
             shoot(QStringLiteral("staff-devices"), "staffDevicesPage");

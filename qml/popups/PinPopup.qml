@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Staff PIN entry: a numeric keypad; the digits are shown as dots.
+// Staff PIN entry: a numeric keypad; the digits are shown as dots. It only shows the session's
+// StaffGate (the digits, the wait after wrong PINs, "not set up"); every key goes to it.
 // Delegates are bound to this file's context: they may use its ids (qmllint checks them).
 pragma ComponentBehavior: Bound
 import QtQuick
@@ -12,16 +13,25 @@ Rectangle {
     /** Covers the screen: nothing under it can be reached (the layout check looks only at it). */
     readonly property bool modalOverlay: true
 
-    property string pin
-    property string message
-
-    signal submitted(string pin)
-    signal cancelled
-
-    function clear() {
-        pin = ""
+    required property StaffGate gate
+    readonly property bool notSetUp: popup.gate.state === StaffGate.NotSetUp
+    /** What the pad says under the dots (empty while typing). */
+    readonly property string message: {
+        switch (popup.gate.state) {
+        case StaffGate.NotSetUp:
+            return qsTr("Staff pages are not set up on this terminal.")
+        case StaffGate.Locked:
+            return popup.gate.waitSeconds > 60
+                    ? qsTr("Too many wrong PINs. Try again in %n minute(s).", "", Math.ceil(popup.gate.waitSeconds / 60))
+                    : qsTr("Too many wrong PINs. Try again in %n second(s).", "", popup.gate.waitSeconds)
+        case StaffGate.WrongPin:
+            return popup.gate.accepting ? qsTr("Wrong PIN.") : qsTr("Wrong PIN. Wait %n second(s).", "", popup.gate.waitSeconds)
+        default:
+            return ""
+        }
     }
 
+    visible: popup.gate.open
     color: Theme.scrim
 
     // Blocks touches from reaching the page underneath.
@@ -31,7 +41,7 @@ Rectangle {
 
     Rectangle {
         anchors.centerIn: parent
-        width: Math.min(parent.width - 2 * Theme.margin, 640)
+        width: Math.min(parent.width - 2 * Theme.margin, Theme.popupMaxWidth)
         height: column.implicitHeight + 2 * Theme.margin
         radius: Theme.radius
         color: Theme.surface
@@ -56,7 +66,8 @@ Rectangle {
                 textFormat: Text.PlainText
                 objectName: "pinDots"
                 Layout.fillWidth: true
-                text: popup.pin.replace(/./g, "● ")
+                visible: !popup.notSetUp
+                text: "● ".repeat(popup.gate.digits)
                 font.pixelSize: Theme.fontHeading
                 color: Theme.textPrimary
                 horizontalAlignment: Text.AlignHCenter
@@ -64,17 +75,19 @@ Rectangle {
             }
             Text {
                 textFormat: Text.PlainText
+                objectName: "pinMessage"
                 Layout.fillWidth: true
                 visible: popup.message.length > 0
                 text: popup.message
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontBody
-                color: Theme.accent
+                color: popup.notSetUp ? Theme.textPrimary : Theme.accent
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.Wrap
             }
             GridLayout {
                 Layout.fillWidth: true
+                visible: !popup.notSetUp
                 columns: 3
                 columnSpacing: Theme.spacing
                 rowSpacing: Theme.spacing
@@ -86,21 +99,24 @@ Rectangle {
                         Layout.fillWidth: true
                         text: modelData
                         primary: modelData === "OK"
+                        // While the pad waits after wrong PINs it takes no digits.
+                        enabled: popup.gate.accepting || modelData === "⌫"
                         onClicked: {
                             if (modelData === "OK")
-                                popup.submitted(popup.pin)
+                                popup.gate.submit()
                             else if (modelData === "⌫")
-                                popup.pin = popup.pin.slice(0, -1)
-                            else if (popup.pin.length < 12)
-                                popup.pin += modelData
+                                popup.gate.backspace()
+                            else
+                                popup.gate.press(modelData)
                         }
                     }
                 }
             }
             KioskButton {
+                objectName: "pinCancel"
                 Layout.fillWidth: true
-                text: qsTr("Cancel")
-                onClicked: popup.cancelled()
+                text: popup.notSetUp ? qsTr("Close") : qsTr("Cancel")
+                onClicked: popup.gate.cancel()
             }
         }
     }

@@ -79,6 +79,7 @@ QtObject {
     readonly property int tileHeight: compactTiles ? 160 : elder ? 250 : 220
     readonly property int tileGlyph: compactTiles ? 68 : elder ? 104 : 92
     readonly property int keyHeight: elder ? 120 : 96
+    readonly property int popupMaxWidth: 640 // a dialog (the PIN pad): narrow enough to read at a glance
     // The on-screen keyboard (qml/keyboard): five rows in 2560 × keyboardDesignHeight design units;
     // keyboardRowsHeight is its height in landscape, where its width follows.
     readonly property int keyboardDesignHeight: elder ? 1400 : 1000

@@ -19,6 +19,17 @@ private Q_SLOTS:
         QCOMPARE(c->idleWarningSeconds, 30);
         QVERIFY(c->elderIdleTimeoutSeconds > c->idleTimeoutSeconds);
         QCOMPARE(c->language, QStringLiteral("zh_CN"));
+        // No default staff PIN: a terminal without a configured hash has no staff pages.
+        QVERIFY(c->staffPinHash.isEmpty());
+        Config production = *c;
+        production.useDemoStaffPinIfUnset();
+        QVERIFY(production.staffPinHash.isEmpty());
+        // Only the demo (--simulate) gets the demo PIN.
+        Config demo = *c;
+        demo.simulate = true;
+        demo.useDemoStaffPinIfUnset();
+        QVERIFY(demo.demoStaffPin);
+        QVERIFY(!demo.staffPinHash.isEmpty());
     }
 
     void fullFile()
@@ -94,12 +105,12 @@ private Q_SLOTS:
     void platformsAndQueue()
     {
         QString error;
-        const auto c = Config::fromJson(R"({"staffPin":"135790","queue":{"capMegabytes":64,"maxAgeHours":48},
+        const auto c = Config::fromJson(R"({"staffPinHash":"pbkdf2-sha256$200000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=","queue":{"capMegabytes":64,"maxAgeHours":48},
             "platforms":[{"id":"hall","host":"hall.example.gov.cn","port":8443,"caFile":"/etc/kiosk/ca.pem",
                           "signingKeyFile":"/etc/kiosk/hall.key","signature":"hmac-sm3",
                           "clientCertificateFile":"/etc/kiosk/t.pem","clientKeyFile":"/etc/kiosk/t.key"}]})", &error);
         QVERIFY2(c, qPrintable(error));
-        QCOMPARE(c->staffPin, QStringLiteral("135790"));
+        QCOMPARE(c->staffPinHash, QStringLiteral("pbkdf2-sha256$200000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="));
         QCOMPARE(c->queue.capMegabytes, 64);
         QCOMPARE(c->queue.maxAgeHours, 48);
         QCOMPARE(c->queue.retentionDays, 7);
@@ -119,7 +130,12 @@ private Q_SLOTS:
         QTest::newRow("port") << QByteArray(R"({"platforms": [{"id":"hall","host":"h","caFile":"c","signingKeyFile":"k","port":70000}]})") << "port";
         QTest::newRow("queue typo") << QByteArray(R"({"queue": {"capMB": 1}})") << "queue.capMB";
         QTest::newRow("queue range") << QByteArray(R"({"queue": {"capMegabytes": 0}})") << "capMegabytes";
-        QTest::newRow("pin") << QByteArray(R"({"staffPin": "12ab"})") << "staffPin";
+        // A PIN in clear is refused, saying how to make the hash instead.
+        QTest::newRow("clear pin") << QByteArray(R"({"staffPin": "135790"})") << "kioskctl staff hash-pin";
+        QTest::newRow("pin hash scheme") << QByteArray(R"({"staffPinHash": "sha1$1$AA$AA"})") << "staffPinHash";
+        QTest::newRow("pin hash few iterations")
+            << QByteArray(R"({"staffPinHash": "pbkdf2-sha256$1000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="})") << "iteration";
+        QTest::newRow("pin hash short") << QByteArray(R"({"staffPinHash": "pbkdf2-sha256$200000$AAAA$AAAA"})") << "staffPinHash";
     }
     void platformErrors()
     {

@@ -6,6 +6,7 @@
 #include "kiosk/kioskapp.h"
 #include "kiosk/session/clock.h"
 #include "kiosk/session/session.h"
+#include "kiosk/session/staffpin.h"
 
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -43,6 +44,7 @@ class TestDevicesPage : public QObject
         Config config;
         config.stateDir = stateDir;
         config.simulate = simulate;
+        config.staffPinHash = staffpin::demoHash(); // a PIN set up, as on a real terminal
         auto app = std::make_unique<KioskApp>(config, std::make_unique<ManualClock>());
         app->loadCatalog();
         if (!app->loadUi()) {
@@ -51,7 +53,7 @@ class TestDevicesPage : public QObject
         }
         Session *s = app->session();
         s->start();
-        if (!s->unlockStaff(config.staffPin))
+        if (!s->unlockStaff(staffpin::demoPin()))
             return nullptr;
         s->openStaffDevices();
         return app;

@@ -11,9 +11,11 @@
 #include "kiosk/journey/receiptslip.h"
 #include "kiosk/journey/submission.h"
 #include "kiosk/kioskapp.h"
+#include "kiosk/queue/queuecomposition.h"
 #include "kiosk/queue/queueservice.h"
 #include "kiosk/session/clock.h"
 #include "kiosk/session/session.h"
+#include "kiosk/session/staffpin.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -40,6 +42,7 @@ class TestFlow : public QObject
         Config config;
         config.stateDir = stateDir;
         config.simulate = true;
+        config.useDemoStaffPinIfUnset();
         auto clock = std::make_unique<ManualClock>();
         m_clock = clock.get();
         auto app = std::make_unique<KioskApp>(config, std::move(clock));
@@ -98,8 +101,8 @@ class TestFlow : public QObject
         case Screen::Submitted: toSubmitted(); break;
         case Screen::Evaluation: toSubmitted(); s()->openEvaluation(); break;
         case Screen::Progress: s()->openProgress(); break;
-        case Screen::StaffQueue: s()->unlockStaff(m_app->config().staffPin); break;
-        case Screen::StaffDevices: s()->unlockStaff(m_app->config().staffPin); s()->openStaffDevices(); break;
+        case Screen::StaffQueue: s()->unlockStaff(staffpin::demoPin()); break;
+        case Screen::StaffDevices: s()->unlockStaff(staffpin::demoPin()); s()->openStaffDevices(); break;
         }
     }
 
@@ -249,8 +252,12 @@ private Q_SLOTS:
         toSubmitted();
         QTRY_COMPARE_WITH_TIMEOUT(j()->submission()->state(), Submission::State::Sent, 10000);
         const QString tracking = j()->submission()->trackingNumber();
+        const QString qr = j()->submission()->qrText();
+        // The receipt's QR is the capability (id + MAC), not the platform's number.
+        QVERIFY2(qr.startsWith(QStringLiteral("KIOSK:")) && !qr.contains(tracking), qPrintable(qr));
+        QCOMPARE(m_app->queue()->verifyReceiptCode(qr), j()->submission()->requestId());
         s()->reset();
-        s()->handleScannedCode(tracking);
+        s()->handleScannedCode(qr);
         QCOMPARE(s()->screen(), Screen::Progress);
         QCOMPARE(j()->progress()->lookup(), ProgressModel::Lookup::Code);
         QCOMPARE(j()->progress()->rowCount(), 1);
@@ -258,6 +265,163 @@ private Q_SLOTS:
         s()->handleScannedCode(QStringLiteral("https://example.invalid/pay?code=1"));
         QCOMPARE(s()->screen(), Screen::Progress);
         QVERIFY(!s()->notice().isEmpty());
+    }
+
+    /** A bare tracking number (sequential on the reference platform), the terminal's own receipt
+     *  number or request id, a changed MAC or id, another terminal's code: all refused. */
+    void aGuessedOrForgedReceiptCodeIsRefused()
+    {
+        identify();
+        toSubmitted();
+        QTRY_COMPARE_WITH_TIMEOUT(j()->submission()->state(), Submission::State::Sent, 10000);
+        const QString id = j()->submission()->requestId();
+        const QString qr = j()->submission()->qrText();
+        QString otherMac = qr;
+        otherMac[otherMac.size() - 1] = otherMac.back() == QLatin1Char('A') ? QLatin1Char('B') : QLatin1Char('A');
+        QString otherId = qr;
+        otherId[6] = otherId[6] == QLatin1Char('0') ? QLatin1Char('1') : QLatin1Char('0');
+        // Another terminal (its own state, so its own key) makes a code for the same id.
+        QTemporaryDir otherState;
+        QueueService other(nullptr);
+        {
+            Config c;
+            c.stateDir = otherState.path();
+            c.simulate = true;
+            auto parts = QueueComposition::start(c, other);
+            QVERIFY(other.available());
+            const QString foreign = other.receiptCode(id);
+            QVERIFY(!foreign.isEmpty() && foreign != qr);
+            const QStringList refused = {j()->submission()->trackingNumber(), Submission::terminalNumber(id),
+                                         id, QStringLiteral("KIOSK:") + id, otherMac, otherId, foreign,
+                                         qr.left(qr.size() - 1)};
+            for (const QString &code : refused) {
+                QVERIFY2(m_app->queue()->verifyReceiptCode(code).isEmpty(), qPrintable(code));
+                s()->reset();
+                m_clock->advance(Session::kLookupWindowMs); // no pause from the previous ones
+                s()->handleScannedCode(code);
+                QVERIFY2(s()->screen() != Screen::Progress, qPrintable(code));
+                QCOMPARE(j()->progress()->lookup(), ProgressModel::Lookup::None);
+                QVERIFY(!s()->notice().isEmpty());
+            }
+            other.stop();
+        }
+        // Case and spaces around it do not matter (a scanner may send lower case).
+        QCOMPARE(m_app->queue()->verifyReceiptCode(QStringLiteral(" ") + qr.toLower() + QStringLiteral("\n")), id);
+    }
+
+    void failedLookupsPauseScanning()
+    {
+        identify();
+        toSubmitted();
+        const QString qr = j()->submission()->qrText();
+        s()->reset();
+        m_clock->advance(Session::kLookupWindowMs);
+        for (int i = 0; i < Session::kLookupFailureLimit; ++i) {
+            QVERIFY(!s()->lookupsPaused());
+            s()->handleScannedCode(QStringLiteral("KIOSK:%1").arg(1000 + i)); // guesses
+            m_clock->advance(1000);
+        }
+        QVERIFY(s()->lookupsPaused());
+        // Now even the right code waits: the guesser cannot tell a hit from the pause.
+        s()->handleScannedCode(qr);
+        QCOMPARE(s()->screen(), Screen::Home);
+        QVERIFY2(s()->notice().contains(QStringLiteral("wait")) || s()->notice().contains(QStringLiteral("等待")), qPrintable(s()->notice()));
+        // An item code is not a lookup: it still opens the item.
+        s()->handleScannedCode(QStringLiteral("RS-0004"));
+        QCOMPARE(s()->screen(), Screen::ItemDetail);
+        // A new visit does not lift the pause (it is the terminal's).
+        s()->reset();
+        s()->handleScannedCode(qr);
+        QVERIFY(s()->screen() != Screen::Progress);
+        // A minute after the first guess, the right code opens its request.
+        m_clock->advance(Session::kLookupWindowMs - Session::kLookupFailureLimit * 1000 + 1);
+        QVERIFY(!s()->lookupsPaused());
+        s()->handleScannedCode(qr);
+        QCOMPARE(s()->screen(), Screen::Progress);
+    }
+
+    /** Progress by card asks the reader now: a remembered identity is not enough. */
+    void progressByCardNeedsTheCardOnTheReader()
+    {
+        identify();
+        toSubmitted();
+        QTRY_COMPARE_WITH_TIMEOUT(j()->submission()->state(), Submission::State::Sent, 10000);
+        s()->goHome();
+        s()->openProgress();
+        QCOMPARE(j()->progress()->lookup(), ProgressModel::Lookup::Card);
+        QVERIFY(j()->progress()->rowCount() >= 1);
+        // Another visit, identified, but the card taken before the page is asked again.
+        s()->reset();
+        identify();
+        QVERIFY(s()->identified());
+        m_app->devices()->simulator()->removeCard();
+        QTRY_VERIFY(!m_app->devices()->isCardPresent());
+        QVERIFY(s()->identified()); // no submission in this visit: the visit goes on
+        s()->openProgress();
+        QCOMPARE(s()->screen(), Screen::Progress);
+        QCOMPARE(j()->progress()->lookup(), ProgressModel::Lookup::None);
+        QCOMPARE(j()->progress()->rowCount(), 0);
+        QVERIFY(!s()->notice().isEmpty());
+        // The card back on the reader: the page shows the requests.
+        QVERIFY(m_app->devices()->simulator()->insertCard(0));
+        QTRY_COMPARE(j()->progress()->lookup(), ProgressModel::Lookup::Card);
+        QVERIFY(j()->progress()->rowCount() >= 1);
+    }
+
+    void takingTheCardAfterASubmissionEndsTheVisit()
+    {
+        identify();
+        toSubmitted();
+        QSignalSpy gone(s(), &Session::cardTakenAway);
+        // Put back within the grace: the visit goes on.
+        m_app->devices()->simulator()->removeCard();
+        QTRY_COMPARE(s()->visitEndingSeconds(), Session::kCardGraceSeconds);
+        QVERIFY(!s()->notice().isEmpty());
+        m_clock->advance(5000);
+        s()->poll();
+        QCOMPARE(s()->screen(), Screen::Submitted);
+        QVERIFY(m_app->devices()->simulator()->insertCard(0));
+        QTRY_COMPARE(s()->visitEndingSeconds(), 0);
+        m_clock->advance(10000);
+        s()->poll();
+        QCOMPARE(s()->screen(), Screen::Submitted);
+        QVERIFY(s()->identified());
+        // Taken for good: after the grace the identified visit ends.
+        m_app->devices()->simulator()->removeCard();
+        QTRY_VERIFY(s()->visitEndingSeconds() > 0);
+        s()->openProgress(); // still usable during the grace, but asks the reader
+        QCOMPARE(j()->progress()->rowCount(), 0);
+        m_clock->advance(Session::kCardGraceSeconds * 1000 - 1000);
+        s()->poll();
+        QVERIFY(s()->identified());
+        m_clock->advance(1000);
+        s()->poll();
+        QCOMPARE(gone.size(), 1);
+        QCOMPARE(s()->screen(), Screen::Attract);
+        QVERIFY(!s()->identified());
+        QCOMPARE(s()->visitEndingSeconds(), 0);
+    }
+
+    void pinPadResetsWithTheVisit()
+    {
+        s()->start();
+        StaffGate *pad = s()->staffPad();
+        pad->openPad();
+        pad->press(QStringLiteral("1"));
+        pad->press(QStringLiteral("3"));
+        QVERIFY(pad->isOpen());
+        QCOMPARE(pad->digits(), 2);
+        s()->reset();
+        QVERIFY(!pad->isOpen());
+        QCOMPARE(pad->digits(), 0);
+        // The next staff member starts from an empty pad: what was typed is not submitted.
+        pad->openPad();
+        for (const QChar c : staffpin::demoPin())
+            pad->press(QString(c));
+        QCOMPARE(pad->digits(), staffpin::demoPin().size());
+        pad->submit();
+        QCOMPARE(s()->screen(), Screen::StaffQueue);
+        QVERIFY(!pad->isOpen());
     }
 
     void idleResetFromEveryScreen_data()

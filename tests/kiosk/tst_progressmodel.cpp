@@ -95,17 +95,20 @@ private Q_SLOTS:
         QCOMPARE(textAt(m, 1, ProgressModel::ItemNameRole), m_catalog.item(QStringLiteral("RS-0001"))->nameEn);
         QCOMPARE(textAt(m, 0, ProgressModel::ItemNameRole), m_catalog.item(QStringLiteral("YB-0002"))->name); // no English name
 
-        // A receipt's code: the platform's number, the request id, the QR's "KIOSK:<id>".
+        // A receipt's code: only the QR's capability (id + MAC) opens a request.
         const QString tracking = QString::fromStdString(q.queue.request(older)->trackingNumber);
-        QVERIFY(m.lookupByCode(tracking));
+        QVERIFY(m.lookupByCode(q.queue.receiptCode(older)));
         QCOMPARE(m.lookup(), Lookup::Code);
         QCOMPARE(m.requestIds(), QStringList{older});
-        QVERIFY(m.lookupByCode(newer));
+        QVERIFY(m.lookupByCode(q.queue.receiptCode(newer)));
         QCOMPARE(m.requestIds(), QStringList{newer});
-        QVERIFY(m.lookupByCode(QStringLiteral(" KIOSK:") + someoneElse + QLatin1Char(' ')));
+        QVERIFY(m.lookupByCode(QStringLiteral(" ") + q.queue.receiptCode(someoneElse).toLower() + QLatin1Char(' ')));
         QCOMPARE(m.requestIds(), QStringList{someoneElse});
-        QVERIFY(m.lookupByCode(Submission::requestPrefix() + older.toUpper()));
-        QCOMPARE(m.requestIds(), QStringList{older});
+        // The platform's number, the request id, the old "KIOSK:<id>": guessable, so refused.
+        for (const QString &guess : {tracking, older, Submission::requestPrefix() + older, Submission::terminalNumber(older)}) {
+            QVERIFY2(!m.lookupByCode(guess), qPrintable(guess));
+            QCOMPARE(m.requestIds(), QStringList{someoneElse});
+        }
 
         // What the terminal does not know changes nothing.
         lookupChanged.clear();
@@ -113,8 +116,9 @@ private Q_SLOTS:
         QVERIFY(!m.lookupByCode(QStringLiteral("KIOSK:")));
         QVERIFY(!m.lookupByCode(QString()));
         QCOMPARE(m.lookup(), Lookup::Code);
-        QCOMPARE(m.requestIds(), QStringList{older});
+        QCOMPARE(m.requestIds(), QStringList{someoneElse});
         QCOMPARE(lookupChanged.size(), 0);
+        QVERIFY(m.lookupByCode(q.queue.receiptCode(older)));
 
         // The department moves it along: the next lookup asks again, the row follows.
         QVERIFY(q.platform().setStatus(tracking.toStdString(), "in_progress", "材料审核中"));
@@ -125,7 +129,7 @@ private Q_SLOTS:
         QCOMPARE(textAt(m, 1, ProgressModel::MessageRole), QStringLiteral("材料审核中"));
         QCOMPARE(stateAt(m, 0), RState::Received);
         QVERIFY(q.platform().setStatus(tracking.toStdString(), "done", "已办结，请到窗口领取"));
-        QVERIFY(m.lookupByCode(tracking));
+        QVERIFY(m.lookupByCode(q.queue.receiptCode(older)));
         QTRY_COMPARE_WITH_TIMEOUT(stateAt(m, 0), RState::Done, 10'000);
         QCOMPARE(textAt(m, 0, ProgressModel::MessageRole), QStringLiteral("已办结，请到窗口领取"));
 
@@ -162,7 +166,7 @@ private Q_SLOTS:
         // No platform number yet: the terminal's own, as on the receipt.
         QCOMPARE(textAt(m, 2, ProgressModel::NumberRole), Submission::terminalNumber(waiting));
         QCOMPARE(textAt(m, 1, ProgressModel::ItemNameRole), QStringLiteral("12345 suggestion or complaint"));
-        QVERIFY(m.lookupByCode(Submission::requestPrefix() + waiting));
+        QVERIFY(m.lookupByCode(q.queue.receiptCode(waiting)));
         QCOMPARE(stateAt(m, 0), RState::Waiting);
 
         QVERIFY(!m.lookupByCard(q.queue.subjectHash(QStringLiteral("11010519491231002X")))); // nobody's requests

@@ -49,7 +49,9 @@ private Q_SLOTS:
         QCOMPARE(s.trackingNumber(), QString::fromStdString(effects[0].trackingNumber));
         QVERIFY(!s.trackingNumber().isEmpty());
         QCOMPARE(s.receiptNumber(), s.trackingNumber());
-        QCOMPARE(s.qrText(), s.trackingNumber());
+        // The QR carries the request's capability, not the platform's (guessable) number.
+        QVERIFY(!s.qrText().contains(s.trackingNumber()));
+        QCOMPARE(q.queue.verifyReceiptCode(s.qrText()), s.requestId());
         QCOMPARE(s.submittedAt(), at);
         QCOMPARE(s.error(), Submission::Error::None);
         QCOMPARE(failed.size(), 0);
@@ -83,7 +85,8 @@ private Q_SLOTS:
         QCOMPARE(s.receiptNumber(), Submission::terminalNumber(id));
         QVERIFY(queue::isReceiptNumber(s.receiptNumber().remove(QLatin1Char(' ')).toStdString()));
         QCOMPARE(QString::fromStdString(q.queue.findRequest(s.receiptNumber()).value().id), id); // staff can find it by the number
-        QCOMPARE(s.qrText(), QStringLiteral("KIOSK:") + id);
+        QCOMPARE(s.qrText(), q.queue.receiptCode(id));
+        QVERIFY(s.qrText().startsWith(QStringLiteral("KIOSK:") + id.toUpper() + QLatin1Char('.')));
 
         s.submit(test::request(), QDateTime::currentDateTime()); // held: never twice
         QTest::qWait(200);

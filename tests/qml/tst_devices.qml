@@ -97,7 +97,7 @@ Item {
 
         function test_staffDevicePage() {
             Session.start()
-            verify(Session.unlockStaff("246810"))
+            verify(Session.unlockStaff("135790"))
             Session.openStaffDevices()
             compare(Session.screen, Session.StaffDevices)
             tryVerify(() => findByName(shell, "device_printer") !== null)

@@ -125,8 +125,11 @@ Item {
             // The printed receipt, decoded back from the ESC/POS bytes, carries the same number and QR.
             tryCompare(Journey.receipt, "state", ReceiptSlip.Printed, 10000)
             tryVerify(() => Simulator.lastReceiptText.indexOf(tracking) >= 0, 5000)
+            // The QR carries the request's capability (its id and a MAC), not the platform's number.
+            const receiptQr = Journey.submission.qrText
+            verify(receiptQr.indexOf("KIOSK:") === 0 && receiptQr.indexOf(tracking) < 0, receiptQr)
             // This simulated printer takes the QR as a raster image (no GS ( k); a native one carries the text.
-            verify(Simulator.lastReceiptText.indexOf("[QR " + tracking + "]") >= 0
+            verify(Simulator.lastReceiptText.indexOf("[QR " + receiptQr + "]") >= 0
                    || Simulator.lastReceiptText.indexOf("[raster ") >= 0, Simulator.lastReceiptText)
             verify(Simulator.lastReceiptText.indexOf("异地就医备案") >= 0)
             verify(Simulator.lastReceiptText.indexOf("法定办结时限：3个工作日") >= 0)
@@ -165,9 +168,15 @@ Item {
             verify(reply.text.indexOf("<b>") >= 0, reply.text)
             verify(reply.text.indexOf("\u202E") < 0, "the bidi override is removed")
 
-            // The receipt's QR scanned later opens the same request.
+            // The platform's number alone (sequential, guessable) opens nothing; it is explained.
             Session.reset()
             verify(Simulator.scanCode(tracking))
+            tryVerify(() => Session.notice.length > 0, 5000)
+            verify(Session.screen !== Session.Progress)
+            compare(Journey.progress.count, 0)
+            // The receipt's QR scanned later opens the same request.
+            Session.reset()
+            verify(Simulator.scanCode(receiptQr))
             tryCompare(Session, "screen", Session.Progress, 5000)
             compare(Journey.progress.lookup, ProgressModel.Code)
             compare(Journey.progress.count, 1)

@@ -127,6 +127,7 @@ public Q_SLOTS:
             config.formsPath = QStringLiteral(KIOSK_TEST_DATA_DIR "/forms-small.json");
             config.stateDir = m_stateDir.path();
             config.simulate = true;
+            config.useDemoStaffPinIfUnset(); // the staff tests type the demo PIN
             auto clock = std::make_unique<kiosk::ManualClock>();
             m_clock = clock.get();
             m_app = std::make_unique<kiosk::KioskApp>(config, std::move(clock));

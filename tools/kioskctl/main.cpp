@@ -5,6 +5,7 @@
 #include "tools/kioskctl/devicescommand.h"
 #include "tools/kioskctl/platformcommand.h"
 #include "tools/kioskctl/queuecommand.h"
+#include "tools/kioskctl/staffcommand.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -28,6 +29,8 @@ static constexpr const char *usage =
     "  queue status [--json]                   requests per state, oldest pending, dead letters\n"
     "  queue retry ID | queue discard ID       act on a dead request (staff)\n"
     "  platform check [ID] [--config FILE]     TLS, certificate, clock and signature per platform (JSON lines)\n"
+    "  staff hash-pin [--iterations N] < PIN   the \"staffPinHash\" line for a staff PIN read from stdin\n"
+    "  staff check-pin HASH < PIN              whether a PIN matches a hash (exit 0) or not (1)\n"
     "\n"
     "  --help                                  this text\n";
 
@@ -61,6 +64,8 @@ int main(int argc, char *argv[])
         return kiosk::ctl::queueCommand(args, stdout, stderr);
     if (family == QLatin1String("platform"))
         return kiosk::ctl::platformCommand(args, stdout, stderr);
+    if (family == QLatin1String("staff"))
+        return kiosk::ctl::staffCommand(args, stdin, stdout, stderr);
     std::fprintf(stderr, "kioskctl: unknown command '%s'\n%s", qPrintable(family), usage);
     return 2;
 }
