@@ -136,10 +136,14 @@ public:
     /**
      * Before opening: when the file at @p path is not a database or fails PRAGMA quick_check, it
      * (with its WAL) is renamed to `<path>.corrupt-<UTC time>` (mode 0600), kept for a technician,
-     * and a fresh outbox can be made. Returns what staff are told then; nothing when the file is
-     * sound, absent, or could not be checked (then open() reports why).
+     * and a fresh outbox can be made. Returns where it is kept and what staff are told; nothing
+     * when the file is sound, absent, or could not be checked (then open() reports why).
      */
-    [[nodiscard]] static std::optional<std::string> quarantineIfCorrupt(const std::string &path, std::int64_t nowMs);
+    struct Quarantined {
+        std::string keptAs;
+        std::string message; ///< for the log and staff, in plain words
+    };
+    [[nodiscard]] static std::optional<Quarantined> quarantineIfCorrupt(const std::string &path, std::int64_t nowMs);
     /** docs/platform-api.md: bodies are at most 1 MiB; a larger one is refused before it is stored. */
     static constexpr std::size_t maxPayloadBytes = 1 << 20;
 

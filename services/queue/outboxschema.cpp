@@ -96,7 +96,7 @@ std::int64_t Outbox::maxPages(std::int64_t capBytes, std::int64_t pageSize)
     return std::max<std::int64_t>(16, (capBytes - walBudgetBytes(capBytes)) / std::max<std::int64_t>(pageSize, 512));
 }
 
-std::optional<std::string> Outbox::quarantineIfCorrupt(const std::string &path, std::int64_t nowMs)
+std::optional<Outbox::Quarantined> Outbox::quarantineIfCorrupt(const std::string &path, std::int64_t nowMs)
 {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0)
@@ -142,7 +142,7 @@ std::optional<std::string> Outbox::quarantineIfCorrupt(const std::string &path, 
         + "). Requests saved in it could not be sent. A new, empty store was started; the damaged file is kept for a technician as "
         + kept + ".";
     qCCritical(lcQueue).noquote() << QString::fromStdString(message);
-    return message;
+    return Quarantined{kept, message};
 }
 
 std::unique_ptr<Outbox> Outbox::open(const Options &options, const PayloadCipher &cipher, std::string *error)

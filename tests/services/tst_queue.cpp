@@ -542,8 +542,9 @@ private Q_SLOTS:
         const auto message = Outbox::quarantineIfCorrupt(path, 1'767'225'600'000); // 2026-01-01T00:00:00Z
         QVERIFY(message);
         const std::string kept = path + ".corrupt-20260101T000000Z";
-        QVERIFY2(message->find(kept) != std::string::npos, message->c_str());
-        QVERIFY(message->find("could not be read") != std::string::npos);
+        QCOMPARE(message->keptAs, kept);
+        QVERIFY2(message->message.find(kept) != std::string::npos, message->message.c_str());
+        QVERIFY(message->message.find("could not be read") != std::string::npos);
         QVERIFY(QFile::exists(QString::fromStdString(kept)));
         QVERIFY(!QFile::exists(QString::fromStdString(path)));
         struct stat st {};
