@@ -336,7 +336,10 @@ private Q_SLOTS:
             totalDeliveries += platform->deliveries(id);
             QVERIFY(!box->entry(id)->trackingNumber.empty());
         }
-        QVERIFY(totalDeliveries >= 8); // dropped, malformed (and possibly hung) requests arrived twice
+        QString per;
+        for (const auto &id : ids)
+            per += QString::number(platform->deliveries(id)) + QLatin1Char(' ');
+        QVERIFY2(totalDeliveries >= 8, qPrintable(per)); // dropped, malformed (and possibly hung) requests arrived twice
     }
 
     void retryAfterIsHonoured()
