@@ -168,15 +168,18 @@ void Dispatcher::run()
         // On the monotonic clock: a wall clock set back must not stop housekeeping.
         if (!m_housekept || mono() - m_lastHousekeeping >= m_options.housekeepingIntervalMs)
             housekeeping(t);
-        if (deliverOne(t))
+        // One monotonic reading for both decisions, as one wall reading before: a breaker must not
+        // be closed for the status checks a moment after it blocked delivery.
+        const std::int64_t tm = mono();
+        if (deliverOne(t, tm))
             continue;
-        if (checkStatuses(t))
+        if (checkStatuses(t, tm))
             continue;
 
         // Nothing to do now: sleep until something will be.
         std::set<std::string> blocked;
         std::int64_t wakeAt = t + maxSleepMs;
-        const std::int64_t m = mono();
+        const std::int64_t m = tm; // the same reading as the decisions above
         for (const auto &[id, breaker] : m_breakers) {
             if (!breaker.allows(m)) {
                 blocked.insert(id);
@@ -275,11 +278,11 @@ void Dispatcher::refreshHeld()
         m_callbacks.heldChanged(m_held);
 }
 
-bool Dispatcher::deliverOne(std::int64_t t)
+bool Dispatcher::deliverOne(std::int64_t t, std::int64_t tm)
 {
     std::set<std::string> blocked;
     for (const auto &[id, breaker] : m_breakers) {
-        if (!breaker.allows(mono()))
+        if (!breaker.allows(tm))
             blocked.insert(id);
     }
     // A batch is claimed in one transaction and its results recorded in one: two fsyncs per
@@ -415,12 +418,12 @@ bool Dispatcher::deliverOne(std::int64_t t)
     return true;
 }
 
-bool Dispatcher::checkStatuses(std::int64_t t)
+bool Dispatcher::checkStatuses(std::int64_t t, std::int64_t tm)
 {
     bool any = false;
     for (const auto &e : m_outbox->dueStatusChecks(t, m_options.statusIntervalMs)) {
         auto client = m_clients.find(e.platform);
-        if (client == m_clients.end() || !m_breakers.at(e.platform).allows(mono()))
+        if (client == m_clients.end() || !m_breakers.at(e.platform).allows(tm))
             continue;
         const PlatformReply reply = client->second->get(api::statusPath(e.trackingNumber));
         const std::int64_t after = now();

@@ -70,8 +70,9 @@ public:
 
 private:
     void run();
-    bool deliverOne(std::int64_t now);
-    bool checkStatuses(std::int64_t now);
+    /** @p now wall ms, @p mono the monotonic ms read with it (breakers). */
+    bool deliverOne(std::int64_t now, std::int64_t mono);
+    bool checkStatuses(std::int64_t now, std::int64_t mono);
     std::int64_t now() const;
     std::int64_t mono() const;
     void housekeeping(std::int64_t t);
