@@ -954,6 +954,28 @@
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Platform %1 refuses this terminal&apos;s clock. %n request(s) are kept and retried. Check the date, time and time server (NTP) of this terminal.</source>
+        <translation>
+            <numerusform>Platform %1 refuses this terminal&apos;s clock. %n request is kept and retried. Check the date, time and time server (NTP) of this terminal.</numerusform>
+            <numerusform>Platform %1 refuses this terminal&apos;s clock. %n requests are kept and retried. Check the date, time and time server (NTP) of this terminal.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Platform %1 refuses this terminal&apos;s credentials. %n request(s) are kept and retried. Check this platform&apos;s signing key and certificate.</source>
+        <translation>
+            <numerusform>Platform %1 refuses this terminal&apos;s credentials. %n request is kept and retried. Check this platform&apos;s signing key and certificate.</numerusform>
+            <numerusform>Platform %1 refuses this terminal&apos;s credentials. %n requests are kept and retried. Check this platform&apos;s signing key and certificate.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The request store was damaged and could not be read. Requests saved in it could not be sent; residents may need to apply again. A new, empty store was started. The damaged file is kept for a technician: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry all failed for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SubmittedPage</name>

@@ -942,6 +942,26 @@
         <source>Devices</source>
         <translation>设备</translation>
     </message>
+    <message numerus="yes">
+        <source>Platform %1 refuses this terminal&apos;s clock. %n request(s) are kept and retried. Check the date, time and time server (NTP) of this terminal.</source>
+        <translation>
+            <numerusform>平台 %1 拒绝了本终端的时钟。%n 件申请已保留并会重新发送。请检查本终端的日期、时间和时间服务器（NTP）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Platform %1 refuses this terminal&apos;s credentials. %n request(s) are kept and retried. Check this platform&apos;s signing key and certificate.</source>
+        <translation>
+            <numerusform>平台 %1 拒绝了本终端的身份凭证。%n 件申请已保留并会重新发送。请检查该平台的签名密钥和证书。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The request store was damaged and could not be read. Requests saved in it could not be sent; residents may need to apply again. A new, empty store was started. The damaged file is kept for a technician: %1</source>
+        <translation>申请存储已损坏，无法读取。其中保存的申请无法发送，居民可能需要重新申请。已启用新的空存储。损坏的文件已保留，供技术人员处理：%1</translation>
+    </message>
+    <message>
+        <source>Retry all failed for %1</source>
+        <translation>重新发送 %1 的全部失败申请</translation>
+    </message>
 </context>
 <context>
     <name>SubmittedPage</name>

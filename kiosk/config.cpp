@@ -146,7 +146,8 @@ std::optional<Config> Config::fromJson(const QByteArray &json, QString *error)
         const QJsonObject q = qv.toObject();
         static const QStringList queueKeys = {QStringLiteral("capMegabytes"), QStringLiteral("retentionDays"), QStringLiteral("maxAgeHours"),
                                               QStringLiteral("backoffBaseSeconds"), QStringLiteral("backoffCapSeconds"),
-                                              QStringLiteral("statusIntervalMinutes")};
+                                              QStringLiteral("statusIntervalMinutes"), QStringLiteral("keepRecordsDays"),
+                                              QStringLiteral("deadLetterDays"), QStringLiteral("minAttempts")};
         for (auto it = q.begin(); it != q.end(); ++it) {
             if (!queueKeys.contains(it.key())) {
                 *error = QStringLiteral("unknown setting \"queue.%1\" (known: %2)").arg(it.key(), queueKeys.join(QStringLiteral(", ")));
@@ -154,6 +155,9 @@ std::optional<Config> Config::fromJson(const QByteArray &json, QString *error)
             }
         }
         if (!readInt(q, "capMegabytes", 1, 65536, c.queue.capMegabytes, error) || !readInt(q, "retentionDays", 0, 3650, c.queue.retentionDays, error)
+            || !readInt(q, "keepRecordsDays", 1, 3650, c.queue.keepRecordsDays, error)
+            || !readInt(q, "deadLetterDays", 1, 3650, c.queue.deadLetterDays, error)
+            || !readInt(q, "minAttempts", 1, 10000, c.queue.minAttempts, error)
             || !readInt(q, "maxAgeHours", 1, 24 * 30, c.queue.maxAgeHours, error)
             || !readInt(q, "backoffBaseSeconds", 1, 3600, c.queue.backoffBaseSeconds, error)
             || !readInt(q, "backoffCapSeconds", 1, 86400, c.queue.backoffCapSeconds, error)

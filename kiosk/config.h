@@ -30,7 +30,10 @@ struct PlatformConfig {
 /** The store-and-forward queue's limits (docs/configuration.md, "queue"). */
 struct QueueConfig {
     int capMegabytes = 256;
-    int retentionDays = 7;
+    int retentionDays = 7; ///< delivered payloads
+    int keepRecordsDays = 30; ///< delivered and discarded requests' rows
+    int deadLetterDays = 30; ///< a failed request's payload (then it is discarded)
+    int minAttempts = 10; ///< maxAgeHours gives up a request only after this many attempts
     int maxAgeHours = 168;
     int backoffBaseSeconds = 5;
     int backoffCapSeconds = 1800;

@@ -7,6 +7,7 @@
 #include "services/queue/payloadkey.h"
 #include "services/simulation/simulatedcity.h"
 
+#include <QDateTime>
 #include <QDir>
 
 namespace kiosk {
@@ -24,6 +25,9 @@ platform::Dispatcher::Options QueueComposition::queueOptions(const Config &confi
     o.outbox.path = QDir(config.stateDir).filePath(QStringLiteral("outbox.sqlite")).toStdString();
     o.outbox.capBytes = std::int64_t(config.queue.capMegabytes) << 20;
     o.outbox.retentionMs = std::int64_t(config.queue.retentionDays) * 24 * 3600'000;
+    o.outbox.recordRetentionMs = std::int64_t(config.queue.keepRecordsDays) * 24 * 3600'000;
+    o.outbox.deadPayloadRetentionMs = std::int64_t(config.queue.deadLetterDays) * 24 * 3600'000;
+    o.backoff.minAttempts = config.queue.minAttempts;
     o.backoff.baseMs = std::int64_t(config.queue.backoffBaseSeconds) * 1000;
     o.backoff.capMs = std::int64_t(config.queue.backoffCapSeconds) * 1000;
     o.backoff.maxAgeMs = std::int64_t(config.queue.maxAgeHours) * 3600'000;
@@ -38,6 +42,10 @@ std::unique_ptr<QueueComposition> QueueComposition::start(const Config &config, 
     const std::string stateDir = config.stateDir.toStdString();
     QDir().mkpath(config.stateDir);
     const std::string outboxPath = QDir(config.stateDir).filePath(QStringLiteral("outbox.sqlite")).toStdString();
+    // A damaged store is moved aside (kept for a technician) before anything reads it: the
+    // terminal goes on with a fresh one, and staff are told what was lost.
+    if (const auto quarantined = queue::Outbox::quarantineIfCorrupt(outboxPath, QDateTime::currentMSecsSinceEpoch()))
+        service.raiseStoreAlert(QString::fromStdString(quarantined->keptAs));
     // A new key would orphan every stored payload and subject hash: only for an empty store.
     const auto rows = queue::Outbox::storedRows(outboxPath);
     const auto key = queue::payloadKeySource(parts->m_secrets, stateDir)->load(rows && *rows == 0);

@@ -114,6 +114,68 @@ QHash<int, QByteArray> QueueEntryModel::roleNames() const
             {CreatedRole, "created"}, {AttemptsRole, "attempts"}, {PlatformRole, "platform"}};
 }
 
+QueueAlertModel::QueueAlertModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+}
+
+QueueAlertModel::~QueueAlertModel() = default;
+
+void QueueAlertModel::replace(std::vector<Alert> alerts)
+{
+    const bool countChanges = alerts.size() != m_alerts.size();
+    beginResetModel();
+    m_alerts = std::move(alerts);
+    endResetModel();
+    if (countChanges)
+        Q_EMIT countChanged();
+}
+
+void QueueAlertModel::setHeld(const std::vector<queue::HeldPlatform> &held)
+{
+    std::vector<Alert> next;
+    for (const Alert &a : m_alerts) {
+        if (a.kind == Kind::StoreQuarantined)
+            next.push_back(a);
+    }
+    for (const auto &h : held)
+        next.push_back({h.why == "clock" ? Kind::ClockRefused : Kind::CredentialsRefused, QString::fromStdString(h.platform), h.requests,
+                        QString::fromStdString(h.lastError)});
+    replace(std::move(next));
+}
+
+void QueueAlertModel::addStoreAlert(const QString &detail)
+{
+    std::vector<Alert> next = m_alerts;
+    next.insert(next.begin(), {Kind::StoreQuarantined, QString(), 0, detail});
+    replace(std::move(next));
+}
+
+int QueueAlertModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_alerts.size());
+}
+
+QVariant QueueAlertModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Alert &a = m_alerts[size_t(index.row())];
+    switch (role) {
+    case KindRole: return int(a.kind);
+    case PlatformRole: return a.platform;
+    case RequestsRole: return a.requests;
+    case Qt::DisplayRole:
+    case DetailRole: return a.detail;
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> QueueAlertModel::roleNames() const
+{
+    return {{KindRole, "alertKind"}, {PlatformRole, "platform"}, {RequestsRole, "requests"}, {DetailRole, "detail"}};
+}
+
 std::optional<QueueService::RequestState> QueueService::stateOf(const queue::OutboxEntry &entry)
 {
     static const std::pair<const char *, RequestState> states[] = {{"pending", RequestState::Pending},
@@ -131,6 +193,7 @@ std::optional<QueueService::RequestState> QueueService::stateOf(const queue::Out
 QueueService::QueueService(QObject *parent)
     : QObject(parent)
     , m_deadLetters(std::make_unique<QueueEntryModel>())
+    , m_alerts(std::make_unique<QueueAlertModel>())
 {
     m_writerThread.setObjectName(QStringLiteral("queue-writer"));
     qRegisterMetaType<kiosk::QueueService::SaveError>();
@@ -166,6 +229,9 @@ bool QueueService::start(platform::Dispatcher::Options options)
     if (m_available)
         return true;
     std::string error;
+    // The composition checks first (before the key); a service started on its own checks here.
+    if (const auto quarantined = queue::Outbox::quarantineIfCorrupt(options.outbox.path, wallMs()))
+        raiseStoreAlert(QString::fromStdString(quarantined->keptAs));
     const queue::PayloadCipher cipher(options.key);
     auto writerBox = queue::Outbox::open(options.outbox, cipher, &error);
     m_reader = writerBox ? queue::Outbox::open(options.outbox, cipher, &error) : nullptr;
@@ -209,6 +275,12 @@ bool QueueService::start(platform::Dispatcher::Options options)
         QMetaObject::invokeMethod(this, [this, id = QString::fromStdString(id), s = QString::fromStdString(status),
                                          m = QString::fromStdString(message)] { Q_EMIT statusChanged(id, s, m); },
                                   Qt::QueuedConnection);
+    };
+    cb.heldChanged = [this](const std::vector<queue::HeldPlatform> &held) {
+        QMetaObject::invokeMethod(this, [this, held] {
+            m_alerts->setHeld(held);
+            Q_EMIT changed();
+        }, Qt::QueuedConnection);
     };
     m_dispatcher = std::make_unique<platform::Dispatcher>(std::move(options), cb);
     m_available = true;
@@ -350,6 +422,23 @@ bool QueueService::retry(const QString &id)
     return ok;
 }
 
+int QueueService::retryPlatform(const QString &platform)
+{
+    const int n = m_reader ? m_reader->retryPlatform(platform.toStdString(), wallMs()) : -1;
+    qCInfo(lcQueue).noquote() << "staff retried every failed request of platform" << platform << ":"
+                              << (n < 0 ? QStringLiteral("not possible") : QString::number(n));
+    if (n > 0 && m_dispatcher)
+        m_dispatcher->wake();
+    refresh();
+    return n;
+}
+
+void QueueService::raiseStoreAlert(const QString &detail)
+{
+    m_alerts->addStoreAlert(detail);
+    Q_EMIT changed();
+}
+
 bool QueueService::discard(const QString &id)
 {
     const bool ok = m_reader && m_reader->discard(id.toStdString(), wallMs());
@@ -380,8 +469,17 @@ void QueueService::applyCounts(const queue::OutboxCounts &c, const std::optional
     if (c.nearCap && !m_nearCap)
         qCWarning(lcQueue) << "the request store is" << m_usedPercent << "% full";
     m_nearCap = c.nearCap;
-    if (deadLetters)
+    if (deadLetters) {
         m_deadLetters->setEntries(*deadLetters);
+        QStringList platforms;
+        for (const auto &e : *deadLetters) {
+            const QString p = QString::fromStdString(e.platform);
+            if (!platforms.contains(p))
+                platforms.append(p);
+        }
+        platforms.sort();
+        m_deadPlatforms = platforms;
+    }
     Q_EMIT changed();
 }
 

@@ -51,6 +51,48 @@ private:
     std::vector<queue::OutboxEntry> m_entries;
 };
 
+/** What staff must know about the queue beyond its counts, newest state only (the staff page, the log). */
+class QueueAlertModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("provided by Queue")
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+public:
+    enum class Kind {
+        ClockRefused, ///< a platform refuses the terminal's clock: its requests are kept and retried
+        CredentialsRefused, ///< a platform refuses the terminal's signature or certificate: kept and retried
+        StoreQuarantined, ///< the store was damaged: moved aside for a technician, a fresh one started
+    };
+    Q_ENUM(Kind)
+    enum Role { KindRole = Qt::UserRole + 1, PlatformRole, RequestsRole, DetailRole };
+    Q_ENUM(Role)
+    struct Alert {
+        Kind kind;
+        QString platform;
+        int requests = 0;
+        QString detail; ///< the platform's reason, or where the damaged store is kept
+    };
+
+    explicit QueueAlertModel(QObject *parent = nullptr);
+    ~QueueAlertModel() override;
+    /** Replaces the platform alerts (clock and credential refusals); store alerts stay. */
+    void setHeld(const std::vector<queue::HeldPlatform> &held);
+    void addStoreAlert(const QString &detail);
+    [[nodiscard]] const std::vector<Alert> &alerts() const { return m_alerts; }
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+Q_SIGNALS:
+    void countChanged();
+
+private:
+    void replace(std::vector<Alert> alerts);
+    std::vector<Alert> m_alerts;
+};
+
 /**
  * The store-and-forward queue as the terminal uses it: enqueue a resident's request on the
  * queue's writer thread (answered by enqueued() once it is on disk), deliver it on the
@@ -82,6 +124,9 @@ class QueueService : public QObject
     Q_PROPERTY(bool nearCap READ nearCap NOTIFY changed)
     Q_PROPERTY(int usedPercent READ usedPercent NOTIFY changed)
     Q_PROPERTY(kiosk::QueueEntryModel *deadLetters READ deadLetters CONSTANT)
+    Q_PROPERTY(kiosk::QueueAlertModel *alerts READ alerts CONSTANT)
+    /** The platforms among the listed dead letters (staff may retry all of one platform's at once). */
+    Q_PROPERTY(QStringList deadPlatforms READ deadPlatforms NOTIFY changed)
 
 public:
     enum class SaveError { None, Unavailable, Full, TooLarge, Failed };
@@ -119,6 +164,10 @@ public:
     Q_INVOKABLE QString subjectHash(const QString &idNumber) const;
     /** Staff: try a dead request again. Logged. */
     Q_INVOKABLE bool retry(const QString &id);
+    /** Staff: try every dead request of @p platform again (those whose payload is kept); how many. Logged. */
+    Q_INVOKABLE int retryPlatform(const QString &platform);
+    /** The store was found damaged and moved aside to @p keptAs (Outbox::quarantineIfCorrupt): staff are told. */
+    void raiseStoreAlert(const QString &keptAs);
     /** Staff: give a request up (after confirming on screen). Logged. */
     Q_INVOKABLE bool discard(const QString &id);
     /** Counts everything again (on the writer thread); changed() follows. */
@@ -134,6 +183,8 @@ public:
     bool nearCap() const { return m_nearCap; }
     int usedPercent() const { return m_usedPercent; }
     QueueEntryModel *deadLetters() const { return m_deadLetters.get(); }
+    QueueAlertModel *alerts() const { return m_alerts.get(); }
+    QStringList deadPlatforms() const { return m_deadPlatforms; }
 
     /** This resident's requests known to the terminal (by subjectHash()), newest first. */
     std::vector<queue::OutboxEntry> requestsFor(const QString &subjectHash) const;
@@ -175,6 +226,8 @@ private:
     QueueWriter *m_writer = nullptr; ///< lives on m_writerThread; deleted after it ends
     std::unique_ptr<platform::Dispatcher> m_dispatcher;
     std::unique_ptr<QueueEntryModel> m_deadLetters;
+    std::unique_ptr<QueueAlertModel> m_alerts;
+    QStringList m_deadPlatforms;
     QString m_problem;
     std::string m_subjectKey;
     std::string m_receiptKey; ///< the receipt codes' MAC key (secrets::KeyRing::receipt, HKDF)

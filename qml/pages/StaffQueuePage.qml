@@ -109,6 +109,34 @@ Item {
                 text: qsTr("The request store is nearly full. Check the network and the platforms; failed requests can be discarded below.")
             }
         }
+        // Alerts: a platform refusing this terminal's clock or credentials (its requests are kept
+        // and retried), or a damaged store moved aside for a technician.
+        Repeater {
+            model: Queue.alerts
+            delegate: Rectangle {
+                id: alertBox
+                required property int alertKind
+                required property string platform
+                required property int requests
+                required property string detail
+                objectName: "queueAlert"
+                Layout.fillWidth: true
+                Layout.preferredHeight: alertText.implicitHeight + 2 * Theme.spacing
+                radius: Theme.radius
+                color: Theme.warningBackground
+                BodyText {
+                    id: alertText
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacing
+                    color: Theme.warningText
+                    text: alertBox.alertKind === QueueAlertModel.ClockRefused
+                          ? qsTr("Platform %1 refuses this terminal's clock. %n request(s) are kept and retried. Check the date, time and time server (NTP) of this terminal.", "", alertBox.requests).arg(alertBox.platform) + " " + alertBox.detail
+                          : alertBox.alertKind === QueueAlertModel.CredentialsRefused
+                          ? qsTr("Platform %1 refuses this terminal's credentials. %n request(s) are kept and retried. Check this platform's signing key and certificate.", "", alertBox.requests).arg(alertBox.platform) + " " + alertBox.detail
+                          : qsTr("The request store was damaged and could not be read. Requests saved in it could not be sent; residents may need to apply again. A new, empty store was started. The damaged file is kept for a technician: %1").arg(alertBox.detail)
+                }
+            }
+        }
         Text {
             textFormat: Text.PlainText
             text: qsTr("Failed requests")
@@ -116,6 +144,20 @@ Item {
             font.pixelSize: Theme.fontHeading
             font.bold: true
             color: Theme.textPrimary
+        }
+        Flow {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            visible: Queue.deadPlatforms.length > 0
+            Repeater {
+                model: Queue.deadPlatforms
+                delegate: KioskButton {
+                    required property string modelData
+                    objectName: "retryPlatform_" + modelData
+                    text: qsTr("Retry all failed for %1").arg(modelData)
+                    onClicked: Queue.retryPlatform(modelData)
+                }
+            }
         }
         PagedList {
             id: deadLetters

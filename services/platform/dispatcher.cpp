@@ -2,6 +2,7 @@
 #include "services/platform/dispatcher.h"
 
 #include "services/platform/platformapi.h"
+#include "services/queue/clocks.h"
 
 #include "common/logging.h"
 #include "common/privacy.h"
@@ -91,6 +92,11 @@ std::int64_t Dispatcher::now() const
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
+std::int64_t Dispatcher::mono() const
+{
+    return m_options.monotonicClock ? m_options.monotonicClock() : queue::monotonicMs();
+}
+
 bool Dispatcher::start(std::string *error)
 {
     if (m_thread.joinable())
@@ -159,53 +165,124 @@ void Dispatcher::run()
             m_woken = false;
         }
         const std::int64_t t = now();
-        if (t - m_lastHousekeeping >= m_options.housekeepingIntervalMs) {
-            m_lastHousekeeping = t;
-            const int expired = counted([&] {
-                const int n = m_outbox->expire(t, m_options.backoff.maxAgeMs);
-                queue::QueueCounters::Delta d{.pending = -n, .dead = n};
-                if (n > 0) {
-                    d.oldestPendingCreatedAt = m_outbox->oldestPendingCreatedAt();
-                    d.deadLetters = m_outbox->list("dead", deadLetterListSize);
-                }
-                return std::pair(n, d);
-            });
-            if (expired > 0)
-                qCWarning(lcPlatform) << expired << "requests were not delivered in time and were given up";
-            m_outbox->purge(t);
-            if (expired > 0 && m_callbacks.queueChanged)
-                m_callbacks.queueChanged();
-        }
-        if (deliverOne(t))
+        // On the monotonic clock: a wall clock set back must not stop housekeeping.
+        if (!m_housekept || mono() - m_lastHousekeeping >= m_options.housekeepingIntervalMs)
+            housekeeping(t);
+        // One monotonic reading for both decisions, as one wall reading before: a breaker must not
+        // be closed for the status checks a moment after it blocked delivery.
+        const std::int64_t tm = mono();
+        if (deliverOne(t, tm))
             continue;
-        if (checkStatuses(t))
+        if (checkStatuses(t, tm))
             continue;
 
         // Nothing to do now: sleep until something will be.
         std::set<std::string> blocked;
         std::int64_t wakeAt = t + maxSleepMs;
+        const std::int64_t m = tm; // the same reading as the decisions above
         for (const auto &[id, breaker] : m_breakers) {
-            if (!breaker.allows(t)) {
+            if (!breaker.allows(m)) {
                 blocked.insert(id);
-                wakeAt = std::min(wakeAt, breaker.openUntil());
+                wakeAt = std::min(wakeAt, t + (breaker.openUntil() - m));
             }
         }
         if (const auto due = m_outbox->nextDueAt(blocked))
             wakeAt = std::min(wakeAt, *due);
         if (!m_outbox->dueStatusChecks(t + m_options.statusIntervalMs, m_options.statusIntervalMs, 1).empty())
             wakeAt = std::min(wakeAt, t + std::min<std::int64_t>(m_options.statusIntervalMs, maxSleepMs));
-        wakeAt = std::min(wakeAt, m_lastHousekeeping + m_options.housekeepingIntervalMs);
+        wakeAt = std::min(wakeAt, t + (m_lastHousekeeping + m_options.housekeepingIntervalMs - m));
         std::unique_lock lock(m_mutex);
         const auto wait = std::chrono::milliseconds(std::max<std::int64_t>(wakeAt - now(), 1));
         m_cv.wait_for(lock, wait, [this] { return m_stopping || m_woken; });
     }
 }
 
-bool Dispatcher::deliverOne(std::int64_t t)
+void Dispatcher::housekeeping(std::int64_t t)
+{
+    const std::int64_t m = mono();
+    m_lastHousekeeping = m;
+    m_housekept = true;
+    // The outbox clock runs only while the terminal does, on the monotonic clock: ages are
+    // neither shortened nor stretched by the wall clock jumping (docs/queue.md, "Ages").
+    if (!m_clockTicked) {
+        m_lastClockTick = m;
+        m_clockTicked = true;
+    }
+    else if (m > m_lastClockTick && m_outbox->advanceClock(m - m_lastClockTick))
+        m_lastClockTick = m;
+    // Rows left sending by a result that could not be recorded (nor released) are sent again
+    // now, not only after a restart. No batch is in flight here: this is the sending thread.
+    const int stranded = counted([&] {
+        const int n = m_outbox->recoverInterrupted(t);
+        return std::pair(n, queue::QueueCounters::Delta{.pending = n, .sending = -n});
+    });
+    if (stranded > 0)
+        qCWarning(lcPlatform) << stranded << "requests left in sending are sent again";
+    // A wall clock set back (an RTC reset) would leave requests due in a year: none waits longer
+    // than the longest pause the backoff or a platform may ask for.
+    const std::int64_t longest = std::max<std::int64_t>(m_options.backoff.capMs, 24LL * 3600'000);
+    if (const int clamped = m_outbox->clampFutureAttempts(t + longest + maxSleepMs, t + m_options.backoff.capMs); clamped > 0)
+        qCWarning(lcPlatform) << clamped << "requests were due implausibly far ahead (the clock was set back?); they are tried again soon";
+    int expired = 0;
+    const bool synced = m_options.clockSynchronised ? m_options.clockSynchronised() : queue::systemClockSynchronised();
+    if (!synced) {
+        if (!m_warnedUnsynchronised)
+            qCWarning(lcPlatform) << "the system clock is not synchronised: no request is given up until it is";
+        m_warnedUnsynchronised = true;
+    } else {
+        m_warnedUnsynchronised = false;
+        expired = counted([&] {
+            const int n = m_outbox->expire(t, m_options.backoff.maxAgeMs, m_options.backoff.minAttempts);
+            queue::QueueCounters::Delta d{.pending = -n, .dead = n};
+            if (n > 0) {
+                d.oldestPendingCreatedAt = m_outbox->oldestPendingCreatedAt();
+                d.deadLetters = m_outbox->list("dead", deadLetterListSize);
+            }
+            return std::pair(n, d);
+        });
+        if (expired > 0)
+            qCWarning(lcPlatform) << expired << "requests were not delivered in time and were given up";
+    }
+    const int purged = m_outbox->purge(t);
+    if (purged > 0) {
+        qCInfo(lcPlatform) << purged << "requests past their retention were cleared";
+        if (m_options.counters)
+            m_options.counters->recount([this] { return std::pair(m_outbox->counts(), m_outbox->list("dead", deadLetterListSize)); });
+    }
+    refreshHeld();
+    if ((expired > 0 || purged > 0 || stranded > 0) && m_callbacks.queueChanged)
+        m_callbacks.queueChanged();
+}
+
+void Dispatcher::refreshHeld()
+{
+    std::vector<queue::HeldPlatform> held = m_outbox->heldPlatforms();
+    auto same = [](const std::vector<queue::HeldPlatform> &a, const std::vector<queue::HeldPlatform> &b) {
+        if (a.size() != b.size())
+            return false;
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            if (a[i].platform != b[i].platform || a[i].why != b[i].why || a[i].requests != b[i].requests)
+                return false;
+        }
+        return true;
+    };
+    if (same(held, m_held))
+        return;
+    for (const auto &h : held) {
+        qCWarning(lcPlatform).noquote() << "platform" << QString::fromStdString(h.platform)
+                                        << (h.why == "clock" ? "refuses this terminal's clock;" : "refuses this terminal's credentials;")
+                                        << h.requests << "requests are kept and retried:" << QString::fromStdString(h.lastError);
+    }
+    m_held = std::move(held);
+    if (m_callbacks.heldChanged)
+        m_callbacks.heldChanged(m_held);
+}
+
+bool Dispatcher::deliverOne(std::int64_t t, std::int64_t tm)
 {
     std::set<std::string> blocked;
     for (const auto &[id, breaker] : m_breakers) {
-        if (!breaker.allows(t))
+        if (!breaker.allows(tm))
             blocked.insert(id);
     }
     // A batch is claimed in one transaction and its results recorded in one: two fsyncs per
@@ -221,6 +298,7 @@ bool Dispatcher::deliverOne(std::int64_t t)
     std::vector<queue::Outbox::Result> results;
     std::vector<std::string> unsent;
     std::vector<std::pair<std::string, std::string>> deliveredNow, deadNow;
+    bool anyHeld = false;
     for (auto &claimed : batch) {
         const queue::OutboxEntry &e = claimed.entry;
         {
@@ -232,23 +310,23 @@ bool Dispatcher::deliverOne(std::int64_t t)
         }
         if (!claimed.payload) {
             const std::string reason = "the stored request is damaged and cannot be read (failed its integrity check)";
-            results.push_back({queue::Outbox::Result::Kind::Dead, e.id, {}, {}, 0, reason});
+            results.push_back({queue::Outbox::Result::Kind::Dead, e.id, {}, {}, 0, reason, {}});
             deadNow.emplace_back(e.id, reason);
             continue;
         }
         if (auto bad = m_misconfigured.find(e.platform); bad != m_misconfigured.end()) {
-            results.push_back({queue::Outbox::Result::Kind::Retry, e.id, {}, {}, now() + m_options.backoff.capMs, bad->second});
+            results.push_back({queue::Outbox::Result::Kind::Retry, e.id, {}, {}, now() + m_options.backoff.capMs, bad->second, {}});
             continue;
         }
         auto client = m_clients.find(e.platform);
         if (client == m_clients.end()) {
             const std::string reason = "no platform \"" + e.platform + "\" is configured on this terminal";
-            results.push_back({queue::Outbox::Result::Kind::Dead, e.id, {}, {}, 0, reason});
+            results.push_back({queue::Outbox::Result::Kind::Dead, e.id, {}, {}, 0, reason, {}});
             deadNow.emplace_back(e.id, reason);
             continue;
         }
         CircuitBreaker &breaker = m_breakers.at(e.platform);
-        if (!breaker.allows(now())) { // opened by an earlier request of this batch
+        if (!breaker.allows(mono())) { // opened by an earlier request of this batch
             unsent.push_back(e.id);
             continue;
         }
@@ -261,46 +339,69 @@ bool Dispatcher::deliverOne(std::int64_t t)
         if (outcome.kind == queue::Outcome::Kind::Done) {
             accepted = parseAccepted(reply.body);
             if (!accepted) // the effect may have happened; asking again with the same key is harmless
-                outcome = {queue::Outcome::Kind::Retry, 0, "the platform's reply could not be read"};
+                outcome = {queue::Outcome::Kind::Retry, 0, "the platform's reply could not be read", {}};
         }
         switch (outcome.kind) {
         case queue::Outcome::Kind::Done:
             breaker.success();
-            results.push_back({queue::Outbox::Result::Kind::Done, e.id, accepted->trackingNumber, accepted->status, 0, {}});
+            results.push_back({queue::Outbox::Result::Kind::Done, e.id, accepted->trackingNumber, accepted->status, 0, {}, {}});
             deliveredNow.emplace_back(e.id, accepted->trackingNumber);
             break;
         case queue::Outcome::Kind::Retry: {
-            breaker.failure(after);
+            breaker.failure(mono());
             const std::int64_t delay = m_options.backoff.delayMs(std::max(0, e.attempts - 1), m_rng, outcome.retryAfterMs);
-            results.push_back({queue::Outbox::Result::Kind::Retry, e.id, {}, {}, after + delay, masked(outcome.reason)});
+            results.push_back({queue::Outbox::Result::Kind::Retry, e.id, {}, {}, after + delay, masked(outcome.reason), outcome.held});
+            if (!outcome.held.empty())
+                anyHeld = true;
             break;
         }
         case queue::Outcome::Kind::Dead:
             breaker.success(); // the platform answered: it is alive, the request is what is wrong
-            results.push_back({queue::Outbox::Result::Kind::Dead, e.id, {}, {}, 0, masked(outcome.reason)});
+            results.push_back({queue::Outbox::Result::Kind::Dead, e.id, {}, {}, 0, masked(outcome.reason), {}});
             deadNow.emplace_back(e.id, masked(outcome.reason));
             break;
         }
     }
-    counted([&] {
+    const std::int64_t recordedAt = now();
+    const bool recorded = counted([&] {
         queue::QueueCounters::Delta d;
-        if (m_outbox->record(results, now())) {
+        const bool ok = m_outbox->record(results, recordedAt);
+        std::vector<std::string> back = unsent;
+        std::int64_t due = recordedAt;
+        if (ok) {
+            m_recordFailures = 0;
             for (const auto &r : results) {
                 --d.sending;
                 ++(r.kind == queue::Outbox::Result::Kind::Done ? d.done : r.kind == queue::Outbox::Result::Kind::Dead ? d.dead : d.pending);
             }
         } else {
-            // Left in sending: sent again after the next restart, which the platform de-duplicates.
-            qCWarning(lcPlatform) << "the results of" << results.size() << "deliveries could not be recorded";
+            // Not recorded (the store is full, the disk failed): nothing is reported, and the
+            // requests go back to waiting — a release writes nothing that grows — to be sent
+            // again later, which the platform de-duplicates by the Idempotency-Key.
+            for (const auto &r : results)
+                back.push_back(r.id);
+            due += m_options.backoff.windowMs(m_recordFailures++);
         }
-        m_outbox->release(unsent, now());
-        d.sending -= int(unsent.size());
-        d.pending += int(unsent.size());
+        if (m_outbox->release(back, recordedAt, due)) {
+            d.sending -= int(back.size());
+            d.pending += int(back.size());
+        } else {
+            // Still sending in the file: housekeeping's recoverInterrupted() brings them back.
+            qCWarning(lcPlatform) << back.size() << "requests could not be put back to waiting; they are recovered within"
+                                  << m_options.housekeepingIntervalMs / 1000 << "s";
+        }
         d.oldestPendingCreatedAt = m_outbox->oldestPendingCreatedAt();
         if (d.dead > 0)
             d.deadLetters = m_outbox->list("dead", deadLetterListSize);
-        return std::pair(0, d);
+        return std::pair(ok, d);
     });
+    if (!recorded) {
+        qCWarning(lcPlatform) << "the results of" << results.size()
+                              << "deliveries could not be recorded; the requests are sent again later and none is reported yet";
+        if (m_callbacks.queueChanged)
+            m_callbacks.queueChanged();
+        return true;
+    }
     for (const auto &[id, tracking] : deliveredNow) {
         if (m_callbacks.delivered)
             m_callbacks.delivered(id, tracking);
@@ -310,22 +411,24 @@ bool Dispatcher::deliverOne(std::int64_t t)
         if (m_callbacks.dead)
             m_callbacks.dead(id, reason);
     }
+    if (anyHeld || !m_held.empty())
+        refreshHeld();
     if (m_callbacks.queueChanged)
         m_callbacks.queueChanged();
     return true;
 }
 
-bool Dispatcher::checkStatuses(std::int64_t t)
+bool Dispatcher::checkStatuses(std::int64_t t, std::int64_t tm)
 {
     bool any = false;
     for (const auto &e : m_outbox->dueStatusChecks(t, m_options.statusIntervalMs)) {
         auto client = m_clients.find(e.platform);
-        if (client == m_clients.end() || !m_breakers.at(e.platform).allows(t))
+        if (client == m_clients.end() || !m_breakers.at(e.platform).allows(tm))
             continue;
         const PlatformReply reply = client->second->get(api::statusPath(e.trackingNumber));
         const std::int64_t after = now();
         if (reply.error != queue::TransportError::None || reply.status >= 500) {
-            m_breakers.at(e.platform).failure(after);
+            m_breakers.at(e.platform).failure(mono());
             m_outbox->updatePlatformStatus(e.id, e.platformStatus, e.platformMessage, after); // ask again later
             continue;
         }
@@ -337,7 +440,9 @@ bool Dispatcher::checkStatuses(std::int64_t t)
         }
         static const std::set<std::string> known = {"accepted", "in_progress", "done", "rejected"};
         const std::string status = known.contains(a->status) ? a->status : e.platformStatus;
-        m_outbox->updatePlatformStatus(e.id, status, masked(a->message), after);
+        // Told only once it is stored: otherwise it is asked again at the next interval.
+        if (!m_outbox->updatePlatformStatus(e.id, status, masked(a->message), after))
+            continue;
         if ((status != e.platformStatus || a->message != e.platformMessage) && m_callbacks.statusChanged)
             m_callbacks.statusChanged(e.id, status, masked(a->message));
     }

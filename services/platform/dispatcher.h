@@ -46,12 +46,18 @@ public:
         std::int64_t statusIntervalMs = 10 * 60'000; ///< how often a platform is asked about a request's progress
         std::int64_t housekeepingIntervalMs = 60'000; ///< expiry and purge
         std::function<std::int64_t()> clock; ///< wall-clock ms; system clock when empty
+        /** Monotonic ms (ages, breakers, housekeeping); CLOCK_BOOTTIME when empty. */
+        std::function<std::int64_t()> monotonicClock;
+        /** Whether the wall clock is synchronised; nothing expires while it is not. systemClockSynchronised() when empty. */
+        std::function<bool()> clockSynchronised;
     };
     struct Callbacks {
         std::function<void(const std::string &id, const std::string &trackingNumber)> delivered;
         std::function<void(const std::string &id, const std::string &reason)> dead;
         std::function<void(const std::string &id, const std::string &status, const std::string &message)> statusChanged;
         std::function<void()> queueChanged; ///< anything staff would see changed
+        /** The platforms whose requests are held by a refusal of the terminal's clock or credentials, when that changed. */
+        std::function<void(const std::vector<queue::HeldPlatform> &held)> heldChanged;
     };
 
     Dispatcher(Options options, Callbacks callbacks = {});
@@ -64,9 +70,14 @@ public:
 
 private:
     void run();
-    bool deliverOne(std::int64_t now);
-    bool checkStatuses(std::int64_t now);
+    /** @p now wall ms, @p mono the monotonic ms read with it (breakers). */
+    bool deliverOne(std::int64_t now, std::int64_t mono);
+    bool checkStatuses(std::int64_t now, std::int64_t mono);
     std::int64_t now() const;
+    std::int64_t mono() const;
+    void housekeeping(std::int64_t t);
+    /** Asks the outbox which platforms hold requests; tells heldChanged when that changed. */
+    void refreshHeld();
     /** Runs an outbox write that returns {result, what it moved} through the counters, if any. */
     template<class Write>
     auto counted(Write &&write)
@@ -83,7 +94,12 @@ private:
     std::map<std::string, CircuitBreaker> m_breakers;
     std::map<std::string, std::string> m_misconfigured; ///< platform → why it cannot be used
     std::mt19937_64 m_rng;
-    std::int64_t m_lastHousekeeping = 0;
+    std::int64_t m_lastHousekeeping = 0; ///< monotonic
+    std::int64_t m_lastClockTick = 0; ///< monotonic time the outbox clock was last advanced to
+    int m_recordFailures = 0; ///< results that could not be recorded, in a row (backoff of the release)
+    bool m_warnedUnsynchronised = false;
+    bool m_housekept = false, m_clockTicked = false;
+    std::vector<queue::HeldPlatform> m_held;
 
     std::mutex m_mutex;
     std::condition_variable m_cv;

@@ -25,6 +25,18 @@ using Poco::Data::Statement;
 
 namespace kiosk::queue {
 
+void rollbackQuietly(Poco::Data::Session &session) noexcept
+{
+    try {
+        if (session.isTransaction())
+            session.rollback();
+    } catch (const Poco::Exception &e) {
+        qCDebug(lcQueue).noquote() << "rollback after a failed write:" << QString::fromStdString(e.displayText());
+    } catch (...) {
+        qCDebug(lcQueue) << "rollback after a failed write failed";
+    }
+}
+
 std::string newUuid()
 {
     std::array<unsigned char, 16> b{};
@@ -116,6 +128,24 @@ void Outbox::setIdSource(IdSource source)
     s_idSource = source;
 }
 
+std::string Outbox::associatedData(int format, const std::string &id, const std::string &platform, const std::string &kind)
+{
+    if (format <= 1) // schema 3 and before: the row id alone
+        return id;
+    // Format 2: a version byte (format, and the payload key's version: 1), then id, platform and
+    // kind, each length-prefixed so that no two different triples give the same bytes.
+    std::string aad;
+    aad.push_back(char(format));
+    aad.push_back(char(1)); // key version
+    for (const std::string *part : {&id, &platform, &kind}) {
+        const std::uint32_t n = std::uint32_t(part->size());
+        for (int shift = 24; shift >= 0; shift -= 8)
+            aad.push_back(char((n >> shift) & 0xff));
+        aad += *part;
+    }
+    return aad;
+}
+
 Outbox::Outbox(const Options &options, const PayloadCipher &cipher, std::unique_ptr<Poco::Data::Session> session)
     : m_options(options)
     , m_cipher(cipher)
@@ -164,7 +194,8 @@ Outbox::EnqueueResult Outbox::enqueue(const Request &request, std::int64_t nowMs
         return refuse(StoreError::Crypto, "could not be saved: no randomness available");
     if (number.empty())
         return refuse(StoreError::Failed, "could not be saved: no free receipt number");
-    const std::vector<std::uint8_t> sealed = m_cipher.seal(request.payload, result.id);
+    const std::vector<std::uint8_t> sealed
+        = m_cipher.seal(request.payload, associatedData(payloadFormat, result.id, request.platform, request.kind));
     if (sealed.empty())
         return refuse(StoreError::Crypto, "could not be saved: encryption failed");
     try {
@@ -173,8 +204,10 @@ Outbox::EnqueueResult Outbox::enqueue(const Request &request, std::int64_t nowMs
                     subject = request.subjectHash;
         Poco::Int64 t = nowMs;
         // One statement in autocommit: either the whole row is there (and fsync'd) or nothing.
-        *m_session << "INSERT INTO outbox (id, platform, kind, item_code, subject_hash, state, payload, next_attempt_at,"
-                      " created_at, updated_at, receipt_number) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)",
+        *m_session << std::string("INSERT INTO outbox (id, platform, kind, item_code, subject_hash, state, payload, next_attempt_at,"
+                                  " created_at, updated_at, receipt_number, payload_format, phase_at)"
+                                  " VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ")
+                + std::to_string(payloadFormat) + ", " + kOutboxClockSql + ")",
             use(id), use(platform), use(kind), use(item), use(subject), use(blob), use(t), use(t), use(t), use(number), now;
         result.ok = true;
         result.createdAt = nowMs;
@@ -204,13 +237,14 @@ std::vector<Outbox::Claimed> Outbox::claimBatch(std::int64_t nowMs, const std::s
         Poco::Int64 t = nowMs;
         // Only what sending needs, extracted column-wise in one go (the hot path of a drain).
         std::vector<std::string> ids, platforms, kinds, items;
-        std::vector<int> attempts;
+        std::vector<int> attempts, formats;
         std::vector<Poco::Int64> created;
         std::vector<Poco::Nullable<Poco::Data::BLOB>> payloads;
-        s << "SELECT id, platform, kind, item_code, attempts, created_at, payload FROM outbox"
+        s << "SELECT id, platform, kind, item_code, attempts, created_at, payload, payload_format FROM outbox"
              " WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at LIMIT "
                 + std::to_string(std::max(1, max) * (skip.empty() ? 1 : 4)),
-            use(t), into(ids), into(platforms), into(kinds), into(items), into(attempts), into(created), into(payloads), now;
+            use(t), into(ids), into(platforms), into(kinds), into(items), into(attempts), into(created), into(payloads),
+            into(formats), now;
         std::string inList;
         for (std::size_t i = 0; i < ids.size() && int(claimed.size()) < max; ++i) {
             if (skip.contains(platforms[i]))
@@ -226,7 +260,8 @@ std::vector<Outbox::Claimed> Outbox::claimBatch(std::int64_t nowMs, const std::s
             c.entry.hasPayload = !payloads[i].isNull();
             if (c.entry.hasPayload) {
                 const auto &content = payloads[i].value().content();
-                c.payload = m_cipher.open(std::vector<std::uint8_t>(content.begin(), content.end()), c.entry.id);
+                c.payload = m_cipher.open(std::vector<std::uint8_t>(content.begin(), content.end()),
+                                          associatedData(formats[i], c.entry.id, c.entry.platform, c.entry.kind));
             }
             // ids are UUIDs this outbox generated (hex and dashes only), safe to list inline
             inList += (inList.empty() ? "'" : ",'") + c.entry.id + "'";
@@ -241,18 +276,32 @@ std::vector<Outbox::Claimed> Outbox::claimBatch(std::int64_t nowMs, const std::s
         return claimed;
     } catch (const Poco::Exception &e) {
         failed("claimBatch", e);
-        if (s.isTransaction())
-            s.rollback();
+        rollbackQuietly(s);
         return {};
     }
 }
 
-void Outbox::release(const std::vector<std::string> &ids, std::int64_t nowMs)
+bool Outbox::release(const std::vector<std::string> &ids, std::int64_t nowMs, std::int64_t nextAttemptAt)
 {
-    for (const std::string &id : ids)
-        setState("UPDATE outbox SET state = 'pending', attempts = MAX(attempts - 1, 0), next_attempt_at = ?, last_error = ?,"
-                 " updated_at = ? WHERE id = ? AND state = 'sending'",
-                 id, nowMs, std::string(), nowMs);
+    if (ids.empty())
+        return true;
+    Poco::Data::Session &s = *m_session;
+    try {
+        std::vector<std::string> keys = ids;
+        const std::string due = std::to_string(std::max(nowMs, nextAttemptAt)), t = std::to_string(nowMs);
+        // Nothing in the row grows (state, attempts, an emptied error): this fits even where
+        // recording a result did not, at the cap.
+        s.begin();
+        s << "UPDATE outbox SET state = 'pending', attempts = MAX(attempts - 1, 0), next_attempt_at = " + due
+                + ", last_error = '', updated_at = " + t + " WHERE id = ? AND state = 'sending'",
+            use(keys), now;
+        s.commit();
+        return true;
+    } catch (const Poco::Exception &e) {
+        failed("release", e);
+        rollbackQuietly(s);
+        return false;
+    }
 }
 
 bool Outbox::record(const std::vector<Result> &results, std::int64_t nowMs)
@@ -260,7 +309,7 @@ bool Outbox::record(const std::vector<Result> &results, std::int64_t nowMs)
     if (results.empty())
         return true;
     // Column vectors bound in bulk: SQLite runs each statement once per row, prepared once.
-    std::vector<std::string> doneIds, trackings, statuses, retryIds, retryTexts, deadIds, deadTexts;
+    std::vector<std::string> doneIds, trackings, statuses, retryIds, retryTexts, retryHeld, deadIds, deadTexts;
     std::vector<Poco::Int64> nexts;
     for (const Result &r : results) {
         switch (r.kind) {
@@ -272,6 +321,7 @@ bool Outbox::record(const std::vector<Result> &results, std::int64_t nowMs)
         case Result::Kind::Retry:
             retryIds.push_back(r.id);
             retryTexts.push_back(r.text);
+            retryHeld.push_back(r.held);
             nexts.push_back(r.nextAttemptAt);
             break;
         case Result::Kind::Dead:
@@ -285,23 +335,23 @@ bool Outbox::record(const std::vector<Result> &results, std::int64_t nowMs)
         s.begin();
         const std::string t = std::to_string(nowMs);
         if (!doneIds.empty())
-            s << "UPDATE outbox SET state = 'done', tracking_number = ?, platform_status = ?, last_error = '',"
-                 " status_checked_at = " + t + ", updated_at = " + t + " WHERE id = ? AND state IN ('sending', 'pending')",
+            s << "UPDATE outbox SET state = 'done', tracking_number = ?, platform_status = ?, last_error = '', held = '',"
+                 " status_checked_at = " + t + ", updated_at = " + t + ", phase_at = " + kOutboxClockSql
+                    + " WHERE id = ? AND state IN ('sending', 'pending')",
                 use(trackings), use(statuses), use(doneIds), now;
         if (!retryIds.empty())
-            s << "UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ?, updated_at = " + t
+            s << "UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ?, held = ?, updated_at = " + t
                     + " WHERE id = ? AND state = 'sending'",
-                use(nexts), use(retryTexts), use(retryIds), now;
+                use(nexts), use(retryTexts), use(retryHeld), use(retryIds), now;
         if (!deadIds.empty())
-            s << "UPDATE outbox SET state = 'dead', next_attempt_at = 0, last_error = ?, updated_at = " + t
-                    + " WHERE id = ? AND state IN ('sending', 'pending')",
+            s << "UPDATE outbox SET state = 'dead', next_attempt_at = 0, last_error = ?, held = '', updated_at = " + t
+                    + ", phase_at = " + kOutboxClockSql + " WHERE id = ? AND state IN ('sending', 'pending')",
                 use(deadTexts), use(deadIds), now;
         s.commit();
         return true;
     } catch (const Poco::Exception &e) {
         failed("record", e);
-        if (s.isTransaction())
-            s.rollback();
+        rollbackQuietly(s);
         return false;
     }
 }
@@ -322,12 +372,14 @@ bool Outbox::setState(const std::string &sql, const std::string &id, std::int64_
 
 bool Outbox::markDone(const std::string &id, const std::string &trackingNumber, const std::string &platformStatus, std::int64_t nowMs)
 {
+    // (phase_at: the outbox clock, as record() sets it)
     try {
         std::string key = id, tracking = trackingNumber, status = platformStatus.empty() ? std::string("accepted") : platformStatus;
         Poco::Int64 t = nowMs;
         Statement st(*m_session);
-        st << "UPDATE outbox SET state = 'done', tracking_number = ?, platform_status = ?, last_error = '',"
-              " status_checked_at = ?, updated_at = ? WHERE id = ? AND state IN ('sending', 'pending')",
+        st << std::string("UPDATE outbox SET state = 'done', tracking_number = ?, platform_status = ?, last_error = '', held = '',"
+                          " status_checked_at = ?, updated_at = ?, phase_at = ") + kOutboxClockSql
+                + " WHERE id = ? AND state IN ('sending', 'pending')",
             use(tracking), use(status), use(t), use(t), use(key);
         return st.execute() > 0;
     } catch (const Poco::Exception &e) {
@@ -345,8 +397,8 @@ bool Outbox::markRetry(const std::string &id, std::int64_t nextAttemptAt, const 
 
 bool Outbox::markDead(const std::string &id, const std::string &reason, std::int64_t nowMs)
 {
-    return setState("UPDATE outbox SET state = 'dead', next_attempt_at = ?, last_error = ?, updated_at = ?"
-                    " WHERE id = ? AND state IN ('sending', 'pending')",
+    return setState(std::string("UPDATE outbox SET state = 'dead', next_attempt_at = ?, last_error = ?, updated_at = ?, held = '',"
+                                " phase_at = ") + kOutboxClockSql + " WHERE id = ? AND state IN ('sending', 'pending')",
                     id, 0, reason, nowMs);
 }
 
@@ -363,17 +415,46 @@ int Outbox::recoverInterrupted(std::int64_t nowMs)
     }
 }
 
-int Outbox::expire(std::int64_t nowMs, std::int64_t maxAgeMs)
+bool Outbox::advanceClock(std::int64_t deltaMs)
+{
+    if (deltaMs <= 0)
+        return true;
+    try {
+        Poco::Int64 d = deltaMs;
+        *m_session << "UPDATE outbox_meta SET value = value + ? WHERE key = 'clock_ms'", use(d), now;
+        return true;
+    } catch (const Poco::Exception &e) {
+        failed("advanceClock", e);
+        return false;
+    }
+}
+
+std::int64_t Outbox::clockMs() const
 {
     try {
-        Poco::Int64 t = nowMs, oldest = nowMs - maxAgeMs;
+        Poco::Int64 v = 0;
+        *m_session << "SELECT value FROM outbox_meta WHERE key = 'clock_ms'", into(v), now;
+        return v;
+    } catch (const Poco::Exception &e) {
+        failed("clockMs", e);
+        return -1;
+    }
+}
+
+int Outbox::expire(std::int64_t nowMs, std::int64_t maxAgeMs, int minAttempts)
+{
+    try {
+        Poco::Int64 t = nowMs, age = maxAgeMs;
+        int attempts = std::max(0, minAttempts);
         const std::string span = maxAgeMs >= 3600'000 ? std::to_string(maxAgeMs / 3600'000) + " hours"
             : maxAgeMs >= 60'000                       ? std::to_string(maxAgeMs / 60'000) + " minutes"
                                                        : std::to_string(maxAgeMs / 1000) + " seconds";
-        std::string reason = "not delivered within " + span + "; given up";
+        std::string reason = "not delivered within " + span + " of running time after " + std::to_string(attempts) + " or more attempts; given up";
         Statement st(*m_session);
-        st << "UPDATE outbox SET state = 'dead', last_error = ?, updated_at = ? WHERE state = 'pending' AND created_at < ?",
-            use(reason), use(t), use(oldest);
+        // Age on the outbox clock, not created_at: a wall clock set a year ahead expires nothing.
+        st << std::string("UPDATE outbox SET state = 'dead', last_error = ?, updated_at = ?, phase_at = ") + kOutboxClockSql
+                + " WHERE state = 'pending' AND held = '' AND attempts >= ? AND " + kOutboxClockSql + " - phase_at >= ?",
+            use(reason), use(t), use(attempts), use(age);
         return int(st.execute());
     } catch (const Poco::Exception &e) {
         failed("expire", e);
@@ -383,29 +464,96 @@ int Outbox::expire(std::int64_t nowMs, std::int64_t maxAgeMs)
 
 int Outbox::purge(std::int64_t nowMs)
 {
+    Poco::Data::Session &s = *m_session;
     try {
-        Poco::Int64 before = nowMs - m_options.retentionMs;
-        Statement st(*m_session);
-        st << "UPDATE outbox SET payload = NULL WHERE state IN ('done', 'discarded') AND payload IS NOT NULL AND updated_at < ?",
-            use(before);
-        return int(st.execute());
+        Poco::Int64 t = nowMs, payloadAge = m_options.retentionMs, deadAge = m_options.deadPayloadRetentionMs,
+                    rowAge = m_options.recordRetentionMs;
+        const std::string age = std::string(kOutboxClockSql) + " - phase_at";
+        int changed = 0;
+        s.begin();
+        {
+            Statement st(s);
+            st << "UPDATE outbox SET payload = NULL WHERE state IN ('done', 'discarded') AND payload IS NOT NULL AND " + age + " >= ?",
+                use(payloadAge);
+            changed += int(st.execute());
+        }
+        {
+            const std::string days = std::to_string(std::max<std::int64_t>(1, m_options.deadPayloadRetentionMs / (24 * 3600'000)));
+            std::string reason = "not sent; its contents were deleted after " + days + " days as a failed request (retention)";
+            Statement st(s);
+            st << "UPDATE outbox SET state = 'discarded', payload = NULL, subject_hash = '', last_error = ?, updated_at = ?, phase_at = "
+                    + std::string(kOutboxClockSql) + " WHERE state = 'dead' AND " + age + " >= ?",
+                use(reason), use(t), use(deadAge);
+            changed += int(st.execute());
+        }
+        {
+            Statement st(s);
+            st << "DELETE FROM outbox WHERE state IN ('done', 'discarded') AND " + age + " >= ?", use(rowAge);
+            changed += int(st.execute());
+        }
+        s.commit();
+        if (changed > 0)
+            truncateWal();
+        return changed;
     } catch (const Poco::Exception &e) {
         failed("purge", e);
+        rollbackQuietly(s);
         return 0;
+    }
+}
+
+void Outbox::truncateWal()
+{
+    try {
+        int busy = 0, logged = 0, checkpointed = 0;
+        *m_session << "PRAGMA wal_checkpoint(TRUNCATE)", into(busy), into(logged), into(checkpointed), now;
+        if (busy != 0) // a reader holds an old snapshot: the next purge or checkpoint finishes it
+            qCInfo(lcQueue) << "the queue's write-ahead log could not be truncated yet (a reader is busy)";
+    } catch (const Poco::Exception &e) {
+        failed("wal_checkpoint", e);
+    }
+}
+
+int Outbox::clampFutureAttempts(std::int64_t latestMs, std::int64_t dueAt)
+{
+    try {
+        Poco::Int64 latest = latestMs, due = dueAt;
+        Statement st(*m_session);
+        st << "UPDATE outbox SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?", use(due), use(latest);
+        return int(st.execute());
+    } catch (const Poco::Exception &e) {
+        failed("clampFutureAttempts", e);
+        return 0;
+    }
+}
+
+int Outbox::retryPlatform(const std::string &platform, std::int64_t nowMs)
+{
+    try {
+        std::string p = platform, text = "retried by staff (all failed requests of this platform)";
+        Poco::Int64 t = nowMs;
+        Statement st(*m_session);
+        st << std::string("UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ?, last_error = ?, updated_at = ?,"
+                          " held = '', phase_at = ") + kOutboxClockSql + " WHERE platform = ? AND state = 'dead' AND payload IS NOT NULL",
+            use(t), use(text), use(t), use(p);
+        return int(st.execute());
+    } catch (const Poco::Exception &e) {
+        failed("retryPlatform", e);
+        return -1;
     }
 }
 
 bool Outbox::retry(const std::string &id, std::int64_t nowMs)
 {
-    return setState("UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ?, last_error = ?, updated_at = ?"
-                    " WHERE id = ? AND state = 'dead' AND payload IS NOT NULL",
+    return setState(std::string("UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ?, last_error = ?, updated_at = ?,"
+                                " held = '', phase_at = ") + kOutboxClockSql + " WHERE id = ? AND state = 'dead' AND payload IS NOT NULL",
                     id, nowMs, "retried by staff", nowMs);
 }
 
 bool Outbox::discard(const std::string &id, std::int64_t nowMs)
 {
-    return setState("UPDATE outbox SET state = 'discarded', payload = NULL, next_attempt_at = ?, last_error = ?,"
-                    " updated_at = ? WHERE id = ? AND state IN ('dead', 'pending')",
+    return setState(std::string("UPDATE outbox SET state = 'discarded', payload = NULL, next_attempt_at = ?, last_error = ?,"
+                                " updated_at = ?, held = '', phase_at = ") + kOutboxClockSql + " WHERE id = ? AND state IN ('dead', 'pending')",
                     id, 0, "discarded by staff", nowMs);
 }
 

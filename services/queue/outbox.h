@@ -35,6 +35,13 @@ struct OutboxEntry {
     std::string platformMessage;
     std::int64_t statusCheckedAt = 0;
     bool hasPayload = false;
+    /**
+     * Why a waiting request is held: "clock" (the platform refused the terminal's clock) or
+     * "auth" (it refused the terminal's credentials). Held requests are retried and never expire;
+     * staff are alerted. Empty otherwise.
+     */
+    std::string held;
+    std::int64_t ageMs = 0; ///< time in its current state on the outbox's monotonic clock (see Outbox::advanceClock)
 };
 
 /** Why a write to the outbox failed (also the last failure of any query, see Outbox::lastError()). */
@@ -60,6 +67,14 @@ struct OutboxCounts {
     bool nearCap = false; ///< staff are warned before the cap is reached
 };
 
+/** Platforms whose requests are held by a refusal of the terminal's credentials or clock. */
+struct HeldPlatform {
+    std::string platform;
+    std::string why; ///< "clock" or "auth"
+    int requests = 0;
+    std::string lastError;
+};
+
 /**
  * The durable store-and-forward queue: one SQLite file in WAL mode with synchronous=FULL, so a
  * request whose enqueue() returned survives a power cut. Payloads are sealed with AES-256-GCM;
@@ -81,6 +96,8 @@ public:
         std::int64_t capBytes = 256LL * 1024 * 1024; ///< the queue never grows past this
         double warnRatio = 0.8; ///< nearCap from this share of the cap on
         std::int64_t retentionMs = 7LL * 24 * 3600'000; ///< delivered payloads are purged after this
+        std::int64_t recordRetentionMs = 30LL * 24 * 3600'000; ///< delivered and discarded rows are deleted after this
+        std::int64_t deadPayloadRetentionMs = 30LL * 24 * 3600'000; ///< a dead letter's payload is deleted after this
         /**
          * FULL: every commit is synced before it returns — required where requests are
          * acknowledged (enqueue). The dispatcher's own connection uses NORMAL: in WAL mode its
@@ -110,7 +127,25 @@ public:
         std::optional<std::string> payload; ///< nothing when the sealed payload does not open
     };
 
-    static constexpr int schemaVersion = 3;
+    static constexpr int schemaVersion = 4;
+    /** The payload format new rows are sealed in (column payload_format; see PayloadCipher::associatedData()). */
+    static constexpr int payloadFormat = 2;
+    /** The write-ahead log may use this much of the cap (journal_size_limit; checkpoints at half of it). */
+    [[nodiscard]] static std::int64_t walBudgetBytes(std::int64_t capBytes);
+    /** max_page_count for @p capBytes: the cap less the WAL's budget, at least 16 pages. */
+    [[nodiscard]] static std::int64_t maxPages(std::int64_t capBytes, std::int64_t pageSize);
+
+    /**
+     * Before opening: when the file at @p path is not a database or fails PRAGMA quick_check, it
+     * (with its WAL) is renamed to `<path>.corrupt-<UTC time>` (mode 0600), kept for a technician,
+     * and a fresh outbox can be made. Returns where it is kept and what staff are told; nothing
+     * when the file is sound, absent, or could not be checked (then open() reports why).
+     */
+    struct Quarantined {
+        std::string keptAs;
+        std::string message; ///< for the log and staff, in plain words
+    };
+    [[nodiscard]] static std::optional<Quarantined> quarantineIfCorrupt(const std::string &path, std::int64_t nowMs);
     /** docs/platform-api.md: bodies are at most 1 MiB; a larger one is refused before it is stored. */
     static constexpr std::size_t maxPayloadBytes = 1 << 20;
 
@@ -127,7 +162,7 @@ public:
     /**
      * Commits the request (fsync'd) before it returns: only then may the screen say 已提交. Its
      * id is drawn again while its receipt number is already taken in this file, so the number is
-     * unique on this terminal for as long as the file lives (rows are never deleted).
+     * unique among the requests this terminal holds (rows are deleted after the retention).
      */
     [[nodiscard]] EnqueueResult enqueue(const Request &request, std::int64_t nowMs);
 
@@ -135,8 +170,12 @@ public:
     [[nodiscard]] std::optional<Claimed> claimNext(std::int64_t nowMs, const std::set<std::string> &skip = {});
     /** Up to @p max due requests, oldest first, marked sending in one transaction. */
     [[nodiscard]] std::vector<Claimed> claimBatch(std::int64_t nowMs, const std::set<std::string> &skip, int max);
-    /** Claimed requests that were not sent after all go back to pending, their attempt not counted. */
-    void release(const std::vector<std::string> &ids, std::int64_t nowMs);
+    /**
+     * Claimed requests that were not sent after all, or whose results could not be recorded, go
+     * back to pending (due at @p nextAttemptAt, or @p nowMs), their attempt not counted. One
+     * transaction; false when it failed (then recoverInterrupted() brings them back later).
+     */
+    bool release(const std::vector<std::string> &ids, std::int64_t nowMs, std::int64_t nextAttemptAt = 0);
 
     /** What happened to one sent request. */
     struct Result {
@@ -146,6 +185,7 @@ public:
         std::string platformStatus; ///< Done
         std::int64_t nextAttemptAt = 0; ///< Retry
         std::string text; ///< Retry / Dead: the reason
+        std::string held; ///< Retry: "clock" or "auth" when the platform refused the terminal itself
     };
     /**
      * Records the results of a batch in one transaction (one fsync). Safe to lose in a crash:
@@ -159,15 +199,36 @@ public:
 
     /** After a crash: requests left in sending go back to pending and are sent again. */
     int recoverInterrupted(std::int64_t nowMs);
-    /** Pending requests older than @p maxAgeMs become dead. */
-    int expire(std::int64_t nowMs, std::int64_t maxAgeMs);
-    /** Delivered payloads older than the retention are deleted; tracking number and status stay. */
+    /**
+     * Advances the outbox's own clock by @p deltaMs, measured on a monotonic clock by the one
+     * dispatcher; row ages are read on it, so a jump of the wall clock neither ages nor rejuvenates
+     * a request. Time while the terminal is off is not counted.
+     */
+    bool advanceClock(std::int64_t deltaMs);
+    /** The outbox clock (ms of running time counted so far); -1 when it cannot be read. */
+    [[nodiscard]] std::int64_t clockMs() const;
+    /**
+     * Pending requests that have waited @p maxAgeMs on the outbox clock and were tried at least
+     * @p minAttempts times become dead — not those held by a clock or credential refusal.
+     */
+    int expire(std::int64_t nowMs, std::int64_t maxAgeMs, int minAttempts = 1);
+    /**
+     * Retention on the outbox clock (secure_delete, then the WAL is truncated): delivered payloads
+     * after retentionMs; dead letters' payloads after deadPayloadRetentionMs (they become
+     * discarded); delivered and discarded rows after recordRetentionMs. Returns the rows changed.
+     */
     int purge(std::int64_t nowMs);
+    /** Waiting requests due later than @p latestMs (a wall clock set back) are made due at @p dueAt. */
+    int clampFutureAttempts(std::int64_t latestMs, std::int64_t dueAt);
+    /** Platforms with requests held by a clock or credential refusal. */
+    [[nodiscard]] std::vector<HeldPlatform> heldPlatforms() const;
     /** When the next pending request is due, if any (for @p skip's platforms: not counted). */
     [[nodiscard]] std::optional<std::int64_t> nextDueAt(const std::set<std::string> &skip = {}) const;
 
     /** Staff: a dead request is tried again from scratch. */
     bool retry(const std::string &id, std::int64_t nowMs);
+    /** Staff: every dead request of @p platform whose payload is kept is tried again; how many, -1 on failure. */
+    int retryPlatform(const std::string &platform, std::int64_t nowMs);
     /** Staff: a dead (or pending) request is given up; its payload is deleted, its record kept. */
     bool discard(const std::string &id, std::int64_t nowMs);
 
@@ -180,7 +241,7 @@ public:
     [[nodiscard]] OutboxCounts counts() const;
     /** created_at of the oldest request not yet delivered; 0 when there is none. */
     [[nodiscard]] std::int64_t oldestPendingCreatedAt() const;
-    /** Bytes the database uses (pages in use × page size). */
+    /** Bytes the database uses: pages in use × page size, plus its write-ahead log. */
     [[nodiscard]] std::int64_t bytesUsed() const;
     /** The last failure of this connection (every failure is also logged, kiosk.services.queue). */
     [[nodiscard]] StoreError lastError() const { return m_lastError; }
@@ -202,6 +263,8 @@ public:
     /** Tests: where enqueue() takes new ids from (to make two ids share a receipt number). Null: newUuid(). */
     using IdSource = std::string (*)();
     static void setIdSource(IdSource source);
+    /** The associated data of row @p id's payload in @p format (PayloadCipher::associatedData). */
+    [[nodiscard]] static std::string associatedData(int format, const std::string &id, const std::string &platform, const std::string &kind);
 
 private:
     Outbox(const Options &options, const PayloadCipher &cipher, std::unique_ptr<Poco::Data::Session> session);
@@ -217,12 +280,23 @@ private:
     bool setState(const std::string &sql, const std::string &id, std::int64_t a, const std::string &b, std::int64_t nowMs);
     /** Logs a failed statement and remembers its kind; returns it. */
     StoreError failed(const char *what, const std::exception &e) const;
+    /** After deletions: the WAL is checkpointed and truncated, so no deleted byte stays in it. */
+    void truncateWal();
 
     Options m_options;
     PayloadCipher m_cipher;
     std::unique_ptr<Poco::Data::Session> m_session;
     mutable StoreError m_lastError = StoreError::None;
 };
+
+/** The phase start of a row written now: the outbox clock, in SQL. */
+inline constexpr char kOutboxClockSql[] = "(SELECT value FROM outbox_meta WHERE key = 'clock_ms')";
+
+/**
+ * Rolls back the open transaction, if any, without throwing: after SQLITE_FULL or an I/O error
+ * SQLite may already have rolled it back, and a second rollback must not escape a catch block.
+ */
+void rollbackQuietly(Poco::Data::Session &session) noexcept;
 
 /** A random UUID (v4) as text. */
 [[nodiscard]] std::string newUuid();

@@ -24,7 +24,8 @@ namespace {
 
 const char *const columns =
     "id, platform, kind, item_code, state, attempts, next_attempt_at, created_at, updated_at, last_error,"
-    " tracking_number, platform_status, platform_message, status_checked_at, payload IS NOT NULL, receipt_number";
+    " tracking_number, platform_status, platform_message, status_checked_at, payload IS NOT NULL, receipt_number, held,"
+    " (SELECT value FROM outbox_meta WHERE key = 'clock_ms') - phase_at";
 
 std::vector<OutboxEntry> readEntries(Statement &st)
 {
@@ -48,6 +49,8 @@ std::vector<OutboxEntry> readEntries(Statement &st)
         e.statusCheckedAt = rs.value(13).convert<Poco::Int64>();
         e.hasPayload = rs.value(14).convert<int>() != 0;
         e.receiptNumber = rs.value(15).convert<std::string>();
+        e.held = rs.value(16).convert<std::string>();
+        e.ageMs = rs.value(17).convert<Poco::Int64>();
         if (e.receiptNumber.empty()) // an old row whose number clashed at the upgrade: shown as before, not found by it
             e.receiptNumber = receiptNumber(e.id);
         out.push_back(std::move(e));
@@ -232,6 +235,25 @@ std::optional<std::int64_t> Outbox::storedRows(const std::string &path)
     }
 }
 
+std::vector<HeldPlatform> Outbox::heldPlatforms() const
+{
+    observe("heldPlatforms");
+    std::vector<HeldPlatform> out;
+    try {
+        Statement st(*m_session);
+        st << "SELECT platform, held, COUNT(*), MAX(last_error) FROM outbox WHERE state IN ('pending', 'sending') AND held != ''"
+              " GROUP BY platform, held ORDER BY platform";
+        st.execute();
+        Poco::Data::RecordSet rs(st);
+        for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+            out.push_back({rs.value(0).convert<std::string>(), rs.value(1).convert<std::string>(), rs.value(2).convert<int>(),
+                           rs.value(3).convert<std::string>()});
+    } catch (const Poco::Exception &e) {
+        failed("heldPlatforms", e);
+    }
+    return out;
+}
+
 std::int64_t Outbox::oldestPendingCreatedAt() const
 {
     observe("oldestPendingCreatedAt");
@@ -253,7 +275,10 @@ std::int64_t Outbox::bytesUsed() const
         *m_session << "PRAGMA page_count", into(pages), now;
         *m_session << "PRAGMA freelist_count", into(freePages), now;
         *m_session << "PRAGMA page_size", into(pageSize), now;
-        return (pages - freePages) * pageSize;
+        // The WAL is part of what the store takes on disk (and has its share of the cap).
+        struct stat wal {};
+        const std::int64_t walBytes = ::stat((m_options.path + "-wal").c_str(), &wal) == 0 ? std::int64_t(wal.st_size) : 0;
+        return (pages - freePages) * pageSize + walBytes;
     } catch (const Poco::Exception &e) {
         failed("bytesUsed", e);
         return 0;

@@ -6,11 +6,19 @@
 #include "common/logging.h"
 
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/SQLiteException.h>
 #include <Poco/Data/Session.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
 #include <mutex>
 #include <vector>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Poco::Data::Keywords;
 
@@ -52,6 +60,14 @@ const char *const migrations[] = {
     // 3: the terminal's own receipt number, unique (older rows get theirs in backfillReceiptNumbers)
     "ALTER TABLE outbox ADD COLUMN receipt_number TEXT NOT NULL DEFAULT '';"
     "CREATE UNIQUE INDEX outbox_receipt ON outbox (receipt_number) WHERE receipt_number != '';",
+    // 4: the outbox's own monotonic clock (ages that a wall-clock jump cannot change), each row's
+    // start of its current phase on it, what an authentication or clock refusal holds, and the
+    // payload's format (1: sealed with the id alone as associated data; 2: id, platform, kind, key version)
+    "CREATE TABLE outbox_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);"
+    "INSERT INTO outbox_meta (key, value) VALUES ('clock_ms', 0);"
+    "ALTER TABLE outbox ADD COLUMN phase_at INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE outbox ADD COLUMN held TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE outbox ADD COLUMN payload_format INTEGER NOT NULL DEFAULT 1;",
 };
 
 /** Rows from before schema 3 get the number their receipt showed since; a clash keeps it empty. */
@@ -67,6 +83,67 @@ void backfillReceiptNumbers(Poco::Data::Session &s)
 static_assert(std::size(migrations) == Outbox::schemaVersion);
 
 } // namespace
+
+std::int64_t Outbox::walBudgetBytes(std::int64_t capBytes)
+{
+    // A quarter of a small cap, 4 MiB of a large one: the WAL is reset after every checkpoint
+    // and truncated to this, so main file + WAL stay within the cap.
+    return std::clamp<std::int64_t>(capBytes / 4, 16 * 1024, 4LL << 20);
+}
+
+std::int64_t Outbox::maxPages(std::int64_t capBytes, std::int64_t pageSize)
+{
+    return std::max<std::int64_t>(16, (capBytes - walBudgetBytes(capBytes)) / std::max<std::int64_t>(pageSize, 512));
+}
+
+std::optional<Outbox::Quarantined> Outbox::quarantineIfCorrupt(const std::string &path, std::int64_t nowMs)
+{
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0)
+        return std::nullopt;
+    registerConnector();
+    std::string detail;
+    try {
+        Poco::Data::Session s("SQLite", path);
+        s << "PRAGMA busy_timeout = 5000", now;
+        std::vector<std::string> rows;
+        s << "PRAGMA quick_check(5)", into(rows), now;
+        if (rows.size() == 1 && rows.front() == "ok")
+            return std::nullopt;
+        detail = rows.empty() ? std::string("no answer") : rows.front();
+    } catch (const Poco::Data::SQLite::CorruptImageException &e) {
+        detail = e.displayText();
+    } catch (const Poco::Exception &e) {
+        // "file is not a database" has no exception of its own in Poco 1.11; anything else
+        // (busy, I/O, permissions) is not proof of damage: open() reports it, nothing is moved.
+        if (e.displayText().find("not a database") == std::string::npos) {
+            qCWarning(lcQueue).noquote() << "could not check" << QString::fromStdString(path) << ":" << QString::fromStdString(e.displayText());
+            return std::nullopt;
+        }
+        detail = e.displayText();
+    }
+    const std::time_t secs = std::time_t(nowMs / 1000);
+    std::tm utc {};
+    gmtime_r(&secs, &utc);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
+    const std::string kept = path + ".corrupt-" + stamp;
+    if (::rename(path.c_str(), kept.c_str()) != 0) {
+        qCCritical(lcQueue).noquote() << "the queue database" << QString::fromStdString(path) << "is damaged (" << QString::fromStdString(detail)
+                                      << ") and could not be moved aside:" << std::strerror(errno);
+        return std::nullopt;
+    }
+    ::chmod(kept.c_str(), 0600);
+    // Its log belongs to it: kept next to it under the name SQLite looks for; the index is rebuilt.
+    if (::rename((path + "-wal").c_str(), (kept + "-wal").c_str()) == 0)
+        ::chmod((kept + "-wal").c_str(), 0600);
+    ::unlink((path + "-shm").c_str());
+    const std::string message = "The request store was damaged and could not be read (" + detail
+        + "). Requests saved in it could not be sent. A new, empty store was started; the damaged file is kept for a technician as "
+        + kept + ".";
+    qCCritical(lcQueue).noquote() << QString::fromStdString(message);
+    return Quarantined{kept, message};
+}
 
 std::unique_ptr<Outbox> Outbox::open(const Options &options, const PayloadCipher &cipher, std::string *error)
 {
@@ -96,13 +173,19 @@ std::unique_ptr<Outbox> Outbox::open(const Options &options, const PayloadCipher
         }
         // FULL: a committed transaction survives a power cut (NORMAL may roll it back).
         s << (options.syncEveryCommit ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL"), now;
+        // Deleted rows (payloads, item codes, subject hashes, platform messages) are overwritten
+        // with zeros, not left in free pages (PIPL: minimisation).
+        s << "PRAGMA secure_delete = ON", now;
         Poco::Int64 pageSize = 4096;
         s << "PRAGMA page_size", into(pageSize), now;
         // The cap is enforced by SQLite itself: past it, writes fail with SQLITE_FULL, exactly as
-        // on a full disk, and the caller is told the request could not be saved.
-        Poco::Int64 maxPages = std::max<Poco::Int64>(16, options.capBytes / pageSize);
+        // on a full disk, and the caller is told the request could not be saved. The WAL has its
+        // own share of the cap: checkpointed at half of it and truncated back to it.
+        const std::int64_t wal = walBudgetBytes(options.capBytes);
         Poco::Int64 setTo = 0;
-        s << "PRAGMA max_page_count = " + std::to_string(maxPages), into(setTo), now;
+        s << "PRAGMA max_page_count = " + std::to_string(maxPages(options.capBytes, pageSize)), into(setTo), now;
+        s << "PRAGMA journal_size_limit = " + std::to_string(wal), into(setTo), now;
+        s << "PRAGMA wal_autocheckpoint = " + std::to_string(std::max<std::int64_t>(1, wal / 2 / pageSize)), into(setTo), now;
         std::unique_ptr<Outbox> box(new Outbox(options, cipher, std::move(session)));
         if (!box->migrate(error))
             return nullptr;
@@ -144,8 +227,7 @@ bool Outbox::migrate(std::string *error)
             s << "PRAGMA user_version = " + std::to_string(version + 1), now;
             s.commit();
         } catch (const Poco::Exception &e) {
-            if (s.isTransaction())
-                s.rollback();
+            rollbackQuietly(s);
             *error = "cannot upgrade the queue database to schema " + std::to_string(version + 1) + ": " + e.displayText();
             qCCritical(lcQueue).noquote() << QString::fromStdString(*error);
             return false;

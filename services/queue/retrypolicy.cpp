@@ -57,23 +57,34 @@ Outcome classify(int httpStatus, TransportError error, const std::string &retryA
     case TransportError::None:
         break;
     case TransportError::Timeout:
-        return {Outcome::Kind::Retry, 0, "no reply in time"};
+        return {Outcome::Kind::Retry, 0, "no reply in time", {}};
     case TransportError::ConnectionReset:
-        return {Outcome::Kind::Retry, 0, "connection dropped"};
+        return {Outcome::Kind::Retry, 0, "connection dropped", {}};
     case TransportError::ConnectionRefused:
-        return {Outcome::Kind::Retry, 0, "platform not reachable"};
+        return {Outcome::Kind::Retry, 0, "platform not reachable", {}};
     case TransportError::Tls:
-        return {Outcome::Kind::Retry, 0, "secure connection refused: " + platformReason};
+        return {Outcome::Kind::Retry, 0, "secure connection refused: " + platformReason, {}};
     case TransportError::Other:
-        return {Outcome::Kind::Retry, 0, "network error: " + platformReason};
+        return {Outcome::Kind::Retry, 0, "network error: " + platformReason, {}};
     }
     const std::string reason = platformReason.empty() ? "HTTP " + std::to_string(httpStatus)
                                                       : "HTTP " + std::to_string(httpStatus) + ": " + platformReason;
     if (httpStatus >= 200 && httpStatus < 300)
-        return {Outcome::Kind::Done, 0, {}};
+        return {Outcome::Kind::Done, 0, {}, {}};
     if (httpStatus == 408 || httpStatus == 429 || (httpStatus >= 500 && httpStatus < 600))
-        return {Outcome::Kind::Retry, parseRetryAfter(retryAfter, nowMs).value_or(0), reason};
-    return {Outcome::Kind::Dead, 0, reason};
+        return {Outcome::Kind::Retry, parseRetryAfter(retryAfter, nowMs).value_or(0), reason, {}};
+    if (httpStatus == 401 || httpStatus == 403) {
+        // The platform refused the terminal, not the request: a clock set wrong (after a power
+        // cut, or stepped by a spoofed time server) or credentials being renewed. Kept and
+        // retried with the backoff; staff are alerted. docs/platform-api.md: a refused signature
+        // or timestamp is 401.
+        std::string lower = platformReason;
+        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+        const bool clock = lower.find("timestamp") != std::string::npos || lower.find("clock") != std::string::npos
+            || lower.find("skew") != std::string::npos;
+        return {Outcome::Kind::Retry, parseRetryAfter(retryAfter, nowMs).value_or(0), reason, clock ? "clock" : "auth"};
+    }
+    return {Outcome::Kind::Dead, 0, reason, {}};
 }
 
 } // namespace kiosk::queue

@@ -12,7 +12,8 @@ namespace kiosk::queue {
 struct BackoffPolicy {
     std::int64_t baseMs = 5'000; // Fluent Bit's base
     std::int64_t capMs = 30 * 60'000; // never wait more than half an hour between attempts
-    std::int64_t maxAgeMs = 7LL * 24 * 3600'000; // a request undelivered for a week is dead (Workbox default)
+    std::int64_t maxAgeMs = 7LL * 24 * 3600'000; // a request undelivered for a week of running time is dead (Workbox default)
+    int minAttempts = 10; // … and only after it was tried this often (a terminal off the network for a week keeps its backlog)
 
     /** The ceiling of the jitter window for @p attempt (0-based); grows until it meets the cap. */
     [[nodiscard]] std::int64_t windowMs(int attempt) const;
@@ -26,6 +27,12 @@ struct Outcome {
     Kind kind;
     std::int64_t retryAfterMs = 0; ///< from Retry-After, when given
     std::string reason; ///< for staff: why it is retried or dead
+    /**
+     * Retry: "clock" when the platform refused the terminal's clock (a request timestamp outside
+     * its window), "auth" when it refused the terminal's credentials (401/403): nothing is wrong
+     * with the request, so it is kept (and never expires) while staff are alerted.
+     */
+    std::string held;
 };
 
 enum class TransportError {
@@ -38,7 +45,9 @@ enum class TransportError {
 };
 
 /**
- * 2xx done; 408, 429, 5xx, timeouts and resets retried; other 4xx dead with the platform's reason.
+ * 2xx done; 408, 429, 5xx, timeouts and resets retried; 401 and 403 retried and held ("clock"
+ * when the reason names the timestamp or clock, else "auth"); other 4xx (400, 404, 409, 422 …)
+ * dead with the platform's reason.
  * A TLS refusal is retried (slowly, by the backoff) — a certificate can be renewed without losing
  * the backlog — but reported as such.
  */

@@ -3,6 +3,7 @@
 #include "services/platform/platformapi.h"
 #include "services/platform/tls.h"
 
+#include <atomic>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPRequestHandler.h>
@@ -47,6 +48,7 @@ std::int64_t nowMs()
 
 struct ReferencePlatform::State {
     Options options;
+    std::atomic<std::int64_t> clockOffsetMs{0};
     mutable std::mutex mutex;
     std::deque<std::pair<Fault, int>> faults;
     struct Stored {
@@ -302,7 +304,7 @@ private:
             ts = std::stoll(timestamp);
         } catch (...) {
         }
-        const std::int64_t now = nowMs();
+        const std::int64_t now = nowMs() + m_state->clockOffsetMs.load();
         if (ts < now - maxSkewMs || ts > now + maxSkewMs) {
             *why = "request timestamp is outside the accepted window (check the terminal's clock)";
             return false;
@@ -490,6 +492,11 @@ void ReferencePlatform::injectFault(Fault fault, int times, int value)
     std::lock_guard lock(m_state->mutex);
     for (int i = 0; i < times; ++i)
         m_state->faults.emplace_back(fault, value);
+}
+
+void ReferencePlatform::setClockOffset(std::int64_t ms)
+{
+    m_state->clockOffsetMs = ms;
 }
 
 void ReferencePlatform::clearFaults()

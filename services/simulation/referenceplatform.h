@@ -74,6 +74,8 @@ public:
     /** The next @p times requests meet @p fault. Faults queue up in the order injected. */
     void injectFault(Fault fault, int times = 1, int value = 0);
     void clearFaults();
+    /** The platform's clock runs @p ms ahead of this machine's (a terminal with a wrong clock, as it sees it). */
+    void setClockOffset(std::int64_t ms);
 
     [[nodiscard]] std::vector<Effect> effects() const;
     /** Requests that reached the handler with this key (from any terminal), duplicates included. */

@@ -8,6 +8,7 @@
 #include "services/simulation/referenceplatform.h"
 #include "services/platform/requestsigner.h"
 
+#include <Poco/Data/Session.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/HTTPSClientSession.h>
@@ -27,6 +28,7 @@ using namespace kiosk::platform;
 using namespace kiosk::simulation;
 using namespace kiosk::queue;
 using Fault = ReferencePlatform::Fault;
+using namespace Poco::Data::Keywords;
 
 namespace {
 const std::string secret = "test-secret";
@@ -654,7 +656,10 @@ private Q_SLOTS:
             totalDeliveries += platform->deliveries(id);
             QVERIFY(!box->entry(id)->trackingNumber.empty());
         }
-        QVERIFY(totalDeliveries >= 8); // dropped, malformed (and possibly hung) requests arrived twice
+        QString per;
+        for (const auto &id : ids)
+            per += QString::number(platform->deliveries(id)) + QLatin1Char(' ');
+        QVERIFY2(totalDeliveries >= 8, qPrintable(per)); // dropped, malformed (and possibly hung) requests arrived twice
     }
 
     void retryAfterIsHonoured()
@@ -767,6 +772,148 @@ private Q_SLOTS:
         const auto entry = box->entry(r.id);
         QCOMPARE(entry->state, std::string("pending")); // kept until provisioning fixes it
         QVERIFY2(entry->lastError.find("misconfigured") != std::string::npos, entry->lastError.c_str());
+    }
+
+    void clockRefusalIsRetriedHeldAndAlerted()
+    {
+        // The platform's clock is an hour from the terminal's (an RTC reset after a power cut):
+        // it answers 401 "request timestamp is outside the accepted window".
+        auto platform = startPlatform();
+        platform->setClockOffset(3600'000);
+        auto o = dispatcherOptions({endpoint(platform->port())}, "skew.sqlite");
+        auto box = openOutbox(o);
+        const auto r = box->enqueue({"hall", api::kSubmission, "RS-0001", "", R"({"itemCode":"RS-0001"})"}, wall());
+        std::mutex mutex;
+        std::vector<std::vector<HeldPlatform>> heldSeen;
+        std::atomic<int> delivered = 0, dead = 0;
+        Dispatcher::Callbacks cb;
+        cb.delivered = [&](const std::string &, const std::string &) { ++delivered; };
+        cb.dead = [&](const std::string &, const std::string &) { ++dead; };
+        cb.heldChanged = [&](const std::vector<HeldPlatform> &h) {
+            std::lock_guard lock(mutex);
+            heldSeen.push_back(h);
+        };
+        Dispatcher d(o, cb);
+        std::string error;
+        QVERIFY(d.start(&error));
+        QVERIFY(waitFor([&] { return box->entry(r.id)->attempts >= 2; })); // retried with the backoff, not dead
+        QCOMPARE(dead.load(), 0);
+        {
+            const auto e = box->entry(r.id);
+            QVERIFY(e->state == "pending" || e->state == "sending");
+            QCOMPARE(e->held, std::string("clock"));
+            QVERIFY2(e->lastError.find("401") != std::string::npos, e->lastError.c_str());
+        }
+        QVERIFY(waitFor([&] {
+            std::lock_guard lock(mutex);
+            return !heldSeen.empty() && !heldSeen.back().empty();
+        }));
+        {
+            std::lock_guard lock(mutex);
+            QCOMPARE(heldSeen.back().front().platform, std::string("hall"));
+            QCOMPARE(heldSeen.back().front().why, std::string("clock"));
+        }
+        platform->setClockOffset(0); // the time is set right: the backlog goes out, the alert clears
+        QVERIFY(waitFor([&] { return delivered.load() == 1; }));
+        QVERIFY(waitFor([&] {
+            std::lock_guard lock(mutex);
+            return heldSeen.back().empty();
+        }));
+        d.stop();
+        QCOMPARE(box->entry(r.id)->state, std::string("done"));
+        QVERIFY(box->entry(r.id)->held.empty());
+        QCOMPARE(platform->effects().size(), std::size_t(1));
+    }
+
+    void wallClockJumpsExpireNothing()
+    {
+        // Nothing listens on port 1: every attempt fails, the request waits. The wall clock reads
+        // a year ahead (a spoofed NTP step); the monotonic clock is the test's.
+        auto o = dispatcherOptions({endpoint(1)}, "clockjump.sqlite");
+        o.backoff.maxAgeMs = 5000;
+        o.backoff.minAttempts = 1;
+        o.housekeepingIntervalMs = 10;
+        const auto start = std::chrono::steady_clock::now();
+        std::atomic<std::int64_t> monoJump = 0;
+        std::atomic<bool> synced = false;
+        o.clock = [] { return wall() + 365LL * 24 * 3600'000; };
+        o.monotonicClock = [&] {
+            return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count() + 1 + monoJump.load();
+        };
+        o.clockSynchronised = [&] { return synced.load(); };
+        auto box = openOutbox(o);
+        const auto r = box->enqueue({"hall", api::kSubmission, "RS-0001", "", R"({"itemCode":"RS-0001"})"}, wall());
+        Dispatcher d(o);
+        std::string error;
+        QVERIFY(d.start(&error));
+        QVERIFY(waitFor([&] { return box->entry(r.id)->attempts >= 2; }));
+        synced = true;
+        QTest::qWait(300); // many housekeeping rounds with a clock "a year" past created_at
+        QCOMPARE(box->entry(r.id)->state == "dead", false);
+        // Running time past the age, but the clock not synchronised: still kept.
+        synced = false;
+        monoJump = 6000;
+        QTest::qWait(300);
+        QVERIFY(box->entry(r.id)->ageMs >= 5000);
+        QCOMPARE(box->entry(r.id)->state == "dead", false);
+        // Synchronised again: now it has waited long enough, by running time.
+        synced = true;
+        QVERIFY(waitFor([&] { return box->entry(r.id)->state == "dead"; }));
+        d.stop();
+        QVERIFY(box->entry(r.id)->lastError.find("not delivered") != std::string::npos);
+    }
+
+    void unrecordedResultsAreNotReportedNorLeftSending()
+    {
+        // A batch holds a request for "hall" (delivered) and some for "bad", a platform this
+        // terminal cannot use (retried, with a long reason). The store is at its cap, so the
+        // batch's results cannot be written.
+        auto platform = startPlatform();
+        auto o = dispatcherOptions({endpoint(platform->port())}, "recordfull.sqlite");
+        o.outbox.capBytes = 512 * 1024;
+        o.misconfigured["bad"] = "platform \"bad\" is misconfigured on this terminal: " + std::string(3000, 'm');
+        auto box = openOutbox(o);
+        const auto r = box->enqueue({"hall", api::kSubmission, "RS-0001", "", R"({"itemCode":"RS-0001"})"}, wall());
+        std::vector<std::string> others;
+        for (int i = 0; i < 8; ++i)
+            others.push_back(box->enqueue({"bad", api::kSubmission, "RS-0001", "", R"({"itemCode":"RS-0001"})"}, wall()).id);
+        {
+            Poco::Data::Session s("SQLite", o.outbox.path);
+            Poco::Int64 pages = 0;
+            s << "PRAGMA busy_timeout = 5000", now;
+            s << "PRAGMA max_page_count = " + std::to_string(Outbox::maxPages(o.outbox.capBytes, 4096)), into(pages), now;
+            s << "CREATE TABLE filler (b BLOB)", now;
+            try {
+                for (;;) {
+                    std::string b(3000, 'f');
+                    s << "INSERT INTO filler VALUES (?)", use(b), now;
+                }
+            } catch (const Poco::Exception &) { // the cap
+            }
+        }
+        std::atomic<int> delivered = 0;
+        Dispatcher::Callbacks cb;
+        cb.delivered = [&](const std::string &, const std::string &) { ++delivered; };
+        Dispatcher d(o, cb);
+        std::string error;
+        QVERIFY(d.start(&error));
+        // Sent, not recorded, put back and sent again — without a restart (the old code left the
+        // batch in sending until one).
+        QVERIFY(waitFor([&] { return platform->deliveries(r.id) >= 2; }));
+        QCOMPARE(delivered.load(), 0); // never reported while it is not on disk
+        QVERIFY(box->entry(r.id)->state != "done");
+        // Room again (staff discarded something, a purge ran): recorded, reported once.
+        {
+            Poco::Data::Session s("SQLite", o.outbox.path);
+            s << "PRAGMA busy_timeout = 5000", now;
+            s << "DROP TABLE filler", now;
+        }
+        QVERIFY(waitFor([&] { return delivered.load() == 1 && box->entry(r.id)->state == "done"; }));
+        QVERIFY(waitFor([&] { return box->entry(others.front())->lastError.find("misconfigured") != std::string::npos; }));
+        d.stop();
+        QCOMPARE(box->counts().sending, 0);
+        QCOMPARE(delivered.load(), 1);
+        QCOMPARE(platform->effects().size(), std::size_t(1)); // the resends were de-duplicated
     }
 
     void restartResendsInterruptedRequest()

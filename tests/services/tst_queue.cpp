@@ -5,6 +5,7 @@
 #include "services/queue/queuecounters.h"
 #include "services/queue/retrypolicy.h"
 
+#include <Poco/Data/LOB.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
 
@@ -179,7 +180,8 @@ private Q_SLOTS:
         QTest::newRow("500") << 500 << none << "" << int(K::Retry) << qint64(0);
         QTest::newRow("503 retry-after") << 503 << none << "7" << int(K::Retry) << qint64(7000);
         QTest::newRow("400") << 400 << none << "" << int(K::Dead) << qint64(0);
-        QTest::newRow("401") << 401 << none << "" << int(K::Dead) << qint64(0);
+        QTest::newRow("401") << 401 << none << "" << int(K::Retry) << qint64(0); // the terminal is refused, not the request
+        QTest::newRow("403") << 403 << none << "" << int(K::Retry) << qint64(0);
         QTest::newRow("404") << 404 << none << "" << int(K::Dead) << qint64(0);
         QTest::newRow("409") << 409 << none << "" << int(K::Dead) << qint64(0);
         QTest::newRow("422") << 422 << none << "" << int(K::Dead) << qint64(0);
@@ -362,22 +364,311 @@ private Q_SLOTS:
         QCOMPARE(numbers.size(), std::size_t(200));
     }
 
-    void expireAndPurge()
+    void refusalsOfTheTerminalAreHeld()
+    {
+        // The reference platform's refusal of a bad timestamp: 401 with this reason.
+        const Outcome skew = classify(401, TransportError::None, "", "request timestamp is outside the accepted window (check the terminal's clock)", 0);
+        QCOMPARE(int(skew.kind), int(Outcome::Kind::Retry));
+        QCOMPARE(skew.held, std::string("clock"));
+        const Outcome key = classify(401, TransportError::None, "", "signature does not match", 0);
+        QCOMPARE(int(key.kind), int(Outcome::Kind::Retry));
+        QCOMPARE(key.held, std::string("auth"));
+        QCOMPARE(classify(403, TransportError::None, "", "terminal not registered", 0).held, std::string("auth"));
+        const Outcome invalid = classify(422, TransportError::None, "", "missing field: itemCode", 0);
+        QCOMPARE(int(invalid.kind), int(Outcome::Kind::Dead)); // the request itself is wrong: stays permanent
+        QVERIFY(invalid.held.empty());
+        QVERIFY(classify(503, TransportError::None, "", "", 0).held.empty());
+    }
+
+    void expiryCountsRunningTimeNotTheWallClock()
     {
         auto box = openBox(freshPath());
-        const auto old = box->enqueue(request(), 0);
-        const auto fresh = box->enqueue(request(), 100'000);
-        QCOMPARE(box->expire(100'000, 50'000), 1);
-        QCOMPARE(box->entry(old.id)->state, std::string("dead"));
-        QVERIFY(box->entry(old.id)->lastError.find("not delivered") != std::string::npos);
-        QCOMPARE(box->entry(fresh.id)->state, std::string("pending"));
-        QVERIFY(box->claimNext(100'000));
-        box->markDone(fresh.id, "T1", "accepted", 100'000);
-        QCOMPARE(box->purge(100'500), 0); // retention (1 s in this test) not over yet
-        QCOMPARE(box->purge(101'001), 1);
-        const auto e = box->entry(fresh.id);
-        QVERIFY(!e->hasPayload);
-        QCOMPARE(e->trackingNumber, std::string("T1")); // kept for the progress lookup
+        const auto r = box->enqueue(request(), 0);
+        const std::int64_t aYearLater = 365LL * 24 * 3600'000;
+        // The wall clock jumps a year ahead (a spoofed NTP step): nothing has waited that long.
+        QCOMPARE(box->expire(aYearLater, 50'000, 1), 0);
+        QCOMPARE(box->entry(r.id)->state, std::string("pending"));
+        // 60 s of running time, but never tried: a terminal off the network keeps its backlog.
+        QVERIFY(box->advanceClock(60'000));
+        QCOMPARE(box->entry(r.id)->ageMs, 60'000);
+        QCOMPARE(box->expire(0, 50'000, 1), 0);
+        auto c = box->claimNext(0);
+        QVERIFY(c);
+        QVERIFY(box->markRetry(c->entry.id, 0, "HTTP 503", 0));
+        // Tried, and old enough on the outbox clock — whatever the wall clock says (here: 0).
+        QCOMPARE(box->expire(0, 50'000, 1), 1);
+        QCOMPARE(box->entry(r.id)->state, std::string("dead"));
+        QVERIFY(box->entry(r.id)->lastError.find("not delivered") != std::string::npos);
+        QCOMPARE(box->entry(r.id)->ageMs, 0); // its age as a dead letter starts now
+
+        // A request the platform holds because it refused the terminal's clock never expires.
+        const auto held = box->enqueue(request(), 0);
+        c = box->claimNext(0);
+        QVERIFY(c);
+        QVERIFY(box->record({{Outbox::Result::Kind::Retry, held.id, {}, {}, 0, "HTTP 401: request timestamp is outside the accepted window", "clock"}}, 0));
+        QVERIFY(box->advanceClock(10LL * 365 * 24 * 3600'000));
+        QCOMPARE(box->expire(0, 50'000, 1), 0);
+        QCOMPARE(box->entry(held.id)->held, std::string("clock"));
+        const auto platforms = box->heldPlatforms();
+        QCOMPARE(platforms.size(), std::size_t(1));
+        QCOMPARE(platforms.front().platform, std::string("hall"));
+        QCOMPARE(platforms.front().why, std::string("clock"));
+        QCOMPARE(platforms.front().requests, 1);
+    }
+
+    void farFutureAttemptsAreClamped()
+    {
+        // Retried while the wall clock was a year ahead, then the clock is set right: not a year's wait.
+        auto box = openBox(freshPath());
+        const auto r = box->enqueue(request(), 0);
+        auto c = box->claimNext(0);
+        QVERIFY(box->markRetry(c->entry.id, 365LL * 24 * 3600'000, "HTTP 503", 0));
+        QCOMPARE(box->clampFutureAttempts(100'000'000, 5000), 1);
+        QCOMPARE(box->entry(r.id)->nextAttemptAt, 5000);
+    }
+
+    void retentionDeletesRowsAndTheirBytes()
+    {
+        const std::string path = freshPath();
+        const std::string marker = "RETENTION-MARKER-7f3a9c";
+        std::string deadId, doneId;
+        {
+            std::string error;
+            Outbox::Options o;
+            o.path = path;
+            o.retentionMs = 1000;
+            o.recordRetentionMs = 10'000;
+            o.deadPayloadRetentionMs = 5000;
+            auto box = Outbox::open(o, PayloadCipher(testKey()), &error);
+            QVERIFY2(box, error.c_str());
+            Outbox::Request done = request();
+            done.itemCode = marker + "-ITEM";
+            done.subjectHash = marker + "-SUBJECT";
+            doneId = box->enqueue(done, 0).id;
+            QVERIFY(box->claimNext(0));
+            QVERIFY(box->markDone(doneId, "T-1", "accepted", 0));
+            QVERIFY(box->updatePlatformStatus(doneId, "in_progress", marker + "-MESSAGE", 0));
+            deadId = box->enqueue(request(), 0).id;
+            QVERIFY(box->claimNext(0));
+            QVERIFY(box->markDead(deadId, "HTTP 422", 0));
+            for (int i = 0; i < 30; ++i) // keeps going, so the deleted row's pages are reused or zeroed
+                QVERIFY(box->enqueue(request(), 0).ok);
+
+            QVERIFY(box->advanceClock(1500)); // the delivered payload goes
+            QCOMPARE(box->purge(0), 1);
+            QVERIFY(!box->entry(doneId)->hasPayload);
+            QVERIFY(box->entry(deadId)->hasPayload);
+            QVERIFY(box->advanceClock(5000)); // the dead letter's payload goes; it cannot be retried any more
+            QCOMPARE(box->purge(0), 1);
+            QCOMPARE(box->entry(deadId)->state, std::string("discarded"));
+            QVERIFY(!box->entry(deadId)->hasPayload);
+            QVERIFY(!box->retry(deadId, 0));
+            QVERIFY(box->entry(doneId)); // the record stays for the progress lookup until the record retention
+            QVERIFY(box->advanceClock(5000)); // 11.5 s: the delivered row is deleted, the discarded one not yet (5 s)
+            QCOMPARE(box->purge(0), 1);
+            QVERIFY(!box->entry(doneId));
+            QVERIFY(box->entry(deadId));
+            QVERIFY(box->advanceClock(10'000));
+            QCOMPARE(box->purge(0), 1);
+            QVERIFY(!box->entry(deadId));
+        }
+        for (const char *suffix : {"", "-wal"}) {
+            QFile f(QString::fromStdString(path + suffix));
+            if (!f.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray bytes = f.readAll();
+            QVERIFY2(!bytes.contains(QByteArray::fromStdString(marker)), suffix); // secure_delete, and the WAL truncated
+        }
+    }
+
+    void walIsLimitedAndCounted()
+    {
+        const std::string path = freshPath();
+        const std::int64_t cap = 4LL << 20;
+        auto box = openBox(path, cap);
+        QVERIFY(box);
+        const std::string big(3000, 'w');
+        std::int64_t walMax = 0, totalMax = 0;
+        auto fileSize = [](const std::string &p) {
+            struct stat st {};
+            return ::stat(p.c_str(), &st) == 0 ? std::int64_t(st.st_size) : 0;
+        };
+        for (int i = 0; i < 3000; ++i) {
+            const auto r = box->enqueue(request(big), i);
+            if (!r.ok)
+                break; // the cap
+            if (i % 50 == 0) {
+                walMax = std::max(walMax, fileSize(path + "-wal"));
+                totalMax = std::max(totalMax, fileSize(path) + fileSize(path + "-wal"));
+            }
+        }
+        walMax = std::max(walMax, fileSize(path + "-wal"));
+        totalMax = std::max(totalMax, fileSize(path) + fileSize(path + "-wal"));
+        // Default SQLite lets the WAL grow to 1000 pages (4 MiB) and keeps it; here it has its budget.
+        QVERIFY2(walMax <= Outbox::walBudgetBytes(cap) + 64 * 1024, qPrintable(QString::number(walMax)));
+        QVERIFY2(totalMax <= cap + 64 * 1024, qPrintable(QStringLiteral("%1 of %2").arg(totalMax).arg(cap)));
+        // The fill level staff see counts the WAL too.
+        const std::int64_t wal = fileSize(path + "-wal");
+        QVERIFY(box->bytesUsed() >= fileSize(path) - 64 * 1024 + wal);
+        QVERIFY(box->counts().nearCap);
+    }
+
+    void corruptDatabaseIsQuarantined_data()
+    {
+        QTest::addColumn<bool>("truncate");
+        QTest::newRow("garbage") << false;
+        QTest::newRow("truncated") << true;
+    }
+    void corruptDatabaseIsQuarantined()
+    {
+        QFETCH(bool, truncate);
+        const std::string path = freshPath();
+        if (truncate) {
+            {
+                auto box = openBox(path);
+                for (int i = 0; i < 200; ++i)
+                    QVERIFY(box->enqueue(request(std::string(1500, 'p')), i).ok);
+            }
+            QFile f(QString::fromStdString(path));
+            QVERIFY(f.resize(f.size() / 2)); // the end of the file lost, as a failing card may
+        } else {
+            QFile f(QString::fromStdString(path));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QByteArray junk(64 * 1024, '\0');
+            for (int i = 0; i < junk.size(); ++i)
+                junk[i] = char((i * 131 + 7) & 0xff);
+            f.write(junk);
+        }
+        const auto message = Outbox::quarantineIfCorrupt(path, 1'767'225'600'000); // 2026-01-01T00:00:00Z
+        QVERIFY(message);
+        const std::string kept = path + ".corrupt-20260101T000000Z";
+        QCOMPARE(message->keptAs, kept);
+        QVERIFY2(message->message.find(kept) != std::string::npos, message->message.c_str());
+        QVERIFY(message->message.find("could not be read") != std::string::npos);
+        QVERIFY(QFile::exists(QString::fromStdString(kept)));
+        QVERIFY(!QFile::exists(QString::fromStdString(path)));
+        struct stat st {};
+        QCOMPARE(::stat(kept.c_str(), &st), 0);
+        QCOMPARE(int(st.st_mode & 0777), 0600);
+        // A fresh store opens and works.
+        auto box = openBox(path);
+        QVERIFY(box);
+        QVERIFY(box->enqueue(request(), 0).ok);
+        QVERIFY(!Outbox::quarantineIfCorrupt(path, 0)); // a sound file stays where it is
+        QVERIFY(!Outbox::quarantineIfCorrupt(path + ".absent", 0));
+    }
+
+    void payloadIsBoundToPlatformAndKind()
+    {
+        const std::string path = freshPath();
+        auto box = openBox(path);
+        const auto a = box->enqueue(request(), 0);
+        const auto b = box->enqueue({"hotline", "suggestion", "RS-0002", "", R"({"text":"路灯坏了"})"}, 1);
+        {
+            Poco::Data::Session s("SQLite", path);
+            std::string id = a.id, other = b.id;
+            // a's row moved to another platform; b's row given a's blob; then a's kind changed too
+            s << "UPDATE outbox SET platform = 'hotline' WHERE id = ?", use(id), now;
+            s << "UPDATE outbox SET payload = (SELECT payload FROM outbox WHERE id = ?) WHERE id = ?", use(id), use(other), now;
+        }
+        auto first = box->claimNext(0);
+        QVERIFY(first);
+        QCOMPARE(first->entry.id, a.id);
+        QVERIFY(!first->payload); // sealed for hall: does not open as hotline's
+        auto second = box->claimNext(10);
+        QVERIFY(second);
+        QVERIFY(!second->payload);
+        const auto c = box->enqueue(request(), 20);
+        {
+            Poco::Data::Session s("SQLite", path);
+            std::string id = c.id;
+            s << "UPDATE outbox SET kind = 'evaluation' WHERE id = ?", use(id), now;
+        }
+        auto third = box->claimNext(20);
+        QVERIFY(third);
+        QVERIFY(!third->payload);
+    }
+
+    void oldFormatPayloadsStillOpen()
+    {
+        // A row written by schema 3: sealed with the id alone as associated data.
+        const std::string path = freshPath();
+        {
+            Poco::Data::SQLite::Connector::registerConnector();
+            Poco::Data::Session s("SQLite", path);
+            s << "CREATE TABLE outbox (id TEXT PRIMARY KEY, platform TEXT NOT NULL, kind TEXT NOT NULL,"
+                 " state TEXT NOT NULL CHECK (state IN ('pending','sending','done','dead','discarded')), payload BLOB,"
+                 " attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL, last_error TEXT NOT NULL DEFAULT '',"
+                 " created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, tracking_number TEXT NOT NULL DEFAULT '',"
+                 " platform_status TEXT NOT NULL DEFAULT '')", now;
+            const auto sealed = PayloadCipher(testKey()).seal(R"({"old":true})", "old-1");
+            Poco::Data::BLOB blob(sealed.data(), sealed.size());
+            s << "INSERT INTO outbox (id, platform, kind, state, payload, next_attempt_at, created_at, updated_at)"
+                 " VALUES ('old-1', 'hall', 'submission', 'pending', ?, 0, 5, 5)", use(blob), now;
+            s << "PRAGMA user_version = 1", now;
+        }
+        auto box = openBox(path);
+        QVERIFY(box);
+        auto c = box->claimNext(10);
+        QVERIFY(c);
+        QCOMPARE(c->payload.value_or(""), std::string(R"({"old":true})"));
+    }
+
+    void staffRetryAllDeadLettersOfAPlatform()
+    {
+        auto box = openBox(freshPath());
+        std::vector<std::string> hall, hotline;
+        for (int i = 0; i < 3; ++i) {
+            hall.push_back(box->enqueue(request(), i).id);
+            hotline.push_back(box->enqueue({"hotline", "suggestion", "X", "", "{}"}, i).id);
+        }
+        while (auto c = box->claimNext(100))
+            QVERIFY(box->markDead(c->entry.id, "HTTP 401 (before this terminal kept such requests)", 100));
+        QVERIFY(box->discard(hall[2], 100)); // no payload any more: cannot be sent again
+        QCOMPARE(box->retryPlatform("hall", 200), 2);
+        for (int i = 0; i < 2; ++i) {
+            QCOMPARE(box->entry(hall[std::size_t(i)])->state, std::string("pending"));
+            QCOMPARE(box->entry(hall[std::size_t(i)])->attempts, 0);
+        }
+        QCOMPARE(box->entry(hall[2])->state, std::string("discarded"));
+        for (const auto &id : hotline)
+            QCOMPARE(box->entry(id)->state, std::string("dead"));
+        QCOMPARE(box->retryPlatform("hall", 300), 0);
+    }
+
+    void recordFailsAtTheCapAndReleaseStillWorks()
+    {
+        const std::string path = freshPath();
+        const std::int64_t cap = 256 * 1024;
+        auto box = openBox(path, cap);
+        std::vector<std::string> ids;
+        for (int i = 0; i < 4; ++i)
+            ids.push_back(box->enqueue(request(), i).id);
+        const auto batch = box->claimBatch(10, {}, 8);
+        QCOMPARE(batch.size(), std::size_t(4));
+        // Another writer fills the store to the cap.
+        Poco::Data::Session s("SQLite", path);
+        Poco::Int64 pages = 0;
+        s << "PRAGMA busy_timeout = 5000", now;
+        s << "PRAGMA max_page_count = " + std::to_string(Outbox::maxPages(cap, 4096)), into(pages), now;
+        s << "CREATE TABLE filler (b BLOB)", now;
+        try {
+            for (;;) {
+                std::string b(3000, 'f');
+                s << "INSERT INTO filler VALUES (?)", use(b), now;
+            }
+        } catch (const Poco::Exception &) {
+        }
+        std::vector<Outbox::Result> results;
+        for (const auto &id : ids)
+            results.push_back({Outbox::Result::Kind::Retry, id, {}, {}, 20, std::string(2000, 'e'), {}});
+        QVERIFY(!box->record(results, 20));
+        QCOMPARE(int(box->lastError()), int(StoreError::Full));
+        QVERIFY(box->release(ids, 20, 500)); // nothing in a row grows: fits where the result did not
+        for (const auto &id : ids) {
+            QCOMPARE(box->entry(id)->state, std::string("pending"));
+            QCOMPARE(box->entry(id)->nextAttemptAt, 500);
+        }
     }
 
     void statusChecks()
@@ -419,6 +710,7 @@ private Q_SLOTS:
         // Delivering and purging makes room again.
         while (auto c = box->claimNext(1'000'000))
             box->markDone(c->entry.id, "T", "accepted", 0);
+        QVERIFY(box->advanceClock(1000));
         QVERIFY(box->purge(1'000'000) > 0);
         QVERIFY(box->enqueue(request(big), 2'000'000).ok);
     }

@@ -18,6 +18,7 @@ namespace {
 constexpr const char *usage =
     "usage: kioskctl queue status [--json] [--state-dir DIR | --config FILE]\n"
     "       kioskctl queue retry ID [--state-dir DIR | --config FILE]\n"
+    "       kioskctl queue retry --platform PLATFORM [--state-dir DIR | --config FILE]\n"
     "       kioskctl queue discard ID [--state-dir DIR | --config FILE]\n";
 
 
@@ -35,10 +36,10 @@ QString age(std::int64_t sinceMs)
 int queueCommand(const QStringList &argsIn, std::FILE *out, std::FILE *err)
 {
     QStringList args = argsIn;
-    QString stateDir, configFile;
+    QString stateDir, configFile, platform;
     const bool json = args.removeAll(QStringLiteral("--json")) > 0;
     if (!takeOption(args, QStringLiteral("--state-dir"), stateDir) || !takeOption(args, QStringLiteral("--config"), configFile)
-        || args.isEmpty()) {
+        || !takeOption(args, QStringLiteral("--platform"), platform) || args.isEmpty()) {
         print(err, QString::fromLatin1(usage));
         return 2;
     }
@@ -72,8 +73,14 @@ int queueCommand(const QStringList &argsIn, std::FILE *out, std::FILE *err)
     if (verb == QLatin1String("status") && args.isEmpty()) {
         const auto c = box->counts();
         const auto dead = box->list("dead", 100);
+        const auto held = box->heldPlatforms();
         if (json) {
-            QJsonArray deadArr;
+            QJsonArray deadArr, heldArr;
+            for (const auto &h : held)
+                heldArr.append(QJsonObject{{QStringLiteral("platform"), QString::fromStdString(h.platform)},
+                                           {QStringLiteral("why"), QString::fromStdString(h.why)},
+                                           {QStringLiteral("requests"), h.requests},
+                                           {QStringLiteral("reason"), QString::fromStdString(h.lastError)}});
             for (const auto &e : dead)
                 deadArr.append(QJsonObject{{QStringLiteral("id"), QString::fromStdString(e.id)},
                                            {QStringLiteral("platform"), QString::fromStdString(e.platform)},
@@ -87,7 +94,8 @@ int queueCommand(const QStringList &argsIn, std::FILE *out, std::FILE *err)
                                  {QStringLiteral("oldestPendingAgeSeconds"),
                                   c.oldestPendingCreatedAt ? double((now - c.oldestPendingCreatedAt) / 1000) : 0.0},
                                  {QStringLiteral("bytesUsed"), double(c.bytesUsed)}, {QStringLiteral("capBytes"), double(c.capBytes)},
-                                 {QStringLiteral("nearCap"), c.nearCap}, {QStringLiteral("deadLetters"), deadArr}};
+                                 {QStringLiteral("nearCap"), c.nearCap}, {QStringLiteral("deadLetters"), deadArr},
+                                 {QStringLiteral("held"), heldArr}};
             print(out, QString::fromUtf8(QJsonDocument(o2).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
             return 0;
         }
@@ -97,6 +105,12 @@ int queueCommand(const QStringList &argsIn, std::FILE *out, std::FILE *err)
             print(out, QStringLiteral("  oldest pending: %1\n").arg(age(c.oldestPendingCreatedAt)));
         print(out, QStringLiteral("  store: %1 KiB of %2 MiB%3\n").arg(c.bytesUsed / 1024).arg(c.capBytes >> 20)
                        .arg(c.nearCap ? QStringLiteral(" — NEARLY FULL") : QString()));
+        for (const auto &h : held)
+            print(out, QStringLiteral("ALERT platform %1 refuses this terminal's %2: %3 requests kept and retried (%4)\n")
+                           .arg(QString::fromStdString(h.platform), h.why == "clock" ? QStringLiteral("clock — check the time and NTP")
+                                                                                     : QStringLiteral("credentials — check its signing key and certificate"))
+                           .arg(h.requests)
+                           .arg(QString::fromStdString(h.lastError)));
         for (const auto &e : dead)
             print(out, QStringLiteral("dead %1 %2 %3 %4 (%5 attempts): %6\n")
                            .arg(QString::fromStdString(e.id), QString::fromStdString(e.platform), QString::fromStdString(e.kind),
@@ -105,7 +119,16 @@ int queueCommand(const QStringList &argsIn, std::FILE *out, std::FILE *err)
                            .arg(QString::fromStdString(e.lastError)));
         return 0;
     }
-    if ((verb == QLatin1String("retry") || verb == QLatin1String("discard")) && args.size() == 1) {
+    if (verb == QLatin1String("retry") && !platform.isEmpty() && args.isEmpty()) {
+        const int n = box->retryPlatform(platform.toStdString(), now);
+        if (n < 0) {
+            print(err, QStringLiteral("kioskctl: the failed requests of %1 could not be retried (see the message above)\n").arg(platform));
+            return 1;
+        }
+        print(out, QStringLiteral("retrying %1 failed requests of platform %2 (a running kiosk sends them within a minute)\n").arg(n).arg(platform));
+        return 0;
+    }
+    if ((verb == QLatin1String("retry") || verb == QLatin1String("discard")) && args.size() == 1 && platform.isEmpty()) {
         const std::string id = args.first().toStdString();
         const auto e = box->entry(id);
         if (!e) {
