@@ -132,11 +132,12 @@ std::string Outbox::associatedData(int format, const std::string &id, const std:
 {
     if (format <= 1) // schema 3 and before: the row id alone
         return id;
-    // Format 2: a version byte (format, and the payload key's version: 1), then id, platform and
+    // Format 2 and 3: a version byte (format, and the payload key's version: 1 for format 2, the
+    // master key itself; 2 for format 3, the key derived for payloads), then id, platform and
     // kind, each length-prefixed so that no two different triples give the same bytes.
     std::string aad;
     aad.push_back(char(format));
-    aad.push_back(char(1)); // key version
+    aad.push_back(char(keyVersionOf(format)));
     for (const std::string *part : {&id, &platform, &kind}) {
         const std::uint32_t n = std::uint32_t(part->size());
         for (int shift = 24; shift >= 0; shift -= 8)
@@ -260,8 +261,9 @@ std::vector<Outbox::Claimed> Outbox::claimBatch(std::int64_t nowMs, const std::s
             c.entry.hasPayload = !payloads[i].isNull();
             if (c.entry.hasPayload) {
                 const auto &content = payloads[i].value().content();
-                c.payload = m_cipher.open(std::vector<std::uint8_t>(content.begin(), content.end()),
-                                          associatedData(formats[i], c.entry.id, c.entry.platform, c.entry.kind));
+                const std::vector<std::uint8_t> sealed(content.begin(), content.end());
+                const std::string aad = associatedData(formats[i], c.entry.id, c.entry.platform, c.entry.kind);
+                c.payload = keyVersionOf(formats[i]) >= PayloadCipher::keyVersion ? m_cipher.open(sealed, aad) : m_cipher.openLegacy(sealed, aad);
             }
             // ids are UUIDs this outbox generated (hex and dashes only), safe to list inline
             inList += (inList.empty() ? "'" : ",'") + c.entry.id + "'";

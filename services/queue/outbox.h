@@ -129,7 +129,9 @@ public:
 
     static constexpr int schemaVersion = 4;
     /** The payload format new rows are sealed in (column payload_format; see PayloadCipher::associatedData()). */
-    static constexpr int payloadFormat = 2;
+    static constexpr int payloadFormat = 3;
+    /** The payload key version of a payload format: 1 (the master key) up to format 2, then 2 (derived). */
+    [[nodiscard]] static constexpr int keyVersionOf(int format) { return format >= 3 ? 2 : 1; }
     /** The write-ahead log may use this much of the cap (journal_size_limit; checkpoints at half of it). */
     [[nodiscard]] static std::int64_t walBudgetBytes(std::int64_t capBytes);
     /** max_page_count for @p capBytes: the cap less the WAL's budget, at least 16 pages. */

@@ -17,6 +17,8 @@
 #include <cstdlib>
 #include <set>
 
+#include <openssl/evp.h>
+#include <openssl/rand.h>
 #include <sys/stat.h>
 
 using namespace kiosk::queue;
@@ -31,6 +33,25 @@ PayloadCipher::Key testKey()
     return k;
 }
 const char *const idNumber = "350102199001011234";
+
+/**
+ * A blob as versions before derived keys sealed it (key version 1): AES-256-GCM under the master
+ * key itself, nonce ‖ ciphertext ‖ tag. Written out here, since the terminal no longer seals so.
+ */
+std::vector<std::uint8_t> sealWithMasterKey(const PayloadCipher::Key &key, const std::string &plain, const std::string &aad)
+{
+    std::vector<std::uint8_t> out(PayloadCipher::nonceSize + plain.size() + PayloadCipher::tagSize);
+    EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
+    int len = 0;
+    const bool ok = ctx && RAND_bytes(out.data(), int(PayloadCipher::nonceSize)) == 1
+        && EVP_EncryptInit_ex(ctx, EVP_aes_256_gcm(), nullptr, key.data(), out.data()) == 1
+        && EVP_EncryptUpdate(ctx, nullptr, &len, reinterpret_cast<const unsigned char *>(aad.data()), int(aad.size())) == 1
+        && EVP_EncryptUpdate(ctx, out.data() + PayloadCipher::nonceSize, &len, reinterpret_cast<const unsigned char *>(plain.data()), int(plain.size())) == 1
+        && EVP_EncryptFinal_ex(ctx, out.data() + PayloadCipher::nonceSize + len, &len) == 1
+        && EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, int(PayloadCipher::tagSize), out.data() + PayloadCipher::nonceSize + plain.size()) == 1;
+    EVP_CIPHER_CTX_free(ctx);
+    return ok ? out : std::vector<std::uint8_t>();
+}
 } // namespace
 
 class TestQueue : public QObject
@@ -64,6 +85,7 @@ private Q_SLOTS:
     {
         PayloadCipher c(testKey());
         const auto sealed = c.seal("社保 payload", "row-1");
+        QVERIFY(!c.openLegacy(sealed, "row-1")); // sealed with the derived key, not the master
         QCOMPARE(sealed.size(), PayloadCipher::nonceSize + std::string("社保 payload").size() + PayloadCipher::tagSize);
         QCOMPARE(c.open(sealed, "row-1").value_or("?"), std::string("社保 payload"));
         // Every seal uses a fresh nonce: the same text never gives the same bytes.
@@ -601,7 +623,10 @@ private Q_SLOTS:
                  " attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL, last_error TEXT NOT NULL DEFAULT '',"
                  " created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, tracking_number TEXT NOT NULL DEFAULT '',"
                  " platform_status TEXT NOT NULL DEFAULT '')", now;
-            const auto sealed = PayloadCipher(testKey()).seal(R"({"old":true})", "old-1");
+            const auto sealed = sealWithMasterKey(testKey(), R"({"old":true})", "old-1");
+            QVERIFY(!sealed.empty());
+            // Not what the terminal seals with now: the payload key is derived from the master.
+            QVERIFY(!PayloadCipher(testKey()).open(sealed, "old-1"));
             Poco::Data::BLOB blob(sealed.data(), sealed.size());
             s << "INSERT INTO outbox (id, platform, kind, state, payload, next_attempt_at, created_at, updated_at)"
                  " VALUES ('old-1', 'hall', 'submission', 'pending', ?, 0, 5, 5)", use(blob), now;

@@ -260,7 +260,7 @@ int main(int argc, char **argv)
             if (powercut::powerFailed())
                 return false; // the terminal is off: nothing more is sent
             if (!c.payload) {
-                results.push_back({queue::Outbox::Result::Kind::Dead, c.entry.id, {}, {}, 0, "damaged"});
+                results.push_back({queue::Outbox::Result::Kind::Dead, c.entry.id, {}, {}, 0, "damaged", {}});
                 continue;
             }
             const auto reply = t.client->post(platform::api::pathFor(c.entry.kind), c.entry.id, *c.payload);
@@ -268,11 +268,11 @@ int main(int argc, char **argv)
             const queue::Outcome outcome = queue::classify(reply.status, reply.error, reply.retryAfter, reply.errorText, g_clock);
             const std::string tracking = outcome.kind == queue::Outcome::Kind::Done ? trackingOf(reply.body) : std::string();
             if (!tracking.empty())
-                results.push_back({queue::Outbox::Result::Kind::Done, c.entry.id, tracking, "accepted", 0, {}});
+                results.push_back({queue::Outbox::Result::Kind::Done, c.entry.id, tracking, "accepted", 0, {}, {}});
             else if (outcome.kind == queue::Outcome::Kind::Dead)
-                results.push_back({queue::Outbox::Result::Kind::Dead, c.entry.id, {}, {}, 0, outcome.reason});
+                results.push_back({queue::Outbox::Result::Kind::Dead, c.entry.id, {}, {}, 0, outcome.reason, {}});
             else
-                results.push_back({queue::Outbox::Result::Kind::Retry, c.entry.id, {}, {}, g_clock, outcome.reason});
+                results.push_back({queue::Outbox::Result::Kind::Retry, c.entry.id, {}, {}, g_clock, outcome.reason, outcome.held});
         }
         return t.dispatcher->record(results, g_clock += 3);
     };
