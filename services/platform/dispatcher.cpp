@@ -31,11 +31,7 @@ std::string masked(const std::string &s)
     return privacy::maskPersonalData(QString::fromStdString(s)).toStdString();
 }
 
-struct Accepted {
-    std::string trackingNumber;
-    std::string status;
-    std::string message;
-};
+} // namespace
 
 std::optional<Accepted> parseAccepted(const std::string &body)
 {
@@ -70,7 +66,6 @@ std::string platformReason(const std::string &body)
         return {};
     }
 }
-} // namespace
 
 Dispatcher::Dispatcher(Options options, Callbacks callbacks)
     : m_options(std::move(options))
