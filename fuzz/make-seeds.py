@@ -145,6 +145,8 @@ seeds("fuzz_platformreply", {
     "accepted": '{"trackingNumber": "SQ20261122000001", "status": "accepted"}'.encode(),
     "status-in-progress": '{"trackingNumber": "SQ20261122000001", "status": "in_progress", "message": "已转街道办理"}'.encode(),
     "refusal": '{"error": "证件号码与姓名不符，请核对后重新提交"}'.encode(),
+    # Longer than the 300 bytes kept, with the cut falling inside a character.
+    "refusal-long": ('{"error": "第1条：' + "申请材料不齐全" * 15 + '"}').encode(),
     "retry-after-seconds": b"120",
     "retry-after-date": b"Wed, 21 Oct 2026 07:28:00 GMT",
     "proxy-502": b"<html><body><h1>502 Bad Gateway</h1></body></html>",

@@ -60,7 +60,15 @@ std::string platformReason(const std::string &body)
 {
     try {
         auto o = Poco::JSON::Parser().parse(body).extract<Poco::JSON::Object::Ptr>();
-        return o->optValue<std::string>("error", "").substr(0, 300);
+        std::string reason = o->optValue<std::string>("error", "");
+        if (reason.size() > 300) {
+            // Cut at a character boundary: the reason is stored and shown as text.
+            std::size_t n = 300;
+            while (n > 0 && (std::uint8_t(reason[n]) & 0xC0) == 0x80)
+                --n;
+            reason.resize(n);
+        }
+        return reason;
     } catch (const std::exception &e) {
         qCDebug(lcPlatform) << "a refusal without a readable reason:" << e.what();
         return {};
