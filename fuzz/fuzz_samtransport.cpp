@@ -24,7 +24,7 @@ namespace {
 // frame, and the rest of the transfer that completed it.
 constexpr std::size_t kBound = FrameAssembler::kMaxSkipped + kMaxFrameSize + StreamSamTransport::kReadChunk;
 // Transfers per exchange before the script ends it as a timeout (the real deadline would).
-constexpr int kMaxTransfers = 4096;
+constexpr int kMaxTransfers = 1024;
 
 /** A device that replays the script forever, each transfer's size taken from the script. */
 class Script

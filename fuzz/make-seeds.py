@@ -114,6 +114,8 @@ seeds("fuzz_samtransport", {
     "stream-read-in-packets": b"\x00" + transfers(read_reply, 64),
     "stream-noise-then-found": b"\x00" + transfers(b"\x00\x13\xAA\xAA" + found, 5),
     "split-read": b"\x01" + transfers(read_reply[:7], 7) + transfers(read_reply[7:], 199),
+    # A reader sending AA for ever (each transfer 170 bytes of AA): must end at the noise limit.
+    "stream-aa-flood": b"\x00" + b"\xAA" * 171,
     "cp2110-found": b"\x02" + cp2110(found),
     "cp2110-status-then-read": b"\x02" + bytes([64]) + bytes([0x42]).ljust(64, b"\0") + cp2110(read_reply[:300]),
 })
