@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Writes the seed corpus of the fuzz targets (fuzz/corpus/<target>/): valid inputs of every kind
-# each parser meets, so that the fuzzer starts from the interesting paths. The ESC/POS seeds come
-# from `kioskctl receipt encode` (pass its path as the first argument).
+# each parser meets, so that the fuzzer starts from the interesting paths. The same seeds are
+# replayed by CTest (fuzz_replay_<target>). The ESC/POS seeds come from `kioskctl receipt encode`
+# (pass its path as the first argument); without it the committed ESC/POS seeds are kept.
+import json
 import os
 import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+TOP = os.path.dirname(HERE)
 
 
 def frame(body):
@@ -86,6 +89,116 @@ seeds("fuzz_printerstatus", {
     "cover-cutter": bytes([0x12, 0x16, 0x52, 0x1A, 0x1E]),
     "noise": bytes([0xFF, 0x00, 0x80, 0x12]),
 })
+
+# Each SAM transport: a mode byte (0 stream, 1 split endpoints, 2 CP2110), then the device's
+# endless output, cut into transfers: each transfer is a size byte (mod 200) and that many bytes.
+def transfers(data, size):
+    out = b""
+    for i in range(0, len(data), size):
+        piece = data[i:i + size]
+        out += bytes([len(piece)]) + piece
+    return out
+
+
+def cp2110(data):
+    out = b""
+    for i in range(0, len(data), 63):
+        piece = data[i:i + 63]
+        out += bytes([64]) + (bytes([len(piece)]) + piece).ljust(64, b"\0")
+    return out
+
+
+found = frame(b"\x00\x00\x9F")
+seeds("fuzz_samtransport", {
+    "stream-found": b"\x00" + transfers(found, 64),
+    "stream-read-in-packets": b"\x00" + transfers(read_reply, 64),
+    "stream-noise-then-found": b"\x00" + transfers(b"\x00\x13\xAA\xAA" + found, 5),
+    "split-read": b"\x01" + transfers(read_reply[:7], 7) + transfers(read_reply[7:], 199),
+    # A reader sending AA for ever (each transfer 170 bytes of AA): must end at the noise limit.
+    "stream-aa-flood": b"\x00" + b"\xAA" * 171,
+    "cp2110-found": b"\x02" + cp2110(found),
+    "cp2110-status-then-read": b"\x02" + bytes([64]) + bytes([0x42]).ljust(64, b"\0") + cp2110(read_reply[:300]),
+})
+
+# USB descriptors: the umockdev recordings of the three real devices (device + configuration
+# descriptors as sysfs shows them), a CP2110 HID reader with its HID descriptor.
+def umockdev_descriptors(name):
+    with open(os.path.join(TOP, "tests", "devices", "data", name)) as f:
+        for line in f:
+            if line.startswith("H: descriptors="):
+                return bytes.fromhex(line.split("=", 1)[1].strip())
+    raise SystemExit(name + ": no descriptors")
+
+
+cp2110_reader = bytes.fromhex(
+    "1201000200000040c41080ea000101020301"  # device: 10c4:ea80
+    "09022900010100803209"  # configuration
+    "0904000002030000000921110100012222000705810340000107050103400001")
+seeds("fuzz_usbdescriptors", {
+    "sam-bulk": umockdev_descriptors("sam-bulk.umockdev"),
+    "printer": umockdev_descriptors("printer.umockdev"),
+    "scanner-keyboard": umockdev_descriptors("scanner-keyboard.umockdev"),
+    "cp2110-reader": cp2110_reader,
+})
+
+# Platform replies (docs/platform-api.md): acceptances, status replies, refusals, Retry-After
+# values, and what a proxy in front of a platform sends instead.
+seeds("fuzz_platformreply", {
+    "accepted": '{"trackingNumber": "SQ20261122000001", "status": "accepted"}'.encode(),
+    "status-in-progress": '{"trackingNumber": "SQ20261122000001", "status": "in_progress", "message": "已转街道办理"}'.encode(),
+    "refusal": '{"error": "证件号码与姓名不符，请核对后重新提交"}'.encode(),
+    # Longer than the 300 bytes kept, with the cut falling inside a character.
+    "refusal-long": ('{"error": "第1条：' + "申请材料不齐全" * 15 + '"}').encode(),
+    "retry-after-seconds": b"120",
+    "retry-after-date": b"Wed, 21 Oct 2026 07:28:00 GMT",
+    "proxy-502": b"<html><body><h1>502 Bad Gateway</h1></body></html>",
+})
+
+# The config file: the documented example, one with every section, and two refused ones.
+full = {
+    "terminalId": "FZ-GL-0012", "terminalName": "自助终端 12号", "centerName": "东街口邻里中心",
+    "terminalNameEn": "Self-service terminal 12", "centerNameEn": "Dongjiekou Neighbourhood Centre",
+    "language": "zh_CN", "idleTimeoutSeconds": 120, "idleWarningSeconds": 30,
+    "elderIdleTimeoutSeconds": 240, "elderWarningSeconds": 60, "popularCount": 8, "staffPin": "80461357",
+    "devices": ["idcard", "printer"],
+    "queue": {"capMegabytes": 128, "retentionDays": 7, "maxAgeHours": 72, "backoffBaseSeconds": 5,
+              "backoffCapSeconds": 900, "statusIntervalMinutes": 10},
+    "platforms": [{"id": "hall", "host": "zwfw.example.gov.cn", "port": 8443, "caFile": "ca.pem",
+                   "signingKeyFile": "hall.key", "signature": "hmac-sm3", "timeoutSeconds": 20}],
+}
+seeds("fuzz_config", {
+    "documented": json.dumps({"terminalId": "FZ-GL-0012", "terminalName": "自助终端 12号", "centerName": "东街口邻里中心",
+                              "catalog": "/etc/kiosk/catalog.json", "idleTimeoutSeconds": 120},
+                             ensure_ascii=False, indent=2).encode(),
+    "full": json.dumps(full, ensure_ascii=False, indent=2).encode(),
+    "typo": '{ "centerName": "测试中心", "idleTimeout": 90 }'.encode(),
+    "elder-shorter": b'{ "idleTimeoutSeconds": 120, "elderIdleTimeoutSeconds": 60 }',
+})
+
+# The catalog and forms parsers: the test fixtures (valid, and broken in many ways).
+def fixture(name):
+    with open(os.path.join(TOP, "tests", "data", name), "rb") as f:
+        return f.read()
+
+
+seeds("fuzz_catalog", {"small": fixture("catalog-small.json"), "broken": fixture("catalog-broken.json")})
+seeds("fuzz_forms", {"small": fixture("forms-small.json"), "broken": fixture("forms-broken.json")})
+
+# Masking: log lines and answers holding ID, phone and bank card numbers, and near misses.
+seeds("fuzz_masking", {
+    "id-in-log": "读卡成功 350102198503122136 张伟".encode(),
+    "phone-and-card": "联系电话13812345678，银行卡6222021234567890123".encode(),
+    "old-id-and-x": "旧证 350102850312213，新证 35010319481102128X。".encode(),
+    "glued-digits": b"order 12345678901234567890 ref A350102198503122136",
+})
+
+# PayloadCipher::open: the first byte is the length of the associated data (an outbox id).
+seeds("fuzz_payloadcipher", {
+    "short": bytes([36]) + b"0f8fad5b-d9cb-469f-a165-70867728950e" + bytes(20),
+    "json-sized": bytes([36]) + b"7c9e6679-7425-40de-944b-e07fc1f90ae7" + bytes(range(256)) * 2,
+    "empty-aad": bytes([0]) + bytes(28),
+})
+
 if len(sys.argv) > 1:
     items = {}
     for name, flags in [("receipt-gs-k", []), ("receipt-raster", ["--raster-qr"])]:

@@ -217,7 +217,9 @@ FrameAssembler::State FrameAssembler::feed(std::span<const std::uint8_t> bytes)
             // Resynchronise. The preamble overlaps itself only in its run of AA: after
             // "AA AA AA" another AA still leaves "AA AA AA"; any other AA restarts at "AA".
             if (have == 3 && b == kPreamble[0]) {
-                ++m_skipped;
+                // Noise like any other: a reader sending AA for ever must hit the limit too.
+                if (++m_skipped > kMaxSkipped)
+                    m_state = State::Error;
                 continue;
             }
             m_skipped += have;

@@ -185,13 +185,7 @@ IoResult Cp2110SamTransport::exchange(std::span<const std::uint8_t> request, QBy
 {
     const auto deadline = steady_clock::now() + timeout;
     response.clear();
-    const std::size_t reportSize = std::max<std::size_t>(m_out.maxPacketSize, 2);
-    const std::size_t perReport = std::min(kMaxPayload, reportSize - 1);
-    for (std::size_t at = 0; at < request.size(); at += perReport) {
-        const std::size_t n = std::min(perReport, request.size() - at);
-        std::vector<std::uint8_t> report(reportSize, 0);
-        report[0] = std::uint8_t(n);
-        std::copy_n(request.begin() + std::ptrdiff_t(at), n, report.begin() + 1);
+    for (auto &report : cp2110Reports(request, m_out.maxPacketSize)) {
         if (IoResult r = m_handle->transfer(m_out.address, TransferType::Interrupt, report, left(deadline)); !r.ok())
             return r;
     }
@@ -207,18 +201,37 @@ IoResult Cp2110SamTransport::exchange(std::span<const std::uint8_t> request, QBy
         const IoResult r = m_handle->transfer(m_in.address, TransferType::Interrupt, report, left(deadline));
         if (!r.ok())
             return r;
-        if (r.transferred < 1)
-            continue;
-        // Report ID = number of UART bytes that follow; anything else is a status report.
-        const std::size_t n = report[0];
-        if (n == 0 || n > kMaxPayload || n + 1 > r.transferred)
-            continue;
-        assembler.feed(std::span(report.data() + 1, n));
+        assembler.feed(cp2110UartBytes(std::span(report.data(), std::min(r.transferred, report.size()))));
     }
     if (assembler.state() == FrameAssembler::State::Error)
         return {IoError::Io, 0};
     response = assembler.frame();
     return {IoError::None, std::size_t(response.size())};
+}
+
+std::span<const std::uint8_t> cp2110UartBytes(std::span<const std::uint8_t> report)
+{
+    if (report.empty())
+        return {};
+    // Report ID = number of UART bytes that follow; anything else is a status report.
+    const std::size_t n = report[0];
+    if (n == 0 || n > Cp2110SamTransport::kMaxPayload || n + 1 > report.size())
+        return {};
+    return report.subspan(1, n);
+}
+
+std::vector<std::vector<std::uint8_t>> cp2110Reports(std::span<const std::uint8_t> bytes, std::size_t reportSize)
+{
+    reportSize = std::max<std::size_t>(reportSize, 2);
+    const std::size_t perReport = std::min(Cp2110SamTransport::kMaxPayload, reportSize - 1);
+    std::vector<std::vector<std::uint8_t>> reports;
+    for (std::size_t at = 0; at < bytes.size(); at += perReport) {
+        const std::size_t n = std::min(perReport, bytes.size() - at);
+        auto &report = reports.emplace_back(reportSize, 0);
+        report[0] = std::uint8_t(n);
+        std::copy_n(bytes.begin() + std::ptrdiff_t(at), n, report.begin() + 1);
+    }
+    return reports;
 }
 
 std::unique_ptr<SamTransport> openUsbSamTransport(const usb::UsbDeviceInfo &info, const usb::Match &match, QString *error)

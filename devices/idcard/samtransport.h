@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <memory>
+#include <vector>
 
 namespace kiosk::devices::usb {
 class UsbHandle;
@@ -94,6 +95,18 @@ private:
     usb::UsbEndpoint m_in;
     usb::UsbEndpoint m_out;
 };
+
+/**
+ * The CP2110's input reports as UART bytes (AN434): the report ID is the count of bytes that
+ * follow (1–63). Any other ID is a status report, and a report shorter than its ID claims is
+ * damaged: both carry no UART bytes (an empty span). Pure, so it can be fuzzed.
+ */
+[[nodiscard]] std::span<const std::uint8_t> cp2110UartBytes(std::span<const std::uint8_t> report);
+/**
+ * UART bytes as the CP2110's output reports, each @p reportSize long (the OUT endpoint's packet
+ * size, at least 2): ID = count, then up to 63 bytes, zero-padded.
+ */
+[[nodiscard]] std::vector<std::vector<std::uint8_t>> cp2110Reports(std::span<const std::uint8_t> bytes, std::size_t reportSize);
 
 /**
  * Picks and opens the transport for a USB reader from its descriptors and table row (serial

@@ -32,11 +32,7 @@ std::string masked(const std::string &s)
     return privacy::maskPersonalData(QString::fromStdString(s)).toStdString();
 }
 
-struct Accepted {
-    std::string trackingNumber;
-    std::string status;
-    std::string message;
-};
+} // namespace
 
 std::optional<Accepted> parseAccepted(const std::string &body)
 {
@@ -65,13 +61,20 @@ std::string platformReason(const std::string &body)
 {
     try {
         auto o = Poco::JSON::Parser().parse(body).extract<Poco::JSON::Object::Ptr>();
-        return o->optValue<std::string>("error", "").substr(0, 300);
+        std::string reason = o->optValue<std::string>("error", "");
+        if (reason.size() > 300) {
+            // Cut at a character boundary: the reason is stored and shown as text.
+            std::size_t n = 300;
+            while (n > 0 && (std::uint8_t(reason[n]) & 0xC0) == 0x80)
+                --n;
+            reason.resize(n);
+        }
+        return reason;
     } catch (const std::exception &e) {
         qCDebug(lcPlatform) << "a refusal without a readable reason:" << e.what();
         return {};
     }
 }
-} // namespace
 
 Dispatcher::Dispatcher(Options options, Callbacks callbacks)
     : m_options(std::move(options))

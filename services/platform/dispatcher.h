@@ -11,11 +11,24 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
 namespace kiosk::platform {
+
+/** What a platform that took a request replied (docs/platform-api.md), checked and bounded. */
+struct Accepted {
+    std::string trackingNumber; ///< printable ASCII, 1–40 characters: it goes on a receipt and into a QR code
+    std::string status;
+    std::string message;
+};
+
+/** Reads a 2xx reply (or a status reply); nothing when it is unreadable or out of bounds. */
+[[nodiscard]] std::optional<Accepted> parseAccepted(const std::string &body);
+/** The "error" a refusing platform gave, at most 300 bytes; empty when there is none. */
+[[nodiscard]] std::string platformReason(const std::string &body);
 
 /**
  * Delivers the outbox to the platforms, on its own thread.

@@ -189,6 +189,11 @@ private Q_SLOTS:
         FrameAssembler noisy;
         noisy.feed(b(QByteArray(FrameAssembler::kMaxSkipped + 1, '\x01')));
         QCOMPARE(noisy.state(), FrameAssembler::State::Error);
+        // A reader sending AA for ever looks like a preamble starting over and over: that is
+        // noise too, and stops the exchange at the same limit (found by fuzz_samtransport).
+        FrameAssembler flood;
+        flood.feed(b(QByteArray(FrameAssembler::kMaxSkipped + 4, '\xAA')));
+        QCOMPARE(flood.state(), FrameAssembler::State::Error);
         FrameAssembler zero;
         zero.feed(b(hex("AA AA AA 96 69 00 00")));
         QCOMPARE(zero.state(), FrameAssembler::State::Error);
