@@ -22,7 +22,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         || c->queue.capMegabytes < 1 || c->queue.backoffBaseSeconds < 1 || c->queue.backoffCapSeconds < 1
         || (c->language != QLatin1String("zh_CN") && c->language != QLatin1String("en")))
         __builtin_trap();
-    if (c->staffPin.size() < 4 || c->staffPin.size() > 12)
+    // Never a PIN in clear: a hash in its one format, or none (no staff pages).
+    if (!c->staffPinHash.isEmpty() && !c->staffPinHash.startsWith(QLatin1String("pbkdf2-sha256$")))
+        __builtin_trap();
+    if (c->queue.maxAgeHours < 1 || c->queue.maxAgeHours > 24 * 30) // within the platforms' idempotency retention
         __builtin_trap();
     for (const auto &p : c->platforms) {
         if (p.id.isEmpty() || p.host.isEmpty() || p.port < 1 || p.port > 65535 || p.timeoutSeconds < 1)

@@ -159,7 +159,7 @@ full = {
     "terminalId": "FZ-GL-0012", "terminalName": "自助终端 12号", "centerName": "东街口邻里中心",
     "terminalNameEn": "Self-service terminal 12", "centerNameEn": "Dongjiekou Neighbourhood Centre",
     "language": "zh_CN", "idleTimeoutSeconds": 120, "idleWarningSeconds": 30,
-    "elderIdleTimeoutSeconds": 240, "elderWarningSeconds": 60, "popularCount": 8, "staffPin": "80461357",
+    "elderIdleTimeoutSeconds": 240, "elderWarningSeconds": 60, "popularCount": 8, "staffPinHash": "pbkdf2-sha256$200000$mKGx0CHtFDOCyNxPjHD3rA==$DM8H5EorBbEHdTeHSJfmwL08oktYuvfffJ66Ql9mEcE=",
     "devices": ["idcard", "printer"],
     "queue": {"capMegabytes": 128, "retentionDays": 7, "maxAgeHours": 72, "backoffBaseSeconds": 5,
               "backoffCapSeconds": 900, "statusIntervalMinutes": 10},
