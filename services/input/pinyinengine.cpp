@@ -110,18 +110,19 @@ void PinyinEngine::open()
         m_error = QStringLiteral("the pinyin dictionary (libgooglepinyin0) is not installed");
         return;
     }
-    // The engine insists on a user dictionary, where it learns what was chosen. On a public
-    // terminal that is personal data: keep it in memory (/dev/shm) and wipe it with forget().
+    // The engine wants a user dictionary, where it would learn what residents chose: on a public
+    // terminal that is personal data. It is given a path that can never be created (nothing can
+    // be made under /proc/self), so it runs on the system dictionary alone and learns nothing:
+    // no file of what was typed exists, and a visit's end has nothing to forget. (Earlier
+    // versions kept one in /dev/shm and reopened the decoder per visit, which leaks some 195 KB
+    // in libgooglepinyin each time.) Files those versions left behind are removed once.
     static const int stale = removeStaleUserDictionaries(userDictionaryFolder());
     Q_UNUSED(stale)
-    m_userDict = QStringLiteral("%1/kiosk-pinyin-%2.dat").arg(userDictionaryFolder()).arg(QCoreApplication::applicationPid());
-    QFile::remove(m_userDict);
-    m_open = ime_pinyin::im_open_decoder(QFile::encodeName(dict).constData(), QFile::encodeName(m_userDict).constData());
+    m_open = ime_pinyin::im_open_decoder(QFile::encodeName(dict).constData(), "/proc/self/kiosk-pinyin-learns-nothing/user.dat");
     if (!m_open) {
         m_error = QStringLiteral("cannot open the pinyin dictionary %1").arg(dict);
         return;
     }
-    QFile::setPermissions(m_userDict, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     ime_pinyin::im_set_max_lens(maxLetters, maxLetters / 2);
 }
 
@@ -131,14 +132,12 @@ void PinyinEngine::close()
         ime_pinyin::im_close_decoder();
     m_open = false;
     m_count = 0;
-    if (!m_userDict.isEmpty())
-        wipeAndRemove(m_userDict);
 }
 
 void PinyinEngine::forget()
 {
-    close();
-    open();
+    // Nothing was learnt (no user dictionary): the search state is all a visit leaves.
+    reset();
 }
 
 QStringList PinyinEngine::candidates(int max) const

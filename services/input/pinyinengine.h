@@ -34,7 +34,7 @@ public:
     /** The part of the input already converted, then the letters still open ("社bao"). */
     [[nodiscard]] QString composing() const;
     void reset();
-    /** Wipes what the engine learnt from this visit's choices (called when a visit ends). */
+    /** Ends a visit's input (called when a visit ends); the engine learns nothing to keep. */
     void forget();
 
     [[nodiscard]] static QString dictionaryPath();
@@ -57,7 +57,6 @@ private:
     QString m_error;
     QString m_letters;
     std::size_t m_count = 0; ///< candidates of the current search step
-    QString m_userDict;
 };
 
 } // namespace kiosk::input

@@ -55,6 +55,20 @@ private Q_SLOTS:
         QCOMPARE(c.first(), QStringLiteral("社保"));
         QCOMPARE(e.choose(0), QStringLiteral("社保"));
     }
+    void nothingTypedIsKeptAnywhere()
+    {
+        // No user dictionary: what a resident chose leaves no file, and a visit's end reopens
+        // nothing (a reopen leaks in libgooglepinyin).
+        auto &e = PinyinEngine::instance();
+        QVERIFY(!e.search(QStringLiteral("zhangwei")).isEmpty());
+        QVERIFY(!e.choose(0).isEmpty());
+        e.forget();
+        QVERIFY(e.isOpen());
+        const QString own = QStringLiteral("kiosk-pinyin-%1*").arg(QCoreApplication::applicationPid());
+        QVERIFY(QDir(QStringLiteral("/dev/shm")).entryList({own}, QDir::AllEntries | QDir::Hidden).isEmpty());
+        QVERIFY(QDir::temp().entryList({own}, QDir::AllEntries | QDir::Hidden).isEmpty());
+        QCOMPARE(e.search(QStringLiteral("shebao")).value(0), QStringLiteral("社保"));
+    }
     void longerPhrases_data()
     {
         QTest::addColumn<QString>("letters");
