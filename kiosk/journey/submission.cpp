@@ -86,6 +86,19 @@ void Submission::onEnqueued(quint64 ticket, const QString &requestId, bool ok)
     m_wait.start();
     Q_EMIT changed();
     Q_EMIT saved();
+    // Sent (or refused) before this answer arrived: the dispatcher can be that quick.
+    if (const auto outcome = m_queue->recentOutcome(requestId)) {
+        if (outcome->delivered) {
+            m_tracking = outcome->text;
+            settle(State::Sent);
+        } else {
+            m_wait.stop();
+            m_refusal = plainText(outcome->text);
+            m_state = State::Refused;
+            Q_EMIT changed();
+            Q_EMIT refused();
+        }
+    }
 }
 
 void Submission::settle(State state)

@@ -197,6 +197,9 @@ QueueService::QueueService(QObject *parent)
 {
     m_writerThread.setObjectName(QStringLiteral("queue-writer"));
     qRegisterMetaType<kiosk::QueueService::SaveError>();
+    // First of all connections: a Submission asking from its own slot finds the outcome.
+    connect(this, &QueueService::delivered, this, [this](const QString &id, const QString &t) { rememberOutcome(id, {true, t}); });
+    connect(this, &QueueService::deadLettered, this, [this](const QString &id, const QString &r) { rememberOutcome(id, {false, r}); });
 }
 
 QueueService::~QueueService()
@@ -360,6 +363,21 @@ std::vector<queue::OutboxEntry> QueueService::requestsFor(const QString &subject
     if (!m_reader || subjectHash.isEmpty())
         return {};
     return m_reader->bySubject(subjectHash.toStdString());
+}
+
+void QueueService::rememberOutcome(const QString &id, Outcome outcome)
+{
+    if (m_recentOutcomes.size() >= 64)
+        m_recentOutcomes.erase(m_recentOutcomes.begin());
+    m_recentOutcomes.emplace_back(id, std::move(outcome));
+}
+
+std::optional<QueueService::Outcome> QueueService::recentOutcome(const QString &requestId) const
+{
+    for (auto it = m_recentOutcomes.rbegin(); it != m_recentOutcomes.rend(); ++it)
+        if (it->first == requestId)
+            return it->second;
+    return std::nullopt;
 }
 
 std::optional<queue::OutboxEntry> QueueService::findRequest(const QString &code) const

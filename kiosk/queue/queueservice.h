@@ -194,6 +194,19 @@ public:
      * those numbers can be guessed (verifyReceiptCode() is the resident's way).
      */
     std::optional<queue::OutboxEntry> findRequest(const QString &code) const;
+    /** What happened to a request the screen is waiting for (see recentOutcome()). */
+    struct Outcome {
+        bool delivered = false; ///< else refused for good
+        QString text; ///< the tracking number, or the refusal's reason
+    };
+    /**
+     * Whether @p requestId was delivered or refused since it was saved, as delivered() or
+     * deadLettered() said. The dispatcher may send a request before the writer's "saved" answer
+     * reaches the GUI thread (the writer thread can be preempted between its commit and its
+     * answer): Submission asks here when the answer comes, so such an outcome is not missed.
+     * The last 64 outcomes are kept.
+     */
+    [[nodiscard]] std::optional<Outcome> recentOutcome(const QString &requestId) const;
     /**
      * What a receipt's QR code carries: a capability, `KIOSK:<request id>.<MAC>`, the MAC an
      * HMAC-SHA256 of the id (truncated to 128 bits, base32) under a key only this terminal has.
@@ -231,6 +244,8 @@ private:
     QString m_problem;
     std::string m_subjectKey;
     std::string m_receiptKey; ///< the receipt codes' MAC key (secrets::KeyRing::receipt, HKDF)
+    std::vector<std::pair<QString, Outcome>> m_recentOutcomes; ///< newest last, at most 64 (GUI thread)
+    void rememberOutcome(const QString &id, Outcome outcome);
     quint64 m_lastTicket = 0;
     bool m_available = false;
     std::int64_t m_oldestPendingCreatedAt = 0;

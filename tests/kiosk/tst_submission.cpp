@@ -172,6 +172,26 @@ private Q_SLOTS:
         QCOMPARE(failed.size(), 2);
     }
 
+    void anOutcomeBeforeTheSavedAnswerIsNotMissed()
+    {
+        // The dispatcher can deliver a request before the writer's "saved" answer reaches the GUI
+        // thread (the writer preempted between its commit and its answer, as on a loaded
+        // machine). The screen must still say 已发送 with the tracking number, not wait and settle
+        // as queued.
+        test::SimulatedQueue q;
+        q.setDown(true); // no delivery but the one announced here
+        queue::Outbox::setIdSource([] { return std::string("0f0e0d0c-0b0a-4908-8706-050403020100"); });
+        Submission s(&q.queue);
+        s.setDeliveryWaitMs(15'000);
+        s.submit(test::request(), QDateTime::currentDateTime());
+        Q_EMIT q.queue.delivered(QStringLiteral("0f0e0d0c-0b0a-4908-8706-050403020100"), QStringLiteral("SQ20261201999999"));
+        QCOMPARE(s.state(), State::Saving); // the answer has not come yet
+        QTRY_COMPARE_WITH_TIMEOUT(s.state(), State::Sent, 5000);
+        queue::Outbox::setIdSource(nullptr);
+        QCOMPARE(s.requestId(), QStringLiteral("0f0e0d0c-0b0a-4908-8706-050403020100"));
+        QCOMPARE(s.trackingNumber(), QStringLiteral("SQ20261201999999"));
+    }
+
     void clearIgnoresALateAnswer()
     {
         test::SimulatedQueue q;
