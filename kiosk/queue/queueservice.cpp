@@ -16,8 +16,6 @@
 #include <QDeadlineTimer>
 
 #include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
 
 namespace kiosk {
 
@@ -28,15 +26,6 @@ std::int64_t wallMs()
 }
 constexpr int deadLetterListSize = 50; // as many as the staff page lists
 QueueService *g_instance = nullptr;
-
-std::string hmacSha256(std::string_view key, std::string_view data)
-{
-    unsigned char out[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    if (!HMAC(EVP_sha256(), key.data(), int(key.size()), reinterpret_cast<const unsigned char *>(data.data()), data.size(), out, &len))
-        return {};
-    return std::string(reinterpret_cast<const char *>(out), len);
-}
 
 // 128 bits of MAC: beyond guessing, even at a scan a second for years.
 constexpr size_t kReceiptMacBytes = 16;
@@ -63,8 +52,10 @@ QString base32(std::string_view bytes)
 
 QString receiptMac(const std::string &key, const QString &requestId)
 {
-    const std::string mac = hmacSha256(key, "receipt\n" + requestId.toLower().toStdString());
-    return mac.size() < kReceiptMacBytes ? QString() : base32(std::string_view(mac).substr(0, kReceiptMacBytes));
+    // The one HMAC of the project (services/platform/requestsigner.h), as raw bytes.
+    const QByteArray mac = QByteArray::fromHex(QByteArray::fromStdString(
+        platform::hmacHex(platform::SignatureAlgorithm::HmacSha256, key, "receipt\n" + requestId.toLower().toStdString())));
+    return std::size_t(mac.size()) < kReceiptMacBytes ? QString() : base32(std::string_view(mac.constData(), kReceiptMacBytes));
 }
 } // namespace
 

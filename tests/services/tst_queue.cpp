@@ -34,6 +34,16 @@ PayloadCipher::Key testKey()
 }
 const char *const idNumber = "350102199001011234";
 
+/** The outbox table as schema 1 made it: migrations start from real old files. */
+void createVersion1Table(Poco::Data::Session &s)
+{
+    s << "CREATE TABLE outbox (id TEXT PRIMARY KEY, platform TEXT NOT NULL, kind TEXT NOT NULL,"
+         " state TEXT NOT NULL CHECK (state IN ('pending','sending','done','dead','discarded')), payload BLOB,"
+         " attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL, last_error TEXT NOT NULL DEFAULT '',"
+         " created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, tracking_number TEXT NOT NULL DEFAULT '',"
+         " platform_status TEXT NOT NULL DEFAULT '')", now;
+}
+
 /**
  * A blob as versions before derived keys sealed it (key version 1): AES-256-GCM under the master
  * key itself, nonce ‖ ciphertext ‖ tag. Written out here, since the terminal no longer seals so.
@@ -618,11 +628,7 @@ private Q_SLOTS:
         {
             Poco::Data::SQLite::Connector::registerConnector();
             Poco::Data::Session s("SQLite", path);
-            s << "CREATE TABLE outbox (id TEXT PRIMARY KEY, platform TEXT NOT NULL, kind TEXT NOT NULL,"
-                 " state TEXT NOT NULL CHECK (state IN ('pending','sending','done','dead','discarded')), payload BLOB,"
-                 " attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL, last_error TEXT NOT NULL DEFAULT '',"
-                 " created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, tracking_number TEXT NOT NULL DEFAULT '',"
-                 " platform_status TEXT NOT NULL DEFAULT '')", now;
+            createVersion1Table(s);
             const auto sealed = sealWithMasterKey(testKey(), R"({"old":true})", "old-1");
             QVERIFY(!sealed.empty());
             // Not what the terminal seals with now: the payload key is derived from the master.
@@ -761,11 +767,7 @@ private Q_SLOTS:
         {
             Poco::Data::SQLite::Connector::registerConnector();
             Poco::Data::Session s("SQLite", path);
-            s << "CREATE TABLE outbox (id TEXT PRIMARY KEY, platform TEXT NOT NULL, kind TEXT NOT NULL,"
-                 " state TEXT NOT NULL CHECK (state IN ('pending','sending','done','dead','discarded')), payload BLOB,"
-                 " attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL, last_error TEXT NOT NULL DEFAULT '',"
-                 " created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, tracking_number TEXT NOT NULL DEFAULT '',"
-                 " platform_status TEXT NOT NULL DEFAULT '')", now;
+            createVersion1Table(s);
             s << "INSERT INTO outbox (id, platform, kind, state, next_attempt_at, created_at, updated_at, tracking_number)"
                  " VALUES ('old-1', 'hall', 'submission', 'done', 0, 5, 5, 'T-OLD')", now;
             s << "PRAGMA user_version = 1", now;
