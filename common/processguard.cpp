@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/processguard.h"
 
+#include <QDir>
 #include <QDirIterator>
+#include <QFileInfo>
 #include <QFile>
 
 #include <cerrno>
@@ -36,7 +38,12 @@ QStringList makeStatePrivate(const QString &stateDir)
 {
     QStringList problems;
     const QByteArray top = QFile::encodeName(stateDir);
-    if (::mkdir(top.constData(), 0700) != 0 && errno != EEXIST) {
+    // A first start where even the parent is missing (a user's ~/.local/state on a fresh account):
+    // the parents as the umask makes them, the state folder itself private.
+    bool made = ::mkdir(top.constData(), 0700) == 0 || errno == EEXIST;
+    if (!made && errno == ENOENT && QDir().mkpath(QFileInfo(stateDir).absolutePath()))
+        made = ::mkdir(top.constData(), 0700) == 0 || errno == EEXIST;
+    if (!made) {
         problems << QStringLiteral("cannot create the state folder %1: %2").arg(stateDir, QString::fromLocal8Bit(std::strerror(errno)));
         return problems;
     }

@@ -152,7 +152,13 @@ public Q_SLOTS:
     }
     void cleanupTestCase()
     {
+        // After the last test file, while the application object and its event loop still exist:
+        // the kiosk stops its threads and devices as it does at exit (destroyed after main's
+        // QGuiApplication, its device and queue threads could not hand their objects back).
         m_l10n.reset();
+        m_testPlatform.reset();
+        m_testClock.reset();
+        m_app.reset();
     }
 
 private:
