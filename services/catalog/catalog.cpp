@@ -16,6 +16,11 @@ QString handlingId(Handling h)
     return QStringLiteral("guide");
 }
 
+QString accessId(Access a)
+{
+    return a == Access::Public ? QStringLiteral("public") : QStringLiteral("personal");
+}
+
 const std::vector<Facet> &serviceCategories()
 {
     static const std::vector<Facet> categories = {

@@ -23,6 +23,14 @@ enum class Handling {
 
 [[nodiscard]] QString handlingId(Handling h);
 
+/** Whose records an item shows: a personal item needs the resident's ID card on the reader. */
+enum class Access {
+    Personal, ///< the resident's own records (the default)
+    Public, ///< open information (a policy, a list of clinics, a school catchment): no card needed
+};
+
+[[nodiscard]] QString accessId(Access a);
+
 struct Material {
     QString name;
     QString note;
@@ -57,6 +65,8 @@ struct Item {
     QString nextSteps;
     QString form;
     int popularity = 0;
+    Access access = Access::Personal;
+    [[nodiscard]] bool publicAccess() const { return access == Access::Public; }
 };
 
 /** The six community functions of a neighborhood center; fixed, not part of the file. */

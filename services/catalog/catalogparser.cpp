@@ -284,6 +284,11 @@ ParseResult parseCatalog(const QByteArray &json, const QStringList &deviceKinds)
                       QStringLiteral("\"%1\" must be lower-case letters, digits or - (3–64)").arg(item.form));
         }
         item.popularity = int(r.number(QStringLiteral("popularity"), false, 0, 100, true).value_or(0));
+        const QString access = r.string(QStringLiteral("access"), false);
+        if (access == QLatin1String("public"))
+            item.access = Access::Public;
+        else if (!access.isEmpty() && access != QLatin1String("personal"))
+            r.problem(Kind::Invalid, QStringLiteral("access"), QStringLiteral("\"%1\" must be personal or public").arg(access));
         r.reportUnknownKeys();
         catalog.items.push_back(std::move(item));
     }

@@ -25,8 +25,6 @@ using queue::TransportError;
 using SteadyClock = std::chrono::steady_clock;
 
 namespace {
-// A platform's reply is a small JSON object; more than this is not one.
-constexpr std::size_t maxReply = 1 << 20;
 constexpr const char *jsonContentType = "application/json; charset=utf-8";
 
 std::int64_t wallMs()
@@ -68,6 +66,8 @@ public:
             std::lock_guard lock(m_mutex);
             m_deadline = deadline;
             m_fired = false;
+            m_cancelled = false;
+            m_armed = true;
         }
         m_cv.notify_one();
     }
@@ -87,7 +87,25 @@ public:
     {
         std::lock_guard lock(m_mutex);
         m_deadline.reset();
+        m_armed = false;
         closeDuplicate();
+    }
+    /** Ends the armed request now, from any thread, like a deadline that passed. */
+    void cancel()
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_armed)
+            return;
+        m_cancelled = true;
+        m_fired = true;
+        m_deadline.reset();
+        if (m_fd >= 0)
+            ::shutdown(m_fd, SHUT_RDWR);
+    }
+    [[nodiscard]] bool cancelled() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_cancelled;
     }
     [[nodiscard]] bool fired() const
     {
@@ -127,6 +145,8 @@ private:
     std::optional<SteadyClock::time_point> m_deadline;
     int m_fd = -1;
     bool m_fired = false;
+    bool m_armed = false;
+    bool m_cancelled = false;
     bool m_stop = false;
     std::thread m_thread; // last: started after the members it uses
 };
@@ -221,24 +241,45 @@ PlatformReply PlatformClient::get(const std::string &path)
     return exchange(Poco::Net::HTTPRequest::HTTP_GET, path, {}, {});
 }
 
-PlatformReply PlatformClient::exchange(const std::string &method, const std::string &path, const std::string &key, const std::string &body)
+PlatformReply PlatformClient::query(const std::string &path, const std::string &body, const CallOptions &options)
 {
-    const auto deadline = SteadyClock::now() + std::chrono::milliseconds(m_endpoint.timeoutMs);
+    return exchange(Poco::Net::HTTPRequest::HTTP_POST, path, {}, body, options);
+}
+
+void PlatformClient::cancel()
+{
+    m_watchdog->cancel();
+}
+
+PlatformReply PlatformClient::exchange(const std::string &method, const std::string &path, const std::string &key, const std::string &body,
+                                       const CallOptions &options)
+{
+    const int timeoutMs = options.timeoutMs > 0 ? std::min(options.timeoutMs, m_endpoint.timeoutMs) : m_endpoint.timeoutMs;
+    const auto deadline = SteadyClock::now() + std::chrono::milliseconds(timeoutMs);
     m_watchdog->arm(deadline);
     struct Disarm {
         Watchdog &w;
         ~Disarm() { w.disarm(); }
     } disarm{*m_watchdog};
     const bool post = method == Poco::Net::HTTPRequest::HTTP_POST;
-    const std::string timeoutText = "no complete reply from the platform within " + seconds(m_endpoint.timeoutMs) + " s";
+    const std::string timeoutText = "no complete reply from the platform within " + seconds(timeoutMs) + " s";
+    // A cancelled request says so, whatever the shut-down socket made of it.
+    auto ended = [this, &timeoutText]() -> PlatformReply {
+        if (m_watchdog->cancelled()) {
+            PlatformReply r{0, TransportError::Other, {}, {}, "cancelled", {}};
+            r.cancelled = true;
+            return r;
+        }
+        return {0, TransportError::Timeout, {}, {}, timeoutText, {}};
+    };
 
     // A kept-alive connection the platform closed while idle fails on first use: then one fresh
     // connection is tried at once. Safe to resend: the Idempotency-Key de-duplicates.
     for (int attempt = 0; attempt < 2; ++attempt) {
         PlatformReply r;
         const auto remaining = std::chrono::duration_cast<std::chrono::microseconds>(deadline - SteadyClock::now());
-        if (remaining.count() <= 0)
-            return {0, TransportError::Timeout, {}, {}, timeoutText, {}};
+        if (remaining.count() <= 0 || m_watchdog->fired())
+            return ended();
         const bool reused = m_session && m_sessionUsed;
         try {
             if (!m_session) {
@@ -283,7 +324,7 @@ PlatformReply PlatformClient::exchange(const std::string &method, const std::str
             char buf[8192];
             while (in.read(buf, sizeof buf) || in.gcount() > 0) {
                 r.body.append(buf, std::size_t(in.gcount()));
-                if (r.body.size() > maxReply) {
+                if (r.body.size() > options.maxReplyBytes) {
                     m_session.reset();
                     return {0, TransportError::Other, {}, {}, "the platform's reply is too large", {}};
                 }
@@ -291,7 +332,7 @@ PlatformReply PlatformClient::exchange(const std::string &method, const std::str
             // A cut-off socket ends a fixed-length body early without an exception.
             if (m_watchdog->fired()) {
                 m_session.reset();
-                return {0, TransportError::Timeout, {}, {}, timeoutText, {}};
+                return ended();
             }
             if (response.hasContentLength() && std::streamsize(r.body.size()) < response.getContentLength64()) {
                 m_session.reset();
@@ -331,8 +372,8 @@ PlatformReply PlatformClient::exchange(const std::string &method, const std::str
             r.errorText = e.displayText();
         }
         m_session.reset();
-        if (m_watchdog->fired()) // whatever the cut-off socket made of it, the deadline passed
-            return {0, TransportError::Timeout, {}, {}, timeoutText, {}};
+        if (m_watchdog->fired()) // whatever the cut-off socket made of it, the deadline passed (or cancel())
+            return ended();
         const bool retryFresh = reused && r.error == TransportError::ConnectionReset;
         if (!retryFresh)
             return r;

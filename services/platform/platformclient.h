@@ -38,6 +38,13 @@ struct PlatformReply {
     std::string retryAfter;
     std::string errorText; ///< for technicians, in plain words
     std::string date; ///< the reply's Date header (for the clock skew `kioskctl platform check` shows)
+    bool cancelled = false; ///< cancel() ended the request (error is then Other)
+};
+
+/** What one call may change about the endpoint's defaults (a query's shorter deadline, a certificate's larger reply). */
+struct CallOptions {
+    int timeoutMs = 0; ///< the call's total deadline; 0 or more than the endpoint's: the endpoint's
+    std::size_t maxReplyBytes = 1 << 20; ///< a longer reply is refused ("too large") and the connection dropped
 };
 
 /** What the last attempt to connect found, for `kioskctl platform check`. */
@@ -61,6 +68,17 @@ public:
 
     [[nodiscard]] PlatformReply post(const std::string &path, const std::string &idempotencyKey, const std::string &body);
     [[nodiscard]] PlatformReply get(const std::string &path);
+    /**
+     * A signed POST without an Idempotency-Key (its line in the canonical request stays empty):
+     * a query, which has no effect and is never resent by the queue.
+     */
+    [[nodiscard]] PlatformReply query(const std::string &path, const std::string &body, const CallOptions &options);
+    /**
+     * Ends the request in progress at once, from any thread: its socket is shut down as the
+     * deadline watchdog does, and the call returns with `cancelled` set. Does nothing when no
+     * request is in progress (a later one is not affected).
+     */
+    void cancel();
 
     [[nodiscard]] const PlatformEndpoint &endpoint() const { return m_endpoint; }
     /** The connection the last request used or tried to make. */
@@ -70,7 +88,8 @@ public:
     class Session;
 
 private:
-    PlatformReply exchange(const std::string &method, const std::string &path, const std::string &key, const std::string &body);
+    PlatformReply exchange(const std::string &method, const std::string &path, const std::string &key, const std::string &body,
+                           const CallOptions &options = {});
 
     PlatformEndpoint m_endpoint;
     Poco::Net::Context::Ptr m_context;

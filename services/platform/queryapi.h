@@ -89,6 +89,14 @@ inline constexpr int kMaxTables = 8;
 inline constexpr int kMaxRows = 600;
 inline constexpr int kMaxColumns = 12;
 inline constexpr int kMaxText = 2000;
+/** A request is a handful of short strings; an answer's body at most 1 MiB, like every platform reply. */
+inline constexpr int kMaxRequestBytes = 64 * 1024;
+inline constexpr int kMaxAnswerBytes = 1 << 20;
+
+/** How long the terminal waits for an answer (the resident is standing there), at most the endpoint's timeout. */
+inline constexpr int kQueryDeadlineMs = 8'000;
+/** A certificate is made (and sealed) on demand: a little longer. */
+inline constexpr int kCertificateDeadlineMs = 12'000;
 
 /** A certificate (缴费证明, 参保凭证 …): a PDF the department sealed, and what the terminal checks. */
 struct Certificate {
@@ -115,5 +123,9 @@ struct Certificate {
 [[nodiscard]] std::optional<Certificate> parseCertificate(const QByteArray &body, QString *error = nullptr);
 
 inline constexpr int kMaxDocumentBytes = 8 * 1024 * 1024;
+/** The document in base64 (4/3 of it) and the fields around it. */
+inline constexpr int kMaxCertificateReplyBytes = kMaxDocumentBytes / 3 * 4 + 4 + 64 * 1024;
+/** A certificate is one or a few A4 pages. */
+inline constexpr int kMaxPages = 20;
 
 } // namespace kiosk::platform::query

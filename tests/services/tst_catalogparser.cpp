@@ -238,6 +238,10 @@ private Q_SLOTS:
                                       << int(Kind::Missing) << "RS-0002" << "materials";
         QTest::newRow("material without name") << 1 << E([](QJsonObject &o) { o[QStringLiteral("materials")] = QJsonArray{QJsonObject{{QStringLiteral("note"), QStringLiteral("x")}}}; })
                                                << int(Kind::Missing) << "RS-0002" << "materials[0].name";
+        QTest::newRow("unknown access") << 0 << E([](QJsonObject &o) { o[QStringLiteral("access")] = QStringLiteral("open"); })
+                                        << int(Kind::Invalid) << "RS-0001" << "access";
+        QTest::newRow("access wrong type") << 0 << E([](QJsonObject &o) { o[QStringLiteral("access")] = true; })
+                                           << int(Kind::WrongType) << "RS-0001" << "access";
         QTest::newRow("typo key") << 1 << E([](QJsonObject &o) { o[QStringLiteral("matrials")] = QJsonArray(); })
                                   << int(Kind::UnknownKey) << "RS-0002" << "matrials";
     }
@@ -253,6 +257,40 @@ private Q_SLOTS:
         QVERIFY(hasProblem(r, Kind(kind), where, field));
         // Errors reject the file whole; an unknown key alone is only a warning.
         QCOMPARE(bool(r.catalog), Kind(kind) == Kind::UnknownKey);
+    }
+
+    void accessDefaultsToPersonal()
+    {
+        const auto plain = parseCatalog(QJsonDocument(fixture()).toJson());
+        QVERIFY(plain.catalog);
+        QCOMPARE(plain.catalog->item(QStringLiteral("RS-0001"))->access, Access::Personal);
+        for (const char *value : {"public", "personal"}) {
+            const auto r = parseCatalog(withItem(0, [value](QJsonObject &o) { o[QStringLiteral("access")] = QLatin1String(value); }));
+            QVERIFY(r.catalog);
+            QCOMPARE(r.warningCount(), 0); // a known key
+            QCOMPARE(r.catalog->item(QStringLiteral("RS-0001"))->publicAccess(), QByteArray(value) == "public");
+            QCOMPARE(accessId(r.catalog->item(QStringLiteral("RS-0001"))->access), QLatin1String(value));
+        }
+    }
+
+    void defaultCatalogPublicItems()
+    {
+        // Open information only: every public item is a record query, and the ones a card is
+        // needed for (records of a person) stay personal.
+        const auto r = loadCatalogFile(QStringLiteral(KIOSK_SOURCE_DIR "/data/catalog/default-catalog.json"));
+        QVERIFY(r.catalog);
+        int publicItems = 0;
+        for (const Item &item : r.catalog->items) {
+            if (!item.publicAccess())
+                continue;
+            ++publicItems;
+            QCOMPARE(item.form, QStringLiteral("record-query"));
+        }
+        QVERIFY(publicItems >= 5);
+        QVERIFY(r.catalog->item(QStringLiteral("JY-0005"))->publicAccess()); // 义务教育学区查询
+        QVERIFY(r.catalog->item(QStringLiteral("YB-0025"))->publicAccess()); // 定点医药机构查询
+        QVERIFY(!r.catalog->item(QStringLiteral("RS-0022"))->publicAccess()); // 社会保险个人权益记录查询
+        QVERIFY(!r.catalog->item(QStringLiteral("YB-0002"))->publicAccess());
     }
 
     void reportsEveryProblemNotJustTheFirst()
