@@ -42,6 +42,7 @@ struct Person {
     QString name;
     QString idNumber;
     QDate birth;
+    QString address; ///< the card's (a derived child lives with the parent)
     bool female = false;
     bool child = false; ///< a derived child record, not a card holder
 };
@@ -69,7 +70,7 @@ std::optional<Person> cardHolder(const QString &idNumber)
 {
     for (const auto &card : devices::sim::sampleCards()) {
         if (card.idNumber == idNumber)
-            return Person{card.name, card.idNumber, card.birthDate, card.genderCode == 2, false};
+            return Person{card.name, card.idNumber, card.birthDate, card.address, card.genderCode == 2, false};
     }
     return std::nullopt;
 }
@@ -88,7 +89,8 @@ Person childOf(const Person &parent)
     const int sequence = int(seed / 2000 % 999) + 1;
     QString id17 = parent.idNumber.left(6) + birth.toString(u"yyyyMMdd"_s) + QStringLiteral("%1").arg(sequence, 3, 10, QLatin1Char('0'));
     const QString surname = parent.name.left(1);
-    return Person{surname + QString::fromUtf16(given[seed % given.size()]), id17 + checkCharacter(id17), birth, sequence % 2 == 0, true};
+    return Person{surname + QString::fromUtf16(given[seed % given.size()]), id17 + checkCharacter(id17), birth, parent.address, sequence % 2 == 0,
+                  true};
 }
 
 // --- the catalog's items ------------------------------------------------------------------------
@@ -494,6 +496,12 @@ const Vocabulary &vocabularyFor(const QString &department)
 void personalRecord(Content &c, const catalog::Item &item, const Person &p, Dice &d, QDate today, int rows)
 {
     const Vocabulary &v = vocabularyFor(item.department);
+    if (item.department == u"police"_s) {
+        add(c, u"户籍地址"_s, u"Registered address"_s, p.address);
+        add(c, u"与户主关系"_s, u"Relation to the household head"_s, p.child ? u"子女"_s : u"户主"_s);
+    } else if (item.department == u"realestate"_s || item.department == u"housing"_s) {
+        add(c, u"坐落"_s, u"Property"_s, p.address);
+    }
     add(c, u"记录状态"_s, u"Record"_s, u"有效"_s);
     add(c, u"登记机构"_s, u"Registered by"_s, departmentName(item));
     add(c, u"登记编号"_s, u"Registration number"_s, QString(item.code).remove(u'-') + p.idNumber.right(6) + QString::number(d.range(100, 999)));
@@ -748,7 +756,7 @@ int layout(QPdfWriter *writer, QPainter *painter, const Certificate &cert, const
     const QRectF page(0, 0, (210 - 36) * mm, (297 - 30) * mm); // inside the margins
     const qreal rowH = 7 * mm, lineH = 6.5 * mm;
     const qreal footerH = 8 * mm; // page numbers
-    const qreal closingH = 62 * mm; // notes, issuer, seal, codes
+    const qreal closingH = 68 * mm; // notes, issuer, seal, codes
     int pageNo = 1;
     qreal y = 0;
     auto text = [&](const QRectF &r, int flags, const QString &s, const QFont &f) {
@@ -826,10 +834,10 @@ int layout(QPdfWriter *writer, QPainter *painter, const Certificate &cert, const
         text(QRectF(0, y, page.width(), lineH), Qt::AlignLeft | Qt::AlignVCenter, u"注："_s + content.notes.at(i), documentFont(8.5));
         y += lineH;
     }
-    y += 6 * mm;
+    y += 12 * mm;
     const qreal right = page.width() * 0.55;
     text(QRectF(right, y, page.width() - right, lineH), Qt::AlignLeft, u"出具单位："_s + department, documentFont(9.5));
-    const QPointF sealCentre(right + 28 * mm, y + 4 * mm);
+    const QPointF sealCentre(right + 28 * mm, y + 9 * mm); // over the issuer and the date, as a stamp sits
     y += lineH;
     text(QRectF(right, y, page.width() - right, lineH), Qt::AlignLeft, u"出具日期："_s + cert.issuedAt.toString(u"yyyy年M月d日"_s), documentFont(9.5));
     y += lineH;

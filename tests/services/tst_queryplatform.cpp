@@ -153,6 +153,11 @@ private Q_SLOTS:
                 }
                 QCOMPARE(int(c.outcome), int(query::Outcome::Answered));
                 QVERIFY(c.document.startsWith("%PDF-"));
+                if (const QString keep = qEnvironmentVariable("KIOSK_KEEP_PDF_DIR"); !keep.isEmpty()) { // to look at them
+                    QFile out(keep + QStringLiteral("/%1-%2.pdf").arg(item->code).arg(card));
+                    QVERIFY(out.open(QIODevice::WriteOnly));
+                    out.write(c.document);
+                }
                 QCOMPARE(c.pages, records::pdfPageCount(c.document));
                 QCOMPARE(c.pages, item->code == QLatin1String("RS-0023") ? 2 : 1);
                 QCOMPARE(c.issuedAt.daysTo(c.validUntil), qint64(30));
