@@ -4,6 +4,7 @@
 #include "services/platform/queryapi.h"
 
 #include <QCryptographicHash>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -122,6 +123,22 @@ private Q_SLOTS:
         // As docs/platform-api.md, "Queries and certificates", spells them.
         QCOMPARE(queryPath(), QStringLiteral("/api/v1/queries"));
         QCOMPARE(certificatePath(), QStringLiteral("/api/v1/certificates"));
+        QFile page(QStringLiteral(KIOSK_SOURCE_DIR "/docs/platform-api.md"));
+        QVERIFY(page.open(QIODevice::ReadOnly));
+        const QString doc = QString::fromUtf8(page.readAll()).simplified(); // line breaks are spaces
+        QVERIFY(doc.contains(QStringLiteral("## Queries and certificates")));
+        QVERIFY(doc.contains(QStringLiteral("`POST ") + queryPath() + QLatin1Char('`')));
+        QVERIFY(doc.contains(QStringLiteral("`POST ") + certificatePath() + QLatin1Char('`')));
+        // The limits the page states are the code's.
+        QVERIFY(doc.contains(QStringLiteral("≤ 64 (`kMaxValues`)")) && kMaxValues == 64);
+        QVERIFY(doc.contains(QStringLiteral("≤ 8 tables (`kMaxTables`)")) && kMaxTables == 8);
+        QVERIFY(doc.contains(QStringLiteral("1–12 columns (`kMaxColumns`)")) && kMaxColumns == 12);
+        QVERIFY(doc.contains(QStringLiteral("≤ 600 rows (`kMaxRows`)")) && kMaxRows == 600);
+        QVERIFY(doc.contains(QStringLiteral("2000 characters (`kMaxText`)")) && kMaxText == 2000);
+        QVERIFY(doc.contains(QStringLiteral("8 MiB (`kMaxDocumentBytes`)")) && kMaxDocumentBytes == 8 * 1024 * 1024);
+        QVERIFY(doc.contains(QStringLiteral("**8 s** (`query::kQueryDeadlineMs`)")) && kQueryDeadlineMs == 8000);
+        QVERIFY(doc.contains(QStringLiteral("**12 s** (`kCertificateDeadlineMs`)")) && kCertificateDeadlineMs == 12'000);
+        QVERIFY(doc.contains(QStringLiteral("1–20 (`kMaxPages`)")) && kMaxPages == 20);
     }
 
     void requestRoundTrip()
