@@ -457,6 +457,24 @@ private Q_SLOTS:
         QVERIFY2(error.contains(says), qPrintable(error));
     }
 
+    void fuzzSeedsReachTheParsers()
+    {
+        // The fuzz target's seeds start where the parsers accept (fuzz/make-seeds.py).
+        auto seed = [](const char *name) {
+            QFile f(QStringLiteral(KIOSK_SOURCE_DIR "/fuzz/corpus/fuzz_queryanswer/") + QLatin1String(name));
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        QString error;
+        QVERIFY2(parseAnswer(seed("answer"), &error), qPrintable(error));
+        QVERIFY2(parseAnswer(seed("no-record"), &error), qPrintable(error));
+        QVERIFY2(parseAnswer(seed("not-permitted"), &error), qPrintable(error));
+        QVERIFY2(parseAnswer(seed("hostile-text"), &error), qPrintable(error));
+        QVERIFY(!parseAnswer(seed("short-row")));
+        QVERIFY2(parseCertificate(seed("certificate"), &error), qPrintable(error));
+        QVERIFY2(parseCertificate(seed("certificate-no-record"), &error), qPrintable(error));
+        QVERIFY(!parseCertificate(seed("certificate-wrong-digest")));
+    }
+
     void largestDocumentPasses()
     {
         QByteArray big = minimalPdf();
