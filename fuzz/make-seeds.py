@@ -4,6 +4,8 @@
 # each parser meets, so that the fuzzer starts from the interesting paths. The same seeds are
 # replayed by CTest (fuzz_replay_<target>). The ESC/POS seeds come from `kioskctl receipt encode`
 # (pass its path as the first argument); without it the committed ESC/POS seeds are kept.
+import base64
+import hashlib
 import json
 import os
 import subprocess
@@ -190,6 +192,44 @@ seeds("fuzz_masking", {
     "phone-and-card": "联系电话13812345678，银行卡6222021234567890123".encode(),
     "old-id-and-x": "旧证 350102850312213，新证 35010319481102128X。".encode(),
     "glued-digits": b"order 12345678901234567890 ref A350102198503122136",
+})
+
+# Query answers and certificates (docs/platform-api.md, "Queries and certificates"): an answer with
+# values and a table, the refusals, a certificate whose digest matches its (tiny) PDF, and near
+# misses (a short row, a wrong digest, bidi and control characters to strip).
+def compact(o):
+    return json.dumps(o, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+answer = {"outcome": "answered", "itemCode": "RS-0022", "title": "社会保险个人权益记录查询",
+          "titleEn": "Social insurance record enquiry", "reference": "RS0022-20261201-0001-7KQM",
+          "issuedAt": "2026-12-01T08:00:00Z", "validUntil": "2026-12-02T08:00:00Z",
+          "values": [{"label": "累计缴费月数", "labelEn": "Months contributed", "value": "156"}],
+          "tables": [{"title": "缴费明细", "titleEn": "Contributions", "columns": ["年月", "个人缴纳"],
+                      "columnsEn": ["Month", "Employee"], "rows": [["2026-10", "1184.00"], ["2026-11", "1184.00"]]}],
+          "notes": ["以经办机构记账为准。"], "notesEn": ["The agency's record prevails."], "message": "", "messageEn": ""}
+short_row = json.loads(json.dumps(answer))
+short_row["tables"][0]["rows"][1] = ["2026-11"]
+hostile = json.loads(json.dumps(answer))
+hostile["values"][0]["value"] = "\u202e00.4811\u202c\u0000\u001b[31m\u2066x\u2069\ufeff"
+pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+certificate = {"outcome": "answered", "itemCode": "RS-0023", "title": "社会保险缴费证明", "titleEn": "Contribution certificate",
+               "reference": "RS0023-20261201-0002-X4PA", "verificationCode": "UMUE-G66X-DYDT-T8MV",
+               "issuedAt": "2026-12-01T16:00:00+08:00", "validUntil": "2026-12-31T08:00:00Z", "pages": 1,
+               "sha256": hashlib.sha256(pdf).hexdigest(), "document": base64.b64encode(pdf).decode(), "message": "", "messageEn": ""}
+wrong_digest = dict(certificate, sha256="00" * 32)
+seeds("fuzz_queryanswer", {
+    "answer": compact(answer),
+    "no-record": compact({"outcome": "no-record", "itemCode": "YB-0002", "issuedAt": "2026-12-01T08:00:00Z",
+                          "message": "未查询到您的医保参保记录。", "messageEn": "No medical insurance record."}),
+    "not-permitted": compact({"outcome": "not-permitted", "itemCode": "WJ-0005", "issuedAt": "2026-12-01T08:00:00Z",
+                              "message": "不能查询其记录。"}),
+    "short-row": compact(short_row),
+    "hostile-text": compact(hostile),
+    "certificate": compact(certificate),
+    "certificate-wrong-digest": compact(wrong_digest),
+    "certificate-no-record": compact({"outcome": "no-record", "itemCode": "YB-0001", "issuedAt": "2026-12-01T08:00:00Z",
+                                      "message": "未查询到您的医保参保记录。"}),
 })
 
 # PayloadCipher::open: the first byte is the length of the associated data (an outbox id).

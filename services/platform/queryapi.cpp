@@ -441,6 +441,7 @@ QByteArray certificateBody(const Certificate &c)
         {QStringLiteral("reference"), c.reference},
         {QStringLiteral("verificationCode"), c.verificationCode},
         {QStringLiteral("issuedAt"), rfc3339(c.issuedAt)},
+        {QStringLiteral("validUntil"), rfc3339(c.validUntil)},
         {QStringLiteral("message"), c.message},
         {QStringLiteral("messageEn"), c.messageEn},
     };
@@ -472,6 +473,9 @@ std::optional<Certificate> parseCertificate(const QByteArray &body, QString *err
     c.reference = f.token(QStringLiteral("reference"), answered);
     c.verificationCode = f.token(QStringLiteral("verificationCode"), answered);
     c.issuedAt = f.time(QStringLiteral("issuedAt"), true);
+    c.validUntil = f.time(QStringLiteral("validUntil"), answered);
+    if (f.ok() && c.validUntil.isValid() && c.validUntil < c.issuedAt)
+        f.fail(QStringLiteral("validUntil"), QStringLiteral("is before issuedAt"));
     if (!readMessage(f, c.outcome, c.message, c.messageEn))
         return std::nullopt;
     if (!answered)

@@ -107,6 +107,7 @@ struct Certificate {
     QString reference;
     QString verificationCode; ///< what the resident (or a bank) checks the printout against
     QDateTime issuedAt;
+    QDateTime validUntil; ///< UTC; the certificate counts as proof until then (printed on it)
     int pages = 0;
     QByteArray sha256; ///< raw 32 bytes, of document
     QByteArray document; ///< the PDF

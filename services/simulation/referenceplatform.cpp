@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/simulation/referenceplatform.h"
 #include "services/platform/platformapi.h"
+#include "services/platform/queryapi.h"
+#include "services/simulation/referencerecords.h"
+
+#include <QDateTime>
 #include "services/platform/tls.h"
 
 #include <atomic>
@@ -69,10 +73,21 @@ struct ReferencePlatform::State {
     std::map<std::string, Status> statuses;
     std::map<std::pair<std::string, std::string>, std::int64_t> nonces; ///< (terminal, nonce) → when seen
     std::atomic<bool> stopping = false;
+    std::atomic<int> active = 0; ///< requests in a handler: stop() waits for them
     int rejected = 0;
     int sequence = 0;
+    int queries = 0; ///< queries and certificates answered (or refused after the signature)
     std::unique_ptr<Poco::Net::HTTPServer> server;
     std::uint16_t port = 0;
+
+    /** Sleeps @p ms, or less when the platform stops: a slow reply never outlives stop(). */
+    void nap(int ms) const
+    {
+        const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+        while (!stopping && std::chrono::steady_clock::now() < until)
+            std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(std::chrono::milliseconds(10),
+                                                                                      until - std::chrono::steady_clock::now()));
+    }
 
     std::optional<std::pair<Fault, int>> takeFault()
     {
@@ -141,6 +156,11 @@ public:
 
     void handleRequest(Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerResponse &response) override
     {
+        ++m_state->active;
+        struct Done {
+            std::atomic<int> &active;
+            ~Done() { --active; }
+        } done{m_state->active};
         std::string body;
         Poco::StreamCopier::copyToString(request.stream(), body, 8192);
         if (body.size() > maxBody)
@@ -150,12 +170,12 @@ public:
             return control(request, response, body);
 
         if (m_state->options.latencyMs > 0)
-            std::this_thread::sleep_for(std::chrono::milliseconds(m_state->options.latencyMs));
+            m_state->nap(m_state->options.latencyMs);
         const auto fault = m_state->takeFault();
         if (fault) {
             switch (fault->first) {
             case ReferencePlatform::Fault::Latency:
-                std::this_thread::sleep_for(std::chrono::milliseconds(fault->second));
+                m_state->nap(fault->second);
                 break;
             case ReferencePlatform::Fault::ServerError:
                 return reply(response, HTTPResponse::HTTP_SERVICE_UNAVAILABLE, errorBody("platform temporarily unavailable"));
@@ -163,7 +183,7 @@ public:
                 response.set("Retry-After", std::to_string(fault->second));
                 return reply(response, HTTPResponse::HTTP_TOO_MANY_REQUESTS, errorBody("too many requests"));
             case ReferencePlatform::Fault::Hang:
-                std::this_thread::sleep_for(std::chrono::milliseconds(fault->second));
+                m_state->nap(fault->second);
                 return closeWithoutReply(request);
             case ReferencePlatform::Fault::DropConnection:
             case ReferencePlatform::Fault::Malformed:
@@ -193,6 +213,25 @@ public:
             std::ostringstream s;
             o.stringify(s);
             return reply(response, HTTPResponse::HTTP_OK, s.str());
+        }
+
+        // Queries and certificates: answered at once, nothing stored, no Idempotency-Key looked at.
+        const bool isQuery = target == platform::query::queryPath().toStdString();
+        if ((isQuery || target == platform::query::certificatePath().toStdString()) && request.getMethod() == "POST") {
+            const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowMs() + m_state->clockOffsetMs.load(), Qt::UTC);
+            const QByteArray in = QByteArray::fromStdString(body);
+            const records::Reply answer = isQuery ? records::answerQuery(in, now) : records::answerCertificate(in, now);
+            {
+                std::lock_guard lock(m_state->mutex);
+                ++m_state->queries;
+            }
+            if (fault && fault->first == ReferencePlatform::Fault::DropConnection)
+                return closeWithoutReply(request);
+            if (fault && fault->first == ReferencePlatform::Fault::Trickle)
+                return trickle(request, answer.body.toStdString(), std::max(1, fault->second), m_state->stopping);
+            if (fault && fault->first == ReferencePlatform::Fault::Malformed)
+                return reply(response, HTTPResponse::HTTP_OK, "{\"outcome\": <html>oops");
+            return reply(response, HTTPResponse::HTTPStatus(answer.status), answer.body.toStdString());
         }
 
         std::string kind;
@@ -480,6 +519,10 @@ void ReferencePlatform::stop()
         m_state->server->stopAll(true);
         m_state->server.reset();
     }
+    // Handlers still in a request (a slow fault, a certificate being drawn) finish first: a
+    // server thread still running at exit would meet OpenSSL and Qt already torn down.
+    for (int i = 0; i < 1000 && m_state->active > 0; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
 }
 
 std::uint16_t ReferencePlatform::port() const
@@ -516,6 +559,22 @@ int ReferencePlatform::deliveries(const std::string &idempotencyKey) const
     std::lock_guard lock(m_state->mutex);
     auto it = m_state->deliveries.find(idempotencyKey);
     return it == m_state->deliveries.end() ? 0 : it->second;
+}
+
+int ReferencePlatform::queriesAnswered() const
+{
+    std::lock_guard lock(m_state->mutex);
+    return m_state->queries;
+}
+
+std::string ReferencePlatform::sampleChildIdNumber(const std::string &idNumber)
+{
+    return records::sampleChildIdNumber(QString::fromStdString(idNumber)).toStdString();
+}
+
+std::string ReferencePlatform::uninsuredIdNumber()
+{
+    return records::uninsuredIdNumber().toStdString();
 }
 
 int ReferencePlatform::rejectedSignatures() const

@@ -15,7 +15,10 @@ namespace kiosk::simulation {
  * crash harness, benchmarks, `kioskctl platform check`'s tests and `kiosk --simulate`. It
  * verifies KIOSK-HMAC-V2 signatures on every request (GETs too), de-duplicates on
  * (terminal, Idempotency-Key) for idempotencyRetentionMs, records every effect, and misbehaves
- * on request — down to the TLS it offers.
+ * on request — down to the TLS it offers. Queries and certificates (POST /api/v1/queries,
+ * /api/v1/certificates) are answered at once for every record-query and certificate-print item
+ * of the default catalog, for the simulator's sample cards (referencerecords.h); nothing of them
+ * is stored. Certificates are PDFs: they need a QGuiApplication in the process (503 without).
  *
  * Runs on its own threads (Poco HTTPServer); every public function is thread-safe.
  */
@@ -45,8 +48,9 @@ public:
         std::uint16_t port = 0; ///< 0: any free port
         int maxThreads = 8;
     };
+    /** Faults apply to every route, queries and certificates too ("after the effect": after the answer is made). */
     enum class Fault {
-        Latency, ///< wait `value` ms, then answer normally
+        Latency, ///< wait `value` ms, then answer normally (a slow platform: a query's deadline and cancel)
         ServerError, ///< 503
         TooManyRequests, ///< 429 with Retry-After: `value` seconds
         DropConnection, ///< record the effect, then close the connection without a reply
@@ -81,6 +85,12 @@ public:
     /** Requests that reached the handler with this key (from any terminal), duplicates included. */
     [[nodiscard]] int deliveries(const std::string &idempotencyKey) const;
     [[nodiscard]] int rejectedSignatures() const;
+    /** Queries and certificate requests that passed the signature check. */
+    [[nodiscard]] int queriesAnswered() const;
+    /** The one child the platform knows for sample card holder @p idNumber ("" for a minor or a stranger). */
+    [[nodiscard]] static std::string sampleChildIdNumber(const std::string &idNumber);
+    /** The sample card holder without a medical-insurance record here (no-record for every medicare item). */
+    [[nodiscard]] static std::string uninsuredIdNumber();
     /** Moves a request along: accepted → in_progress → done / rejected, with a message. */
     bool setStatus(const std::string &trackingNumber, const std::string &status, const std::string &message);
 

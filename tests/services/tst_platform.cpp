@@ -5,6 +5,7 @@
 #include "services/platform/dispatcher.h"
 #include "services/platform/platformapi.h"
 #include "services/platform/platformclient.h"
+#include "services/platform/queryapi.h"
 #include "services/simulation/referenceplatform.h"
 #include "services/platform/requestsigner.h"
 
@@ -232,6 +233,9 @@ private Q_SLOTS:
         QCOMPARE(api::pathFor(api::kEvaluation), std::string("/api/v1/evaluations"));
         QCOMPARE(api::pathFor("something-else"), std::string("/api/v1/submissions"));
         QCOMPARE(api::statusPath("SQ20261122000001"), std::string("/api/v1/requests/SQ20261122000001"));
+        // Queries and certificates (tst_queryapi checks them against the page itself).
+        QCOMPARE(query::queryPath(), QStringLiteral("/api/v1/queries"));
+        QCOMPARE(query::certificatePath(), QStringLiteral("/api/v1/certificates"));
     }
 
     void everyKindReachesItsEndpoint()
