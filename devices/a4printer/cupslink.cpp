@@ -233,6 +233,19 @@ bool CupsLink::resolve(const QString &address, QString *error)
     return true;
 }
 
+bool CupsLink::adopt(const Destination &d, QString *error)
+{
+    reset();
+    m_dest = d.viaScheduler ? cupsGetNamedDest(CUPS_HTTP_DEFAULT, d.name.toUtf8().constData(), nullptr)
+                            : cupsGetDestWithURI(d.name.toUtf8().constData(), d.uri.toUtf8().constData());
+    if (!m_dest) {
+        *error = QStringLiteral("%1 is gone: %2").arg(d.name, QString::fromUtf8(cupsLastErrorString()));
+        return false;
+    }
+    m_destination = d;
+    return true;
+}
+
 bool CupsLink::ensureConnected(QString *error)
 {
     if (m_http)

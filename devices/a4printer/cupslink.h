@@ -63,6 +63,8 @@ public:
      * papers). False with @p error when there is none.
      */
     bool resolve(const QString &address, QString *error);
+    /** Uses @p d as listDestinations() gave it, without looking it up again. */
+    bool adopt(const Destination &d, QString *error);
     [[nodiscard]] bool isResolved() const { return m_dest != nullptr; }
     [[nodiscard]] const Destination &destination() const { return m_destination; }
     /** Drops the destination and the connection (the next resolve() looks again). */
