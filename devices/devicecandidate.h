@@ -24,13 +24,16 @@ class SimulatedDevice;
  */
 struct DeviceCandidate {
     DeviceKind kind = DeviceKind::IdCardReader;
-    QString key; ///< where it is plugged: "usb:001/004", "/dev/ttyS1", "sim:printer"
+    QString key; ///< where it is plugged: "usb:001/004", "/dev/ttyS1", "sim:printer", "ipp:auto"
     QString model;
     QString vidPid;
     std::optional<usb::UsbDeviceInfo> usb;
     usb::Match match;
     std::uint32_t quirks = 0; ///< of the table row (for a simulated device: the row it models)
     QString ttyPath; ///< serial readers: the tty to open
+    /** Network devices (the A4 printer): where it is — a CUPS destination name, an ipp:// URI
+     *  (the simulated printer's too), or empty for "the one found". */
+    QString address;
     /** The simulated device, below the driver's transport (`kiosk --simulate`). */
     std::shared_ptr<sim::SimulatedDevice> simulated;
 };

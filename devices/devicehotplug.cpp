@@ -107,6 +107,18 @@ bool DeviceManager::plugSimulated(DeviceKind kind)
         offer(c);
         return true;
     }
+    // A network device (the A4 printer): the driver reaches its server through its real transport.
+    if (const QString address = slot->simulated->networkAddress(); !address.isEmpty()) {
+        slot->simulated->setPlugged(true);
+        DeviceCandidate c;
+        c.kind = kind;
+        c.key = key;
+        c.model = slot->simulated->networkModel();
+        c.address = address;
+        c.simulated = slot->simulated;
+        offer(c);
+        return true;
+    }
     return false;
 }
 

@@ -9,13 +9,14 @@ QString deviceKindName(DeviceKind kind)
     case DeviceKind::IdCardReader: return QStringLiteral("ID-card reader");
     case DeviceKind::ReceiptPrinter: return QStringLiteral("receipt printer");
     case DeviceKind::CodeScanner: return QStringLiteral("code scanner");
+    case DeviceKind::A4Printer: return QStringLiteral("A4 printer");
     }
     return QStringLiteral("device");
 }
 
 std::optional<DeviceKind> deviceKindFromId(QStringView id)
 {
-    for (DeviceKind k : {DeviceKind::IdCardReader, DeviceKind::ReceiptPrinter, DeviceKind::CodeScanner}) {
+    for (DeviceKind k : kDeviceKinds) {
         if (id == QLatin1String(deviceKindId(k)))
             return k;
     }
@@ -40,7 +41,7 @@ QJsonObject DeviceRow::toJson() const
 DeviceListModel::DeviceListModel(QObject *parent)
     : QAbstractListModel(parent)
 {
-    for (DeviceKind k : {DeviceKind::IdCardReader, DeviceKind::ReceiptPrinter, DeviceKind::CodeScanner}) {
+    for (DeviceKind k : kDeviceKinds) {
         DeviceRow r;
         r.kind = k;
         r.message = QStringLiteral("no %1 connected").arg(deviceKindName(k));
@@ -112,7 +113,7 @@ void DeviceListModel::addSpare(const DeviceRow &value)
 
 void DeviceListModel::removeSpare(const QString &key)
 {
-    for (int row = 3; row < int(m_rows.size()); ++row) {
+    for (int row = kDeviceKindCount; row < int(m_rows.size()); ++row) {
         if (m_rows[std::size_t(row)].key == key) {
             beginRemoveRows({}, row, row);
             m_rows.erase(m_rows.begin() + row);
@@ -125,7 +126,7 @@ void DeviceListModel::removeSpare(const QString &key)
 
 int DeviceListModel::spareOf(DeviceKind kind) const
 {
-    for (int row = 3; row < int(m_rows.size()); ++row) {
+    for (int row = kDeviceKindCount; row < int(m_rows.size()); ++row) {
         if (m_rows[std::size_t(row)].kind == kind)
             return row;
     }

@@ -30,9 +30,10 @@ struct DeviceRow {
 };
 
 /**
- * The terminal's devices for QML and kioskctl. The first three rows are always the ID-card
- * reader, the receipt printer and the code scanner in service (present or not); devices of a kind
- * that already has one in service follow as spares (status disabled).
+ * The terminal's devices for QML and kioskctl. The first rows (one per kind, kDeviceKindCount)
+ * are always the ID-card reader, the receipt printer, the code scanner and the A4 printer in
+ * service (present or not); devices of a kind that already has one in service follow as spares
+ * (status disabled).
  */
 class DeviceListModel : public QAbstractListModel
 {
@@ -53,7 +54,7 @@ public:
         PresentRole,
         ErrorRole, ///< DeviceError
         ErrorNameRole,
-        KindIdRole, ///< "idcard", "printer", "scanner": for names and the simulator's script
+        KindIdRole, ///< "idcard", "printer", "scanner", "a4printer": for names and the simulator's script
     };
     Q_ENUM(Role)
 
@@ -64,7 +65,7 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     [[nodiscard]] const std::vector<DeviceRow> &rows() const { return m_rows; }
-    /** The row of the device in service of @p kind (0, 1 or 2). */
+    /** The row of the device in service of @p kind (0 … kDeviceKindCount - 1). */
     [[nodiscard]] static int rowOf(DeviceKind kind) { return int(kind); }
     [[nodiscard]] const DeviceRow &inService(DeviceKind kind) const { return m_rows[std::size_t(rowOf(kind))]; }
 
@@ -81,7 +82,7 @@ private:
     std::vector<DeviceRow> m_rows;
 };
 
-/** "ID-card reader", "receipt printer", "code scanner". */
+/** "ID-card reader", "receipt printer", "code scanner", "A4 printer". */
 [[nodiscard]] QString deviceKindName(DeviceKind kind);
 [[nodiscard]] std::optional<DeviceKind> deviceKindFromId(QStringView id);
 

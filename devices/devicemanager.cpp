@@ -149,6 +149,11 @@ void DeviceManager::connectKindSignals(DeviceDriver *driver)
                     Q_EMIT printHandedBack(id, data);
                 });
     }
+    if (auto *a = qobject_cast<a4::A4Printer *>(driver)) {
+        m_a4 = a;
+        connect(a, &a4::A4Printer::jobProgress, this, &DeviceManager::documentProgress);
+        connect(a, &a4::A4Printer::jobFinished, this, &DeviceManager::documentFinished);
+    }
     if (auto *s = qobject_cast<scanner::CodeScanner *>(driver)) {
         m_scanner = s;
         connect(s, &scanner::CodeScanner::codeScanned, this, [this](const QByteArray &bytes, const QString &text) {
@@ -182,6 +187,13 @@ void DeviceManager::start()
         m_usb.reset();
         for (const Slot &slot : m_slots)
             updateRow(slot.plug->kind, [&](DeviceRow &r) { r.message = error; });
+    }
+    // Devices on no bus, named by the configuration (the A4 printer on the network).
+    for (const Slot &slot : m_slots) {
+        if (slot.plug->configured) {
+            if (const auto c = slot.plug->configured(m_options))
+                offer(*c);
+        }
     }
     for (const QString &path : m_options.serialPorts) {
         DeviceCandidate c;
@@ -218,6 +230,7 @@ void DeviceManager::stop()
     m_reader = nullptr;
     m_printer = nullptr;
     m_scanner = nullptr;
+    m_a4 = nullptr;
     m_candidates.clear(); // their device references go before libusb does
     if (m_usb)
         m_usb->stop();
@@ -397,6 +410,30 @@ int DeviceManager::printRaw(const QByteArray &escpos, printer::JobPolicy policy)
     const printer::PrintJob job{++m_nextJob, escpos, policy};
     QMetaObject::invokeMethod(m_printer, [p = m_printer, job] { p->submit(job); }, Qt::QueuedConnection);
     return job.id;
+}
+
+int DeviceManager::printDocument(const QByteArray &pdf, const QString &title, int pages)
+{
+    const Slot *slot = slotOf(DeviceKind::A4Printer);
+    if (!m_running || !m_a4 || !slot || slot->inService.isEmpty()) {
+        qCWarning(lcDevices) << "A4 print requested with no A4 printer in service";
+        return 0;
+    }
+    const DeviceRow &row = m_model->inService(DeviceKind::A4Printer);
+    if (row.status == DeviceStatus::Fault || row.status == DeviceStatus::Disabled) {
+        qCWarning(lcDevices) << "A4 print refused:" << errorName(row.error) << row.message;
+        return 0;
+    }
+    const a4::A4Job job{++m_nextJob, pdf, title, std::max(pages, 1)};
+    QMetaObject::invokeMethod(m_a4, [a = m_a4, job] { a->submit(job); }, Qt::QueuedConnection);
+    return job.id;
+}
+
+void DeviceManager::cancelDocument(int job)
+{
+    if (!m_running || !m_a4 || job <= 0)
+        return;
+    QMetaObject::invokeMethod(m_a4, [a = m_a4, job] { a->cancelJob(job); }, Qt::QueuedConnection);
 }
 
 void DeviceManager::refresh(DeviceKind kind)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "devices/a4printer/a4printer.h"
 #include "devices/cardinfo.h"
 #include "devices/devicecandidate.h"
 #include "devices/devicelistmodel.h"
@@ -70,6 +71,11 @@ class DeviceManager : public QObject
     Q_PROPERTY(kiosk::devices::StatusEnum::DeviceStatus idCardStatus READ idCardStatus NOTIFY statusChanged)
     Q_PROPERTY(kiosk::devices::StatusEnum::DeviceStatus printerStatus READ printerStatus NOTIFY statusChanged)
     Q_PROPERTY(kiosk::devices::StatusEnum::DeviceStatus scannerStatus READ scannerStatus NOTIFY statusChanged)
+    /** The A4 printer (certificates, query results): status, why not Normal, and the
+     *  technician's English detail (the UI's words come from the error). */
+    Q_PROPERTY(kiosk::devices::StatusEnum::DeviceStatus a4PrinterStatus READ a4PrinterStatus NOTIFY statusChanged)
+    Q_PROPERTY(kiosk::devices::DeviceErrorEnum::DeviceError a4PrinterError READ a4PrinterError NOTIFY statusChanged)
+    Q_PROPERTY(QString a4PrinterMessage READ a4PrinterMessage NOTIFY statusChanged)
     /** The card on the reader, as the UI may see it (masked number; present = false if none). */
     Q_PROPERTY(kiosk::devices::CardInfo card READ card NOTIFY cardChanged)
     Q_PROPERTY(bool cardPresent READ isCardPresent NOTIFY cardChanged)
@@ -99,6 +105,9 @@ public:
     [[nodiscard]] DeviceStatus idCardStatus() const { return status(DeviceKind::IdCardReader); }
     [[nodiscard]] DeviceStatus printerStatus() const { return status(DeviceKind::ReceiptPrinter); }
     [[nodiscard]] DeviceStatus scannerStatus() const { return status(DeviceKind::CodeScanner); }
+    [[nodiscard]] DeviceStatus a4PrinterStatus() const { return status(DeviceKind::A4Printer); }
+    [[nodiscard]] DeviceError a4PrinterError() const { return m_model->inService(DeviceKind::A4Printer).error; }
+    [[nodiscard]] QString a4PrinterMessage() const { return m_model->inService(DeviceKind::A4Printer).message; }
     [[nodiscard]] bool isCardPresent() const { return m_card.has_value(); }
     [[nodiscard]] const std::optional<idcard::IdCard> &currentCard() const { return m_card; }
     [[nodiscard]] CardInfo card() const;
@@ -110,6 +119,20 @@ public:
     int print(const printer::ReceiptData &receipt, printer::JobPolicy policy = printer::JobPolicy::ReprintAfterRecovery);
     /** Prints ready-made ESC/POS bytes. */
     int printRaw(const QByteArray &escpos, printer::JobPolicy policy = printer::JobPolicy::ReprintAfterRecovery);
+    /**
+     * Prints @p pdf on the A4 printer: @p title becomes the job-name (pass the item code and a
+     * reference, no personal data: only printable ASCII reaches the printer), @p pages is the
+     * count expected (progress counts against it). Returns the job id (> 0) used by
+     * documentProgress() and documentFinished(), or 0 when there is no usable A4 printer: the
+     * device layer is stopped, none is in service, or it reports a fault (a4PrinterError says
+     * which). A fault the driver finds just before the job (its last poll was older) refuses it
+     * at once through documentFinished(). The bytes go to the printer from memory: the terminal
+     * writes no copy to disk.
+     */
+    Q_INVOKABLE int printDocument(const QByteArray &pdf, const QString &title, int pages);
+    /** Cancels A4 job @p job (queued or printing; at the printer too): documentFinished(job,
+     *  false, JobCancelled, …) follows. */
+    Q_INVOKABLE void cancelDocument(int job);
     /** Forgets the card read (session end): wipes the fields and the photo from memory. */
     Q_INVOKABLE void clearCard();
 
@@ -145,6 +168,11 @@ Q_SIGNALS:
     /** The job was given up; printHandedBack carries its bytes. */
     void printFailed(int jobId, kiosk::devices::PrintError error, const QString &detail);
     void printHandedBack(int jobId, const QByteArray &escpos);
+    /** A4 job @p job: @p pagesDone of @p pagesTotal printed (0 of n once the printer has it). */
+    void documentProgress(int job, int pagesDone, int pagesTotal);
+    /** A4 job @p job ended: printed in full (@p ok), or not, with the reason (@p detail: English,
+     *  for the log and technicians). Emitted once per job id printDocument() returned. */
+    void documentFinished(int job, bool ok, kiosk::devices::DeviceError error, const QString &detail);
 
 private:
     /** One kind: its plug, driver, thread, and which device is in service. */
@@ -185,6 +213,7 @@ private:
     idcard::IdCardReader *m_reader = nullptr; ///< the kinds with signals of their own
     printer::ReceiptPrinter *m_printer = nullptr;
     scanner::CodeScanner *m_scanner = nullptr;
+    a4::A4Printer *m_a4 = nullptr;
     std::map<QString, DeviceCandidate> m_candidates; ///< every matched device plugged, by key
     int m_nextJob = 0;
     std::optional<idcard::IdCard> m_card;

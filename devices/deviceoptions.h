@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "devices/a4printer/a4printer.h"
 #include "devices/idcard/readerstatemachine.h"
 #include "devices/printer/receiptprinter.h"
 
@@ -16,6 +17,12 @@ struct DeviceOptions {
     idcard::ReaderStateMachine::Timing readerTiming;
     printer::ReceiptPrinter::Timing printerTiming;
     std::chrono::milliseconds scannerReadTimeout{250};
+    a4::A4Timing a4Timing;
+    /** The A4 printer: a CUPS destination name, an ipp:// URI, empty for the one IPP Everywhere
+     *  printer found, or "none" for a terminal without one (config "a4Printer"). */
+    QString a4Printer;
+    /** Simulator: how long the simulated A4 printer takes per page. */
+    std::chrono::milliseconds simulatedA4PageTime{500};
     /** Simulated devices answer with a real reader's latency (demo); off in tests. */
     bool realisticSimulation = true;
     /** Serial lines to probe for SAM readers (built-in COM ports: /dev/ttyS1, …). */

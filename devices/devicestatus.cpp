@@ -27,6 +27,7 @@ QString kebabName(E value)
 } // namespace
 
 static_assert(int(KindEnum::Kind::CodeScanner) == int(DeviceKind::CodeScanner));
+static_assert(int(KindEnum::Kind::A4Printer) == int(DeviceKind::A4Printer));
 
 QString statusName(DeviceStatus status)
 {
@@ -61,11 +62,17 @@ PrintError printErrorOf(DeviceError error)
     case DeviceError::None:
     case DeviceError::PaperNearEnd:
     case DeviceError::NoStatusReports:
+    case DeviceError::TonerLow:
     case DeviceError::NotInService: return PrintError::None;
     case DeviceError::PaperOut: return PrintError::PaperOut;
-    case DeviceError::CoverOpen: return PrintError::CoverOpen;
+    case DeviceError::CoverOpen:
+    case DeviceError::DoorOpen: return PrintError::CoverOpen;
     case DeviceError::CutterJammed: return PrintError::CutterJammed;
     case DeviceError::PrinterError:
+    case DeviceError::PaperJam:
+    case DeviceError::TonerEmpty:
+    case DeviceError::JobCancelled:
+    case DeviceError::DocumentRejected:
     case DeviceError::SamFault: return PrintError::PrinterError;
     case DeviceError::Offline: return PrintError::Offline;
     case DeviceError::Disconnected:

@@ -43,6 +43,7 @@ enum class Kind : int {
     IdCardReader = int(devices::DeviceKind::IdCardReader),
     ReceiptPrinter = int(devices::DeviceKind::ReceiptPrinter),
     CodeScanner = int(devices::DeviceKind::CodeScanner),
+    A4Printer = int(devices::DeviceKind::A4Printer),
 };
 Q_ENUM_NS(Kind)
 } // namespace KindEnum
@@ -80,6 +81,14 @@ enum class DeviceError : int {
     NoStatusReports, ///< a warning: a unidirectional printer cannot tell its paper state
     NotInService, ///< a spare: another device of the kind is in service
     Stopped, ///< the device layer is stopped
+    // The A4 printer (IPP printer-state-reasons, job outcomes). Appended: the values above keep
+    // their numbers.
+    PaperJam, ///< paper jammed in the printer (media-jam)
+    DoorOpen, ///< a door of the printer is open (door-open); a cover is CoverOpen
+    TonerLow, ///< a warning: toner (or ink) will run out soon
+    TonerEmpty, ///< no toner (or ink) left
+    JobCancelled, ///< the print job was cancelled (by the terminal, staff or at the printer)
+    DocumentRejected, ///< the printer refused the document (format, or it cannot be printed)
 };
 Q_ENUM_NS(DeviceError)
 } // namespace DeviceErrorEnum

@@ -7,7 +7,7 @@ namespace kiosk::devices {
 
 std::span<const DriverPlug> driverPlugs()
 {
-    static const std::array plugs{idcard::driverPlug(), printer::driverPlug(), scanner::driverPlug()};
+    static const std::array plugs{idcard::driverPlug(), printer::driverPlug(), scanner::driverPlug(), a4::driverPlug()};
     return plugs;
 }
 

@@ -5,6 +5,7 @@
 #include "devices/deviceoptions.h"
 #include "devices/usb/devicetable.h"
 
+#include <optional>
 #include <span>
 
 namespace kiosk::devices {
@@ -26,6 +27,9 @@ struct DriverPlug {
     bool (*needsTty)(const DeviceCandidate &candidate);
     /** The technician's detail when the device is unplugged. */
     const char *unpluggedDetail;
+    /** A device found on no bus but named by the configuration (the A4 printer, on the
+     *  network): offered when the manager starts. Null, or nullopt: none. */
+    std::optional<DeviceCandidate> (*configured)(const DeviceOptions &options);
 };
 
 /** Every kind the terminal drives, in DeviceKind order. */
@@ -40,6 +44,9 @@ namespace printer {
 [[nodiscard]] DriverPlug driverPlug();
 }
 namespace scanner {
+[[nodiscard]] DriverPlug driverPlug();
+}
+namespace a4 {
 [[nodiscard]] DriverPlug driverPlug();
 }
 

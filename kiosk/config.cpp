@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QUrl>
 
 #include <cmath>
 
@@ -75,7 +76,7 @@ std::optional<Config> Config::fromJson(const QByteArray &json, QString *error)
         QStringLiteral("idleTimeoutSeconds"), QStringLiteral("idleWarningSeconds"),
         QStringLiteral("elderIdleTimeoutSeconds"), QStringLiteral("elderWarningSeconds"),
         QStringLiteral("popularCount"), QStringLiteral("staffPinHash"), QStringLiteral("platforms"), QStringLiteral("queue"),
-        QStringLiteral("devices"),
+        QStringLiteral("devices"), QStringLiteral("a4Printer"),
     };
     // A PIN in clear in a file that is copied around is a PIN anyone with the file knows.
     if (o.contains(QLatin1String("staffPin"))) {
@@ -132,6 +133,12 @@ std::optional<Config> Config::fromJson(const QByteArray &json, QString *error)
             *error = QStringLiteral("\"devices\" must list at least one device kind (%1)").arg(driven.join(QStringLiteral(", ")));
             return std::nullopt;
         }
+    }
+    if (!readString(o, "a4Printer", c.a4Printer, error))
+        return std::nullopt;
+    if (QString why; !isValidA4Printer(c.a4Printer, &why)) {
+        *error = QStringLiteral("\"a4Printer\" %1").arg(why);
+        return std::nullopt;
     }
     if (QString why; !c.staffPinHash.isEmpty() && !staffpin::isValidHash(c.staffPinHash, &why)) {
         *error = QStringLiteral("\"staffPinHash\" %1").arg(why);
@@ -224,6 +231,42 @@ std::optional<Config> Config::fromJson(const QByteArray &json, QString *error)
         return std::nullopt;
     }
     return c;
+}
+
+bool Config::isValidA4Printer(const QString &value, QString *why)
+{
+    if (value.isEmpty() || value == QLatin1String("none"))
+        return true;
+    if (value.contains(QLatin1String("://"))) {
+        const QUrl url(value, QUrl::StrictMode);
+        const QString scheme = url.scheme().toLower();
+        if (!url.isValid() || (scheme != QLatin1String("ipp") && scheme != QLatin1String("ipps") && scheme != QLatin1String("http")
+                               && scheme != QLatin1String("https"))) {
+            *why = QStringLiteral("must be an ipp://, ipps://, http:// or https:// printer URI, a CUPS destination name, or \"none\": \"%1\"").arg(value);
+            return false;
+        }
+        if (url.host().isEmpty()) {
+            *why = QStringLiteral("has no host: \"%1\"").arg(value);
+            return false;
+        }
+        if (!url.userInfo().isEmpty()) {
+            *why = QStringLiteral("must not carry a user name or password: \"%1\"").arg(value);
+            return false;
+        }
+        return true;
+    }
+    // CUPS destination names: printable characters except space, / \\ # ' " ? and at most 127 of them.
+    if (value.size() > 127) {
+        *why = QStringLiteral("is longer than a CUPS destination name may be (127 characters)");
+        return false;
+    }
+    for (const QChar ch : value) {
+        if (ch.unicode() <= 0x20 || ch.unicode() == 0x7f || QStringView(u"/\\#'\"?").contains(ch)) {
+            *why = QStringLiteral("\"%1\" is not a CUPS destination name (no spaces, / \\ # ' \" ?) nor a printer URI").arg(value);
+            return false;
+        }
+    }
+    return true;
 }
 
 std::optional<Config> Config::fromFile(const QString &path, QString *error)

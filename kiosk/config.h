@@ -70,6 +70,12 @@ struct Config {
     /** The device kinds this terminal is fitted with (idcard, printer, scanner): what the catalog's
      *  and the forms' texts may promise (services/catalog/devicepromises.h). Empty: all three. */
     QStringList devices;
+    /**
+     * The A4 printer (certificates, query results): a CUPS destination name, an ipp:// or ipps://
+     * URI (no cupsd needed), "none" (this terminal has none), or empty: the one IPP Everywhere
+     * printer found (with several, none is used; docs/printing.md).
+     */
+    QString a4Printer;
     std::vector<PlatformConfig> platforms; ///< empty with --simulate: an in-process reference platform
     QueueConfig queue;
     bool simulate = false; ///< set by --simulate, not by the file
@@ -77,6 +83,8 @@ struct Config {
     /** Parses a config file's contents; on failure @p error says what is wrong. */
     [[nodiscard]] static std::optional<Config> fromJson(const QByteArray &json, QString *error);
     [[nodiscard]] static std::optional<Config> fromFile(const QString &path, QString *error);
+    /** Whether @p value is an acceptable "a4Printer"; @p why says what is wrong. */
+    [[nodiscard]] static bool isValidA4Printer(const QString &value, QString *why);
 
     /** Demo mode only (`--simulate`): with no staffPinHash configured, the demo PIN's hash. */
     void useDemoStaffPinIfUnset();

@@ -117,6 +117,11 @@ simulation::ReferencePlatform *KioskApp::simulatedPlatform() const
 
 void KioskApp::startDevices()
 {
+    {
+        devices::DeviceManager::Options o = m_devices->options();
+        o.a4Printer = m_config.a4Printer;
+        m_devices->setOptions(o);
+    }
     if (m_config.simulate) {
         devices::DeviceManager::Options o = m_devices->options();
         o.receiptOutputDir = QDir(m_config.stateDir).filePath(QStringLiteral("receipts"));

@@ -15,6 +15,7 @@ DriverPlug driverPlug()
         // A USB-UART bridge or CDC-ACM reader: the kernel's serial driver makes a tty for it.
         .needsTty = [](const DeviceCandidate &c) { return c.usb && (c.quirks & usb::SamOverTty); },
         .unpluggedDetail = "ID-card reader disconnected: check its USB cable",
+        .configured = nullptr,
     };
 }
 

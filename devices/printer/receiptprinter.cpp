@@ -33,6 +33,7 @@ DriverPlug driverPlug()
         .create = [](const DeviceOptions &o) -> DeviceDriver * { return new ReceiptPrinter(o.printerTiming); },
         .needsTty = nullptr,
         .unpluggedDetail = "receipt printer disconnected: check its USB cable and power",
+        .configured = nullptr,
     };
 }
 

@@ -24,6 +24,7 @@ DriverPlug driverPlug()
         },
         .needsTty = nullptr,
         .unpluggedDetail = "code scanner disconnected: check its USB cable",
+        .configured = nullptr,
     };
 }
 

@@ -43,6 +43,13 @@ public:
     /** Wakes every waiting take() (cancellation). */
     void wakeAll();
 
+    /** A simulated network device (the A4 printer's IPP server): where it listens, e.g.
+     *  "ipp://127.0.0.1:PORT/ipp/print"; empty for the devices on a byte link. The driver
+     *  reaches it through its real network transport, not through this link. */
+    [[nodiscard]] virtual QString networkAddress() const { return {}; }
+    /** The model shown for a network device (the USB ones take it from the device table). */
+    [[nodiscard]] virtual QString networkModel() const { return {}; }
+
     /** Time the device model spent working (excluded from driver benchmarks). */
     [[nodiscard]] std::chrono::nanoseconds busyTime() const { return std::chrono::nanoseconds(m_busyNs.load()); }
     void resetBusyTime() { m_busyNs = 0; }

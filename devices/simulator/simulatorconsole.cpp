@@ -4,6 +4,7 @@
 #include "devices/devicemanager.h"
 #include "devices/deviceslogging.h"
 #include "devices/printer/receipt.h"
+#include "devices/simulator/simulateda4printer.h"
 #include "devices/simulator/simulatedprinter.h"
 #include "devices/simulator/simulatedsam.h"
 #include "devices/simulator/simulatedscanner.h"
@@ -24,6 +25,7 @@ SimulatorConsole::SimulatorConsole(DeviceManager *manager)
     , m_sam(std::make_shared<SimulatedSam>())
     , m_printer(std::make_shared<SimulatedPrinter>())
     , m_scanner(std::make_shared<SimulatedScanner>(scanner::ScannerProtocol::HidPos))
+    , m_a4(std::make_shared<SimulatedA4Printer>())
 {
     m_printer->setReceiptCallback([this](const PrintedReceipt &receipt, const QString &png) {
         // On the printer's thread: the console lives on the GUI thread.
@@ -36,6 +38,7 @@ SimulatorConsole::SimulatorConsole(DeviceManager *manager)
     manager->addSimulatedDevice(DeviceKind::IdCardReader, m_sam);
     manager->addSimulatedDevice(DeviceKind::ReceiptPrinter, m_printer);
     manager->addSimulatedDevice(DeviceKind::CodeScanner, m_scanner);
+    manager->addSimulatedDevice(DeviceKind::A4Printer, m_a4);
 }
 
 SimulatorConsole::~SimulatorConsole()
@@ -65,6 +68,10 @@ void SimulatorConsole::prepare(const DeviceOptions &options)
 {
     m_sam->setLatency(options.realisticSimulation ? SimulatedSam::kRealistic : SimulatedSam::Latency{});
     m_printer->setOutputDirectory(options.receiptOutputDir);
+    m_a4->setPageTime(options.simulatedA4PageTime);
+    QString error;
+    if (!m_a4->start(&error))
+        qCWarning(lcDevices) << "the simulated A4 printer cannot start:" << error;
 }
 
 QStringList SimulatorConsole::sampleCardNames() const
@@ -156,6 +163,67 @@ bool SimulatorConsole::setSamFault(int sw3)
     return true;
 }
 
+bool SimulatorConsole::setA4Paper(const QString &state)
+{
+    if (!running("setA4Paper") || (state != QLatin1String("ok") && state != QLatin1String("out")))
+        return false;
+    m_a4->setPaperOut(state == QLatin1String("out"));
+    m_manager->refresh(DeviceKind::A4Printer);
+    return true;
+}
+
+bool SimulatorConsole::setA4PaperRemaining(int pages)
+{
+    if (!running("setA4PaperRemaining") || pages < 0)
+        return false;
+    m_a4->setPaperRunsOutAfter(pages);
+    return true;
+}
+
+bool SimulatorConsole::jamA4(bool jammed)
+{
+    if (!running("jamA4"))
+        return false;
+    m_a4->setJammed(jammed);
+    m_manager->refresh(DeviceKind::A4Printer);
+    return true;
+}
+
+bool SimulatorConsole::openA4Door(bool open)
+{
+    if (!running("openA4Door"))
+        return false;
+    m_a4->setDoorOpen(open);
+    m_manager->refresh(DeviceKind::A4Printer);
+    return true;
+}
+
+bool SimulatorConsole::setA4Toner(const QString &state)
+{
+    if (!running("setA4Toner"))
+        return false;
+    using T = SimulatedA4Printer::Toner;
+    if (state == QLatin1String("ok"))
+        m_a4->setToner(T::Ok);
+    else if (state == QLatin1String("low"))
+        m_a4->setToner(T::Low);
+    else if (state == QLatin1String("empty"))
+        m_a4->setToner(T::Empty);
+    else
+        return false;
+    m_manager->refresh(DeviceKind::A4Printer);
+    return true;
+}
+
+bool SimulatorConsole::setA4Offline(bool offline)
+{
+    if (!running("setA4Offline"))
+        return false;
+    m_a4->setOffline(offline);
+    m_manager->refresh(DeviceKind::A4Printer);
+    return true;
+}
+
 bool SimulatorConsole::unplug(const QString &kind)
 {
     const auto k = deviceKindFromId(kind);
@@ -201,6 +269,22 @@ QString SimulatorConsole::runCommand(const QString &line)
         return result(unplug(arg));
     if (cmd == QLatin1String("replug"))
         return result(replug(arg));
+    if (cmd == QLatin1String("a4")) {
+        const QString value = w.value(2);
+        if (arg == QLatin1String("paper"))
+            return result(setA4Paper(value));
+        if (arg == QLatin1String("paper-runs-out"))
+            return result(setA4PaperRemaining(value.toInt(&numberOk)) && numberOk);
+        if (arg == QLatin1String("jam") && (value == QLatin1String("on") || value == QLatin1String("off")))
+            return result(jamA4(value == QLatin1String("on")));
+        if (arg == QLatin1String("door") && (value == QLatin1String("open") || value == QLatin1String("closed")))
+            return result(openA4Door(value == QLatin1String("open")));
+        if (arg == QLatin1String("toner"))
+            return result(setA4Toner(value));
+        if (arg == QLatin1String("offline") || arg == QLatin1String("online"))
+            return result(setA4Offline(arg == QLatin1String("offline")));
+        return result(false);
+    }
     if (cmd == QLatin1String("print"))
         return result(m_manager->print(printer::sampleReceipt(), arg == QLatin1String("handback") ? printer::JobPolicy::HandBack
                                                                                                    : printer::JobPolicy::ReprintAfterRecovery) > 0);

@@ -23,6 +23,7 @@ namespace kiosk::devices::sim {
 class SimulatedSam;
 class SimulatedPrinter;
 class SimulatedScanner;
+class SimulatedA4Printer;
 
 /**
  * The simulator's console (`Simulator` in QML, `kioskctl devices simulate`): plays the
@@ -65,6 +66,7 @@ public:
     [[nodiscard]] SimulatedSam *reader() const { return m_sam.get(); }
     [[nodiscard]] SimulatedPrinter *printer() const { return m_printer.get(); }
     [[nodiscard]] SimulatedScanner *scanner() const { return m_scanner.get(); }
+    [[nodiscard]] SimulatedA4Printer *a4Printer() const { return m_a4.get(); }
 
 public Q_SLOTS:
     bool insertCard(int sample);
@@ -78,13 +80,26 @@ public Q_SLOTS:
     bool jamCutter(bool jammed);
     /** The SAM answers every command with SW3 @p sw3 (0: no fault). */
     bool setSamFault(int sw3);
-    /** @p kind: "idcard", "printer", "scanner". */
+    // The A4 printer (an IPP server on 127.0.0.1; the driver polls it, refresh() asks at once).
+    /** "ok" or "out". */
+    bool setA4Paper(const QString &state);
+    /** The A4 paper runs out after @p pages more pages (mid-job). */
+    bool setA4PaperRemaining(int pages);
+    bool jamA4(bool jammed);
+    bool openA4Door(bool open);
+    /** "ok", "low" or "empty". */
+    bool setA4Toner(const QString &state);
+    /** Offline: the printer's port refuses connections (a printer switched off, a cable out). */
+    bool setA4Offline(bool offline);
+    /** @p kind: "idcard", "printer", "scanner", "a4printer". */
     bool unplug(const QString &kind);
     bool replug(const QString &kind);
     /**
      * One line of the simulator script: insert N | remove | scan TEXT | paper ok|low|out |
      * paper-runs-out DOTS | cover open|closed | cutter jam|ok | sam-fault HEX|off |
-     * unplug KIND | replug KIND | print [handback]. Returns an empty string on success, else why not.
+     * unplug KIND | replug KIND | print [handback] | a4 paper ok|out | a4 paper-runs-out PAGES |
+     * a4 jam on|off | a4 door open|closed | a4 toner ok|low|empty | a4 offline|online.
+     * Returns an empty string on success, else why not.
      */
     QString runCommand(const QString &line);
 
@@ -99,6 +114,7 @@ private:
     std::shared_ptr<SimulatedSam> m_sam;
     std::shared_ptr<SimulatedPrinter> m_printer;
     std::shared_ptr<SimulatedScanner> m_scanner;
+    std::shared_ptr<SimulatedA4Printer> m_a4;
     QString m_lastReceiptImage;
     QString m_lastReceiptText;
 };

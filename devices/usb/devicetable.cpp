@@ -12,6 +12,7 @@ const char *deviceKindId(DeviceKind kind)
     case DeviceKind::IdCardReader: return "idcard";
     case DeviceKind::ReceiptPrinter: return "printer";
     case DeviceKind::CodeScanner: return "scanner";
+    case DeviceKind::A4Printer: return "a4printer";
     }
     return "unknown";
 }

@@ -11,14 +11,23 @@
 
 namespace kiosk::devices {
 
-/** The three kinds of device a terminal drives. */
+/** The kinds of device a terminal drives. The A4 printer is a network (IPP) device: it has no
+ *  row in the USB table below; its driver finds it through CUPS. */
 enum class DeviceKind : std::uint8_t {
     IdCardReader,
     ReceiptPrinter,
     CodeScanner,
+    A4Printer,
 };
 
-/** Stable short name: "idcard", "printer", "scanner" (JSON, scripts, QML). */
+/** How many kinds there are (the device list's first rows, one per kind). */
+inline constexpr int kDeviceKindCount = 4;
+
+/** Every kind, in DeviceKind order. */
+inline constexpr DeviceKind kDeviceKinds[kDeviceKindCount] = {DeviceKind::IdCardReader, DeviceKind::ReceiptPrinter,
+                                                              DeviceKind::CodeScanner, DeviceKind::A4Printer};
+
+/** Stable short name: "idcard", "printer", "scanner", "a4printer" (JSON, scripts, QML). */
 [[nodiscard]] const char *deviceKindId(DeviceKind kind);
 
 } // namespace kiosk::devices

@@ -88,7 +88,7 @@ int listDevices(QStringList args, std::FILE *out, std::FILE *err)
     auto settled = [&] {
         if (since.elapsed() < 300)
             return false;
-        for (int row = 0; row < 3; ++row) {
+        for (int row = 0; row < kDeviceKindCount; ++row) {
             const DeviceRow &r = manager.devices()->rows()[std::size_t(row)];
             if (r.present && (r.status == DeviceStatus::Unknown || r.transport.isEmpty()))
                 return false;

@@ -4,6 +4,7 @@
 #include "tools/kioskctl/catalogcommand.h"
 #include "tools/kioskctl/devicescommand.h"
 #include "tools/kioskctl/platformcommand.h"
+#include "tools/kioskctl/printerscommand.h"
 #include "tools/kioskctl/queuecommand.h"
 #include "tools/kioskctl/staffcommand.h"
 
@@ -26,6 +27,8 @@ static constexpr const char *usage =
     "  devices simulate [SCRIPT|-]             drive the simulated devices; events as JSON lines\n"
     "  idcard decode HEX|- [--unmasked]        decode one ID-card reader response frame\n"
     "  receipt render --out FILE.png           the sample receipt through the simulated printer\n"
+    "  printers list [--printer NAME|URI]      the A4 printers CUPS reaches, one JSON object a line\n"
+    "  print test-page [--printer NAME|URI]    an A4 test page through the driver (exit 0: printed)\n"
     "  queue status [--json]                   requests per state, oldest pending, dead letters\n"
     "  queue retry ID | queue discard ID       act on a dead request (staff)\n"
     "  platform check [ID] [--config FILE]     TLS, certificate, clock and signature per platform (JSON lines)\n"
@@ -37,8 +40,9 @@ static constexpr const char *usage =
 int main(int argc, char *argv[])
 {
     kiosk::logging::installMaskingHandler();
-    // Rendering a receipt draws text, which needs a QGuiApplication (offscreen is enough).
-    const bool needsGui = argc > 1 && std::strcmp(argv[1], "receipt") == 0;
+    // Rendering a receipt or a test page draws text, which needs a QGuiApplication (offscreen is
+    // enough).
+    const bool needsGui = argc > 1 && (std::strcmp(argv[1], "receipt") == 0 || std::strcmp(argv[1], "print") == 0);
     if (needsGui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     const std::unique_ptr<QCoreApplication> app = needsGui ? std::make_unique<QGuiApplication>(argc, argv)
@@ -60,6 +64,10 @@ int main(int argc, char *argv[])
         return kiosk::ctl::idCardCommand(args, stdout, stderr);
     if (family == QLatin1String("receipt"))
         return kiosk::ctl::receiptCommand(args, stdout, stderr);
+    if (family == QLatin1String("printers"))
+        return kiosk::ctl::printersCommand(args, stdout, stderr);
+    if (family == QLatin1String("print"))
+        return kiosk::ctl::printCommand(args, stdout, stderr);
     if (family == QLatin1String("queue"))
         return kiosk::ctl::queueCommand(args, stdout, stderr);
     if (family == QLatin1String("platform"))
