@@ -127,6 +127,10 @@
         <source>The code scanner is not working right now. Please search for the service instead.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The A4 printer cannot print right now, so certificates cannot be printed here at the moment. Staff can help, or try another terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EvaluationPage</name>
@@ -503,6 +507,174 @@
     </message>
 </context>
 <context>
+    <name>QueryDocument</name>
+    <message>
+        <source>Terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For: %1 (ID %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference number: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid until: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed at a self-service terminal from the platform&apos;s answer; the platform&apos;s records prevail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueryPage</name>
+    <message>
+        <source>The A4 printer has run out of paper.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper is jammed in the A4 printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A door of the A4 printer is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The A4 printer has run out of toner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The A4 printer cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The A4 printer could not print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A certificate is issued only to the person it is about. Place your own ID card on the reader: it is fetched at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a personal record: only you can see it. Place your own ID card on the reader: it is looked up at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching your certificate from the department…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the department…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>This usually takes a few seconds (at most %n second(s)). Nothing is kept on this terminal.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reference %1 · answered %2 · valid until %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference %1 · issued %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) · verification code %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printing page %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed: please take the pages from the A4 printer&apos;s tray.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was counted: you can print it again once the printer is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please ask staff for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing the slip…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please take the slip from the slot below the screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The slip could not be printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please take your ID card when you are done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print on A4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Short slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <source>Please check your answers</source>
@@ -678,6 +850,14 @@
     </message>
     <message>
         <source>Note (in Chinese): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look it up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the certificate</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1232,6 +1412,77 @@
     <message>
         <source>Scan to check progress</source>
         <comment>receipt</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::RecordQuery</name>
+    <message>
+        <source>This query is not available at this terminal. Please ask staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The department&apos;s system cannot be reached just now. Nothing was kept. Please try again in a few minutes, or ask staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The department&apos;s system did not answer in time. Nothing was kept. Please try again, or ask staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The department&apos;s system could not answer this request. Please ask staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The department&apos;s system has a problem just now. Please try again later, or ask staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document did not pass the terminal&apos;s check and was not printed. Please try again, or ask staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer could not be shown. Please try again, or ask staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is on record for you for this item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record can only be seen by the person it belongs to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid until: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The department&apos;s records prevail.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -125,6 +125,10 @@
         <source>The code scanner is not working right now. Please search for the service instead.</source>
         <translation>扫码器暂时无法使用，请通过搜索查找事项。</translation>
     </message>
+    <message>
+        <source>The A4 printer cannot print right now, so certificates cannot be printed here at the moment. Staff can help, or try another terminal.</source>
+        <translation>A4打印机暂时无法打印，本机现在不能打印证明。请联系工作人员，或使用其他终端。</translation>
+    </message>
 </context>
 <context>
     <name>EvaluationPage</name>
@@ -496,6 +500,172 @@
     </message>
 </context>
 <context>
+    <name>QueryDocument</name>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>打印时间</translation>
+    </message>
+    <message>
+        <source>For: %1 (ID %2)</source>
+        <translation>查询人：%1（身份证 %2）</translation>
+    </message>
+    <message>
+        <source>Reference number: %1</source>
+        <translation>参考号：%1</translation>
+    </message>
+    <message>
+        <source>Answered: %1</source>
+        <translation>查询时间：%1</translation>
+    </message>
+    <message>
+        <source>Valid until: %1</source>
+        <translation>有效期至：%1</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1（续）</translation>
+    </message>
+    <message>
+        <source>Printed at a self-service terminal from the platform&apos;s answer; the platform&apos;s records prevail.</source>
+        <translation>本页由自助终端根据主管部门平台的答复打印，以平台记录为准。</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第%1页，共%2页</translation>
+    </message>
+</context>
+<context>
+    <name>QueryPage</name>
+    <message>
+        <source>The A4 printer has run out of paper.</source>
+        <translation>A4打印机缺纸。</translation>
+    </message>
+    <message>
+        <source>Paper is jammed in the A4 printer.</source>
+        <translation>A4打印机卡纸。</translation>
+    </message>
+    <message>
+        <source>A door of the A4 printer is open.</source>
+        <translation>A4打印机的舱门未关好。</translation>
+    </message>
+    <message>
+        <source>The A4 printer has run out of toner.</source>
+        <translation>A4打印机墨粉用完了。</translation>
+    </message>
+    <message>
+        <source>The A4 printer cannot be reached.</source>
+        <translation>无法连接A4打印机。</translation>
+    </message>
+    <message>
+        <source>The A4 printer could not print.</source>
+        <translation>A4打印机未能打印。</translation>
+    </message>
+    <message>
+        <source>A certificate is issued only to the person it is about. Place your own ID card on the reader: it is fetched at once.</source>
+        <translation>证明只开具给本人。请把您本人的身份证放在读卡区，放好后立即获取。</translation>
+    </message>
+    <message>
+        <source>This is a personal record: only you can see it. Place your own ID card on the reader: it is looked up at once.</source>
+        <translation>这是您本人的记录，只有您本人可以查看。请把本人身份证放在读卡区，放好后立即查询。</translation>
+    </message>
+    <message>
+        <source>Fetching your certificate from the department…</source>
+        <translation>正在向主管部门获取您的证明…</translation>
+    </message>
+    <message>
+        <source>Asking the department…</source>
+        <translation>正在向主管部门查询…</translation>
+    </message>
+    <message numerus="yes">
+        <source>This usually takes a few seconds (at most %n second(s)). Nothing is kept on this terminal.</source>
+        <translation>
+            <numerusform>通常只需几秒钟（最长%n秒）。本机不保存任何查询内容。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reference %1 · answered %2 · valid until %3</source>
+        <translation>参考号 %1 · 查询时间 %2 · 有效期至 %3</translation>
+    </message>
+    <message>
+        <source>Reference %1 · issued %2</source>
+        <translation>参考号 %1 · 出具时间 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) · verification code %1</source>
+        <translation>
+            <numerusform>共%n页 · 验证码 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printing page %1 of %2…</source>
+        <translation>正在打印第%1页，共%2页…</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Printed: please take the pages from the A4 printer&apos;s tray.</source>
+        <translation>已打印：请从A4打印机出纸口取走。</translation>
+    </message>
+    <message>
+        <source>Nothing was counted: you can print it again once the printer is ready.</source>
+        <translation>本次不计次数：打印机恢复后可以再打印一次。</translation>
+    </message>
+    <message>
+        <source>Please ask staff for help.</source>
+        <translation>请联系工作人员帮助。</translation>
+    </message>
+    <message>
+        <source>Printing the slip…</source>
+        <translation>正在打印小票…</translation>
+    </message>
+    <message>
+        <source>Please take the slip from the slot below the screen.</source>
+        <translation>请从屏幕下方出纸口取走小票。</translation>
+    </message>
+    <message>
+        <source>The slip could not be printed.</source>
+        <translation>小票未能打印。</translation>
+    </message>
+    <message>
+        <source>Please take your ID card when you are done.</source>
+        <translation>办完后请取走您的身份证。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>再打印一次</translation>
+    </message>
+    <message>
+        <source>Print on A4</source>
+        <translation>A4打印</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Short slip</source>
+        <translation>打印小票</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <source>Please check your answers</source>
@@ -670,6 +840,14 @@
     <message>
         <source>Note (in Chinese): %1</source>
         <translation>说明：%1</translation>
+    </message>
+    <message>
+        <source>Look it up now</source>
+        <translation>立即查询</translation>
+    </message>
+    <message>
+        <source>Print the certificate</source>
+        <translation>打印证明</translation>
     </message>
 </context>
 <context>
@@ -1217,6 +1395,77 @@
         <source>Scan to check progress</source>
         <comment>receipt</comment>
         <translation>扫码查询办理进度</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::RecordQuery</name>
+    <message>
+        <source>This query is not available at this terminal. Please ask staff.</source>
+        <translation>本机暂不能查询此事项。请联系工作人员。</translation>
+    </message>
+    <message>
+        <source>The department&apos;s system cannot be reached just now. Nothing was kept. Please try again in a few minutes, or ask staff.</source>
+        <translation>暂时无法连接主管部门系统，本机未保存任何内容。请几分钟后重试，或联系工作人员。</translation>
+    </message>
+    <message>
+        <source>The department&apos;s system did not answer in time. Nothing was kept. Please try again, or ask staff.</source>
+        <translation>主管部门系统未能及时答复，本机未保存任何内容。请重试，或联系工作人员。</translation>
+    </message>
+    <message>
+        <source>The department&apos;s system could not answer this request. Please ask staff.</source>
+        <translation>主管部门系统无法办理此次请求。请联系工作人员。</translation>
+    </message>
+    <message>
+        <source>The department&apos;s system has a problem just now. Please try again later, or ask staff.</source>
+        <translation>主管部门系统暂时出现故障。请稍后重试，或联系工作人员。</translation>
+    </message>
+    <message>
+        <source>The document did not pass the terminal&apos;s check and was not printed. Please try again, or ask staff.</source>
+        <translation>证明文件未通过本机校验，没有打印。请重试，或联系工作人员。</translation>
+    </message>
+    <message>
+        <source>The answer could not be shown. Please try again, or ask staff.</source>
+        <translation>查询结果无法显示。请重试，或联系工作人员。</translation>
+    </message>
+    <message>
+        <source>Nothing is on record for you for this item.</source>
+        <translation>未查询到您在此事项下的记录。</translation>
+    </message>
+    <message>
+        <source>This record can only be seen by the person it belongs to.</source>
+        <translation>此记录仅限本人查看。</translation>
+    </message>
+    <message>
+        <source>Query result</source>
+        <translation>查询结果</translation>
+    </message>
+    <message>
+        <source>Item: </source>
+        <translation>事项：</translation>
+    </message>
+    <message>
+        <source>Time: </source>
+        <translation>时间：</translation>
+    </message>
+    <message>
+        <source>Reference: </source>
+        <translation>参考号：</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>验证码</translation>
+    </message>
+    <message>
+        <source>Reference number</source>
+        <translation>参考号</translation>
+    </message>
+    <message>
+        <source>Valid until: %1</source>
+        <translation>有效期至：%1</translation>
+    </message>
+    <message>
+        <source>The department&apos;s records prevail.</source>
+        <translation>以主管部门记录为准。</translation>
     </message>
 </context>
 <context>

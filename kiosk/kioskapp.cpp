@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/kioskapp.h"
+#include "kiosk/query/queryservice.h"
+#include "kiosk/query/recordquery.h"
+#include "kiosk/ui/documentpreviewprovider.h"
 #include "common/logging.h"
 #include "devices/devicemanager.h"
 #include "devices/simulator/simulatorconsole.h"
@@ -32,9 +35,11 @@ KioskApp::KioskApp(const Config &config, std::unique_ptr<Clock> clock, QObject *
     , m_session(std::make_unique<Session>(config, m_clock.get()))
     , m_queue(std::make_unique<QueueService>(nullptr))
     , m_devices(std::make_unique<devices::DeviceManager>(config.simulate))
-    , m_journey(std::make_unique<Journey>(config, m_queue.get(), m_devices.get()))
+    , m_queries(std::make_unique<QueryService>())
+    , m_journey(std::make_unique<Journey>(config, m_queue.get(), m_queries.get(), m_devices.get()))
 {
     m_session->setJourney(m_journey.get());
+    m_journey->setCardOnReader([devices = m_devices.get()] { return devices->isCardPresent(); });
     // A visit's end wipes what the devices and the input method hold of the resident.
     connect(m_session.get(), &Session::ended, m_devices.get(), &devices::DeviceManager::clearCard);
     connect(m_session.get(), &Session::ended, this, [] {
@@ -108,6 +113,7 @@ void KioskApp::loadCatalog()
 void KioskApp::startQueue()
 {
     m_queueParts = QueueComposition::start(m_config, *m_queue);
+    m_queries->setEndpoints(m_queueParts->endpoints());
 }
 
 simulation::ReferencePlatform *KioskApp::simulatedPlatform() const
@@ -146,6 +152,7 @@ bool KioskApp::loadUi()
     m_engine->addImportPath(QStringLiteral("qrc:/"));
     m_engine->addImportPath(input::keyboardImportPath()); // the keyboard style
     m_engine->addImageProvider(QStringLiteral("qr"), new QrImageProvider);
+    m_engine->addImageProvider(QStringLiteral("document"), new DocumentPreviewProvider([query = m_journey->query()] { return query->document(); }));
     connect(m_engine.get(), &QQmlEngine::warnings, this, [this](const QList<QQmlError> &warnings) {
         for (const QQmlError &w : warnings)
             m_qmlWarnings.append(w.toString());

@@ -24,6 +24,7 @@ class ActivityFilter;
 class Journey;
 class Clock;
 class Localization;
+class QueryService;
 class QueueComposition;
 class QueueService;
 namespace simulation {
@@ -85,6 +86,7 @@ private:
     std::unique_ptr<QueueService> m_queue;
     std::unique_ptr<QueueComposition> m_queueParts; ///< after m_queue->stop(): the simulated city
     std::unique_ptr<devices::DeviceManager> m_devices;
+    std::unique_ptr<QueryService> m_queries; ///< before the journey, which asks through it
     std::unique_ptr<Journey> m_journey;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     std::unique_ptr<Localization> m_localization;

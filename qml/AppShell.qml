@@ -90,6 +90,7 @@ Rectangle {
             case Session.Submitted: return "pages/SubmittedPage.qml"
             case Session.Evaluation: return "pages/EvaluationPage.qml"
             case Session.Progress: return "pages/ProgressPage.qml"
+            case Session.Query: return "pages/QueryPage.qml"
             case Session.StaffQueue: return "pages/StaffQueuePage.qml"
             case Session.StaffDevices: return "pages/StaffDevicesPage.qml"
             default: return "pages/AttractPage.qml"

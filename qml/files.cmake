@@ -17,6 +17,7 @@ set(KIOSK_QML_FILES
     pages/SubmittedPage.qml
     pages/EvaluationPage.qml
     pages/ProgressPage.qml
+    pages/QueryPage.qml
     pages/StaffQueuePage.qml
     pages/StaffDevicesPage.qml
     panels/HeaderPanel.qml

@@ -165,6 +165,10 @@ std::optional<ServiceItem> CatalogBrowser::details(const QString &code) const
     s.feeNote = item->feeNote;
     s.handling = ServiceHandling::of(item->handling);
     s.applicable = item->handling != catalog::Handling::Guide && !item->form.isEmpty();
+    s.action = item->form == QLatin1String("certificate-print") ? ServiceHandling::Action::Certificate
+             : item->form == QLatin1String("record-query")     ? ServiceHandling::Action::Query
+                                                               : ServiceHandling::Action::Apply;
+    s.publicAccess = item->publicAccess();
     const auto *platform = m_catalog->platform(item->platform);
     s.platform = platform ? pick(platform->name, platform->nameEn) : item->platform;
     s.where = item->where;

@@ -18,6 +18,14 @@ enum class Kind {
 };
 Q_ENUM_NS(Kind)
 
+/** What 立即办理 on the item's page leads to: a form, or an answer while the resident waits. */
+enum class Action {
+    Apply, ///< a form, submitted through the queue
+    Query, ///< 查询: the record on screen, printable
+    Certificate, ///< 打印证明: the department's certificate on A4
+};
+Q_ENUM_NS(Action)
+
 [[nodiscard]] inline Kind of(catalog::Handling h)
 {
     switch (h) {

@@ -42,6 +42,10 @@ struct ServiceItem {
     Q_PROPERTY(kiosk::ServiceHandling::Kind handling MEMBER handling)
     /** Applied for here: the item has a form at this terminal. */
     Q_PROPERTY(bool applicable MEMBER applicable)
+    /** What the item's button does (apply, query, print a certificate). */
+    Q_PROPERTY(kiosk::ServiceHandling::Action action MEMBER action)
+    /** Answered without the resident's card (the catalog marks it public). */
+    Q_PROPERTY(bool publicAccess MEMBER publicAccess)
     Q_PROPERTY(QString platform MEMBER platform)
     Q_PROPERTY(QString where MEMBER where)
     Q_PROPERTY(QString nextSteps MEMBER nextSteps)
@@ -62,6 +66,8 @@ public:
     QString feeNote;
     ServiceHandling::Kind handling = ServiceHandling::Kind::Guide;
     bool applicable = false;
+    ServiceHandling::Action action = ServiceHandling::Action::Apply;
+    bool publicAccess = false;
     QString platform, where, nextSteps;
     bool detailsInChinese = false;
 };

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/journey/journey.h"
 #include "common/logging.h"
+#include "common/privacy.h"
 #include "kiosk/journey/evaluation.h"
 #include "kiosk/journey/formsession.h"
 #include "kiosk/journey/progressmodel.h"
 #include "kiosk/journey/receiptslip.h"
 #include "kiosk/journey/submission.h"
+#include "kiosk/query/queryservice.h"
+#include "kiosk/query/recordquery.h"
 #include "kiosk/queue/queueservice.h"
 #include "kiosk/ui/qmlinstance.h"
 #include "services/catalog/catalog.h"
@@ -28,7 +31,7 @@ QString pick(bool en, const QString &zh, const QString &enText)
 
 } // namespace
 
-Journey::Journey(const Config &config, QueueService *queue, devices::DeviceManager *devices, QObject *parent)
+Journey::Journey(const Config &config, QueueService *queue, QueryService *queries, devices::DeviceManager *devices, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_queue(queue)
@@ -37,7 +40,16 @@ Journey::Journey(const Config &config, QueueService *queue, devices::DeviceManag
     , m_receipt(std::make_unique<ReceiptSlip>(devices))
     , m_evaluation(std::make_unique<Evaluation>(queue, config.terminalId))
     , m_progress(std::make_unique<ProgressModel>(queue))
+    , m_query(std::make_unique<RecordQuery>(queries, devices))
 {
+    m_query->setPlace(config.centerName, config.terminalName, config.terminalId);
+    // Personal records are asked for the card on the reader now, never for one read earlier.
+    m_query->setIdentitySource([this]() -> std::optional<QueryIdentity> {
+        if (!m_cardOnReader || !m_cardOnReader() || m_card.value(QStringLiteral("idNumber")).isEmpty())
+            return std::nullopt;
+        const QString id = m_card.value(QStringLiteral("idNumber"));
+        return QueryIdentity{m_card.value(QStringLiteral("name")), id, privacy::maskIdNumber(id)};
+    });
     connect(m_submission.get(), &Submission::saved, this, [this] {
         m_evaluation->setSubject(m_platform, m_itemCode, m_submission->requestId());
     });
@@ -81,6 +93,9 @@ void Journey::setCard(const QHash<QString, QString> &card)
     // A card read on the form (the page offered the reader first) answers its questions now.
     if (m_form->active() && !card.isEmpty())
         m_form->fillFromCard(card);
+    // A personal query waiting for the card is asked now.
+    if (!card.isEmpty() && m_query->state() == RecordQuery::State::NeedsCard)
+        m_query->start();
 }
 
 void Journey::setEnglish(bool english)
@@ -88,6 +103,7 @@ void Journey::setEnglish(bool english)
     m_english = english;
     m_form->setEnglish(english);
     m_progress->setEnglish(english);
+    m_query->setEnglish(english);
 }
 
 void Journey::setToday(const QDate &today)
@@ -104,6 +120,20 @@ bool Journey::begin(const QString &code)
     return beginForm(m_forms->form(item->form), item->platform == kSuggestionPlatform ? Kind::Suggestion : Kind::Application,
                      item->code, pick(m_english, item->name, item->nameEn),
                      dept ? pick(m_english, dept->name, dept->nameEn) : item->department, item->platform, item->legalDays);
+}
+
+bool Journey::beginQuery(const QString &code)
+{
+    const catalog::Item *item = m_catalog ? m_catalog->item(code) : nullptr;
+    if (!item)
+        return false;
+    const bool certificate = item->form == QLatin1String("certificate-print");
+    if (!certificate && item->form != QLatin1String("record-query"))
+        return false;
+    clear();
+    m_query->begin(certificate ? RecordQuery::Kind::Certificate : RecordQuery::Kind::Query, item->code,
+                   pick(m_english, item->name, item->nameEn), item->platform, !item->publicAccess());
+    return true;
 }
 
 bool Journey::beginSuggestion()
@@ -221,6 +251,7 @@ void Journey::clear()
 
 void Journey::endVisit()
 {
+    m_query->clear();
     m_card.clear();
     clear();
 }

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QtQml/qqmlregistration.h>
 
+#include <functional>
 #include <memory>
 
 class QQmlEngine;
@@ -29,7 +30,10 @@ namespace kiosk {
 class Evaluation;
 class FormSession;
 class ProgressModel;
+class QueryService;
 class QueueService;
+class RecordQuery;
+struct QueryIdentity;
 class ReceiptSlip;
 class Submission;
 
@@ -52,6 +56,7 @@ class Journey : public QObject
     Q_MOC_INCLUDE("kiosk/journey/progressmodel.h")
     Q_MOC_INCLUDE("kiosk/journey/receiptslip.h")
     Q_MOC_INCLUDE("kiosk/journey/submission.h")
+    Q_MOC_INCLUDE("kiosk/query/recordquery.h")
     Q_PROPERTY(bool active READ active NOTIFY begun)
     Q_PROPERTY(Kind kind READ kind NOTIFY begun)
     Q_PROPERTY(QString title READ title NOTIFY begun)
@@ -65,12 +70,14 @@ class Journey : public QObject
     Q_PROPERTY(kiosk::ReceiptSlip *receipt READ receipt CONSTANT)
     Q_PROPERTY(kiosk::Evaluation *evaluation READ evaluation CONSTANT)
     Q_PROPERTY(kiosk::ProgressModel *progress READ progress CONSTANT)
+    /** A record query or certificate, answered on the spot (not an application). */
+    Q_PROPERTY(kiosk::RecordQuery *query READ query CONSTANT)
 
 public:
     enum class Kind { None, Application, Suggestion };
     Q_ENUM(Kind)
 
-    Journey(const Config &config, QueueService *queue, devices::DeviceManager *devices, QObject *parent = nullptr);
+    Journey(const Config &config, QueueService *queue, QueryService *queries, devices::DeviceManager *devices, QObject *parent = nullptr);
     ~Journey() override;
 
     /** The instance QML gets (set by the composition root before QML loads). */
@@ -101,9 +108,17 @@ public:
     [[nodiscard]] ReceiptSlip *receipt() const { return m_receipt.get(); }
     [[nodiscard]] Evaluation *evaluation() const { return m_evaluation.get(); }
     [[nodiscard]] ProgressModel *progress() const { return m_progress.get(); }
+    [[nodiscard]] RecordQuery *query() const { return m_query.get(); }
 
     /** The form of catalog item @p code. False when the item has no form at this terminal. */
     bool begin(const QString &code);
+    /**
+     * Item @p code when it is answered on the spot (a record query, a certificate to print):
+     * begins the query, which asks at once when it can. False for any other item.
+     */
+    bool beginQuery(const QString &code);
+    /** Whether the card on the reader now is there, and whose it is (personal queries ask then only). */
+    void setCardOnReader(std::function<bool()> probe) { m_cardOnReader = std::move(probe); }
     /** The 12345 hotline's suggestion/complaint form. */
     bool beginSuggestion();
     /** Puts the request in the durable queue (once); Submission says how it went. */
@@ -139,6 +154,8 @@ private:
     std::unique_ptr<ReceiptSlip> m_receipt;
     std::unique_ptr<Evaluation> m_evaluation;
     std::unique_ptr<ProgressModel> m_progress;
+    std::unique_ptr<RecordQuery> m_query;
+    std::function<bool()> m_cardOnReader;
 };
 
 } // namespace kiosk

@@ -67,6 +67,7 @@ std::unique_ptr<QueueComposition> QueueComposition::start(const Config &config, 
             o.platforms.insert(o.platforms.end(), simulated.begin(), simulated.end());
         }
     }
+    parts->m_endpoints = o.platforms;
     service.start(std::move(o));
     return parts;
 }

@@ -37,11 +37,14 @@ public:
 
     /** The in-process reference platform of --simulate (null otherwise): tests and the demo move statuses. */
     [[nodiscard]] simulation::ReferencePlatform *simulatedPlatform() const;
+    /** The platforms as the dispatcher got them (keys, TLS): record queries go to the same ones. */
+    [[nodiscard]] const std::vector<platform::PlatformEndpoint> &endpoints() const { return m_endpoints; }
 
 private:
     explicit QueueComposition(secrets::SecretStore secrets);
     secrets::SecretStore m_secrets; ///< $CREDENTIALS_DIRECTORY; production unless --simulate
     std::unique_ptr<simulation::SimulatedCity> m_city;
+    std::vector<platform::PlatformEndpoint> m_endpoints;
 };
 
 } // namespace kiosk

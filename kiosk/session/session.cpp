@@ -7,6 +7,7 @@
 #include "kiosk/journey/journey.h"
 #include "kiosk/journey/progressmodel.h"
 #include "kiosk/journey/submission.h"
+#include "kiosk/query/recordquery.h"
 #include "kiosk/session/clock.h"
 #include "kiosk/ui/qmlinstance.h"
 #include "services/catalog/catalog.h"
@@ -66,6 +67,8 @@ void Session::setCatalog(const catalog::Catalog *catalog, const catalog::Catalog
 
 void Session::setJourney(Journey *journey)
 {
+    // A personal answer on screen is like a submission: the visit ends soon after the card leaves.
+    connect(journey->query(), &RecordQuery::personalAnswerShown, this, [this] { m_submitted = true; });
     m_journey = journey;
     journey->setEnglish(english());
     connect(journey->form(), &FormSession::reviewReady, this, &Session::openReview);
@@ -131,6 +134,9 @@ void Session::setScreen(Screen screen)
     // A notice belongs to the screen it was said on: the next one must not open half covered.
     if (screen != m_screen)
         clearNotice();
+    // Leaving the answer's page while it is asked: the call ends; nothing of it is kept.
+    if (m_screen == Screen::Query && screen != Screen::Query && m_journey)
+        m_journey->query()->cancel();
     m_screen = screen;
     Q_EMIT screenChanged();
 }
@@ -269,6 +275,11 @@ void Session::apply()
 {
     if (m_screen != Screen::ItemDetail || !m_journey)
         return;
+    if (m_journey->beginQuery(m_browser->item().code)) {
+        push();
+        setScreen(Screen::Query);
+        return;
+    }
     if (!m_journey->begin(m_browser->item().code)) {
         showNotice(tr("This service cannot be applied for at this terminal right now. Please ask staff."));
         return;
@@ -303,6 +314,8 @@ void Session::identify(const QString &name, const QString &idMasked, const QStri
         cancelCardGrace(); // put back in time: the visit goes on
         if (m_screen == Screen::Progress && m_journey && m_journey->progress()->lookup() != ProgressModel::Lookup::Code)
             lookUpResident(); // the card back on the reader: its requests can be shown
+        if (m_screen == Screen::Query && m_journey && m_journey->query()->state() == RecordQuery::State::NeedsCard)
+            m_journey->query()->start();
         return; // the same card again (or, with no key to tell cards apart, any card)
     }
     m_residentName = name;
@@ -312,6 +325,9 @@ void Session::identify(const QString &name, const QString &idMasked, const QStri
     Q_EMIT residentChanged();
     if (m_screen == Screen::Progress)
         lookUpResident();
+    // The query waited for the card: asked now.
+    if (m_screen == Screen::Query && m_journey && m_journey->query()->state() == RecordQuery::State::NeedsCard)
+        m_journey->query()->start();
 }
 
 void Session::openForm()

@@ -97,7 +97,7 @@ class Session : public QObject
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
 
 public:
-    enum class Screen { Attract, Home, FacetList, ItemList, Search, ItemDetail, Form, Review, Submitted, Evaluation, Progress, StaffQueue, StaffDevices };
+    enum class Screen { Attract, Home, FacetList, ItemList, Search, ItemDetail, Form, Review, Submitted, Evaluation, Progress, Query, StaffQueue, StaffDevices };
     Q_ENUM(Screen)
 
     /** Failed receipt lookups allowed per minute, for the whole terminal. */
@@ -183,7 +183,7 @@ public Q_SLOTS:
     void openSearch();
     /** Opens the item with @p code; returns false (and stays) when there is none. */
     bool openItem(const QString &code);
-    /** 立即申请 on the item's page: its form. */
+    /** 立即申请 on the item's page: its form; for an item answered on the spot (查询, 打印证明), its answer. */
     void apply();
     /** A 12345 suggestion or complaint; from Attract it starts a visit. */
     void suggest();

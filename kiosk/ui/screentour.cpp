@@ -10,6 +10,7 @@
 #include "kiosk/journey/receiptslip.h"
 #include "kiosk/journey/submission.h"
 #include "kiosk/kioskapp.h"
+#include "kiosk/query/recordquery.h"
 #include "kiosk/queue/queueservice.h"
 #include "services/simulation/referenceplatform.h"
 #include "kiosk/models/facetlistmodel.h"
@@ -18,6 +19,7 @@
 #include "kiosk/session/session.h"
 #include "kiosk/session/staffpin.h"
 #include "kiosk/ui/layoutcheck.h"
+#include "kiosk/ui/wholepages.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -291,6 +293,107 @@ void ScreenTour::journey(bool elder)
     s->reset();
 }
 
+void ScreenTour::queries(bool elder)
+{
+    Session *s = m_app.session();
+    RecordQuery *q = m_app.journey()->query();
+    devices::DeviceManager *d = m_app.devices();
+    simulation::ReferencePlatform *platform = m_app.simulatedPlatform();
+    if (!d || !d->isSimulated() || !platform)
+        return;
+    const auto settled = [q] { return q->state() != RecordQuery::State::Asking && q->state() != RecordQuery::State::Idle; };
+
+    // 社会保险个人权益记录查询 without a card: the card is asked for first.
+    s->reset();
+    d->simulator()->removeCard();
+    s->start();
+    s->setElderMode(elder);
+    const QString record = QStringLiteral("RS-0022");
+    if (!s->openItem(record)) {
+        m_errors.append(QStringLiteral("queries: no item %1").arg(record));
+        return;
+    }
+    shoot(QStringLiteral("query-item"), "serviceDetailPage");
+    s->apply();
+    shoot(QStringLiteral("query-needs-card"), "queryPage");
+    // The platform is slow: progress and cancel from the first second.
+    // (Several: the queue's own status polls may take one.)
+    platform->injectFault(simulation::ReferencePlatform::Fault::Latency, 4, 2500);
+    d->simulator()->insertCard(0);
+    waitFor([q] { return q->state() == RecordQuery::State::Asking; }, 8000);
+    waitFor([q] { return q->waitedSeconds() >= 1; }, 3000);
+    shoot(QStringLiteral("query-asking"), "queryPage");
+    waitFor(settled, 15000);
+    platform->clearFaults();
+    if (q->state() != RecordQuery::State::Answered) {
+        q->start();
+        waitFor(settled, 10000);
+    }
+    if (q->state() != RecordQuery::State::Answered) {
+        m_errors.append(QStringLiteral("queries: %1 was not answered (%2)").arg(record, q->message()));
+        return;
+    }
+    shoot(QStringLiteral("query-answer"), "queryPage");
+    // The table continues on the next pages: whole rows only.
+    for (QQuickItem *pages : m_app.window()->findChildren<QQuickItem *>(QStringLiteral("queryPages"))) {
+        auto *whole = pages->isVisible() ? pages->findChild<WholePages *>() : nullptr;
+        if (whole && whole->pageCount() > 1) {
+            whole->next();
+            shoot(QStringLiteral("query-answer-page-2"), "queryPage");
+            whole->first();
+        } else if (whole) {
+            m_errors.append(QStringLiteral("queries: the answer of %1 fits one page; the tour expects its table to continue").arg(record));
+        }
+    }
+    q->print();
+    waitFor([q] { return q->printState() != RecordQuery::PrintState::Printing || q->pagesDone() > 0; }, 8000);
+    shoot(QStringLiteral("query-printing"), "queryPage");
+    waitFor([q] { return q->printState() != RecordQuery::PrintState::Printing; }, 20000);
+    shoot(QStringLiteral("query-printed"), "queryPage");
+
+    // The platform down: said plainly, nothing kept.
+    platform->injectFault(simulation::ReferencePlatform::Fault::ServerError, 1000);
+    s->back();
+    s->apply();
+    waitFor(settled, 10000);
+    shoot(QStringLiteral("query-platform-down"), "queryPage");
+    platform->clearFaults();
+
+    // 社会保险缴费证明打印: the department's PDF, its first page, printed page by page.
+    s->goHome();
+    const QString certificate = QStringLiteral("RS-0023");
+    if (!s->openItem(certificate)) {
+        m_errors.append(QStringLiteral("queries: no item %1").arg(certificate));
+        return;
+    }
+    s->apply();
+    waitFor(settled, 15000);
+    if (q->state() != RecordQuery::State::Answered) {
+        m_errors.append(QStringLiteral("queries: %1 was not fetched (%2)").arg(certificate, q->message()));
+        return;
+    }
+    shoot(QStringLiteral("certificate-preview"), "queryPage");
+    q->print();
+    waitFor([q] { return q->printState() != RecordQuery::PrintState::Printing || q->pagesDone() > 0; }, 8000);
+    shoot(QStringLiteral("certificate-printing"), "queryPage");
+    waitFor([q] { return q->printState() != RecordQuery::PrintState::Printing; }, 20000);
+
+    // Out of paper in the A4 printer: the job fails with the reason, and can be printed once more.
+    d->simulator()->setA4Paper(QStringLiteral("out"));
+    waitFor([d] { return d->a4PrinterStatus() == devices::DeviceStatus::Fault; }, 8000);
+    s->back();
+    shoot(QStringLiteral("certificate-a4-fault-item"), "serviceDetailPage");
+    s->apply();
+    waitFor(settled, 15000);
+    q->print();
+    waitFor([q] { return q->printState() != RecordQuery::PrintState::Printing; }, 10000);
+    shoot(QStringLiteral("certificate-a4-paper-out"), "queryPage");
+    d->simulator()->setA4Paper(QStringLiteral("ok"));
+    waitFor([d] { return d->a4PrinterStatus() != devices::DeviceStatus::Fault; }, 8000);
+    s->reset();
+    d->simulator()->removeCard();
+}
+
 bool ScreenTour::run(const QString &outputDir)
 {
     m_outputDir = outputDir;
@@ -431,6 +534,7 @@ bool ScreenTour::run(const QString &outputDir)
         }
 
         journey(pass.elder);
+        queries(pass.elder);
         s->start();
         s->setElderMode(pass.elder);
 

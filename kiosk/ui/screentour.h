@@ -39,6 +39,8 @@ private:
     void waitFor(const std::function<bool()> &condition, int ms = 3000);
     /** The resident's journey: form, review, submit, receipt, rating, progress, 12345 — and its errors. */
     void journey(bool elder);
+    /** Answered on the spot: a personal query (card, asking, answer, tables, print), a certificate (preview, printing, paper out). */
+    void queries(bool elder);
     /** Types @p letters on the on-screen keyboard (the pinyin method shows its candidates). */
     void typePinyin(const QString &letters);
     /**

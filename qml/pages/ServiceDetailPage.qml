@@ -92,8 +92,11 @@ Item {
                 Layout.preferredHeight: implicitHeight
                 // Only the devices this item needs: the printer for a receipt, the reader to fill the form.
                 readonly property bool submitted: page.item.handling !== Handling.Guide
-                idCardStatus: submitted ? Devices.idCardStatus : DeviceStatus.Normal
-                printerStatus: submitted ? Devices.printerStatus : DeviceStatus.Normal
+                readonly property bool personal: page.item.action === Handling.Apply || !page.item.publicAccess
+                idCardStatus: submitted && personal ? Devices.idCardStatus : DeviceStatus.Normal
+                // A query prints on A4 only when asked; an application's receipt always.
+                printerStatus: submitted && page.item.action === Handling.Apply ? Devices.printerStatus : DeviceStatus.Normal
+                a4PrinterStatus: page.item.action === Handling.Certificate ? Devices.a4PrinterStatus : DeviceStatus.Normal
             }
         GridLayout {
             Layout.fillWidth: true
@@ -183,7 +186,9 @@ Item {
         height: visible ? Theme.touchTarget * 1.15 : 0
         primary: true
         fontSize: Theme.fontHeading
-        text: qsTr("Apply now")
+        text: page.item.action === Handling.Query ? qsTr("Look it up now")
+            : page.item.action === Handling.Certificate ? qsTr("Print the certificate")
+            : qsTr("Apply now")
         onClicked: Session.apply()
     }
 

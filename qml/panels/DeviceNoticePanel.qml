@@ -13,6 +13,7 @@ Rectangle {
     property int idCardStatus: DeviceStatus.Normal
     property int printerStatus: DeviceStatus.Normal
     property int scannerStatus: DeviceStatus.Normal
+    property int a4PrinterStatus: DeviceStatus.Normal
 
     readonly property var lines: {
         const out = []
@@ -20,6 +21,8 @@ Rectangle {
             out.push(qsTr("The ID card reader is not working right now. You can still browse, and type your details where needed."))
         if (printerStatus === DeviceStatus.Fault)
             out.push(qsTr("The printer is not working right now. Receipts are shown on the screen to photograph instead."))
+        if (a4PrinterStatus === DeviceStatus.Fault || a4PrinterStatus === DeviceStatus.Disabled)
+            out.push(qsTr("The A4 printer cannot print right now, so certificates cannot be printed here at the moment. Staff can help, or try another terminal."))
         if (scannerStatus === DeviceStatus.Fault)
             out.push(qsTr("The code scanner is not working right now. Please search for the service instead."))
         return out

@@ -10,6 +10,9 @@
 #include "kiosk/session/session.h"
 #include "kiosk/ui/localization.h"
 #include "kiosk/ui/qrimageprovider.h"
+#include "kiosk/ui/documentpreviewprovider.h"
+#include "kiosk/journey/journey.h"
+#include "kiosk/query/recordquery.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -148,6 +151,7 @@ public Q_SLOTS:
         }
         m_app->exposeToQml();
         engine->addImageProvider(QStringLiteral("qr"), new kiosk::QrImageProvider);
+        engine->addImageProvider(QStringLiteral("document"), new kiosk::DocumentPreviewProvider([app = m_app.get()] { return app->journey()->query()->document(); }));
         m_l10n = std::make_unique<kiosk::Localization>(m_app->session(), engine);
     }
     void cleanupTestCase()

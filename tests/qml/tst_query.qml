@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Answered on the spot, as a resident meets it on the real pages: a personal record asks for the
+// card first and is looked up the moment it is placed; the answer's values and tables are on
+// screen and print on A4 page by page; a certificate shows its first page and prints; without a
+// reachable platform or with an empty A4 printer the resident is told why, in words.
+import QtQuick
+import QtTest
+import Kiosk
+import Kiosk.Devices
+import KioskTest
+import "finder.js" as Finder
+
+Item {
+    id: root
+    width: 1080
+    height: 1920
+
+    AppShell {
+        id: shell
+        anchors.fill: parent
+    }
+
+    TestCase {
+        name: "Query"
+        when: windowShown
+
+        function findByName(parent, name) {
+            return Finder.findByName(parent, name)
+        }
+        function allText(item) {
+            if (!item)
+                return ""
+            let s = item.text !== undefined ? String(item.text) : ""
+            const kids = item.children || []
+            for (let i = 0; i < kids.length; ++i)
+                s += "|" + allText(kids[i])
+            return s
+        }
+        function openQuery(code) {
+            Session.start()
+            verify(Session.openItem(code))
+            const apply = findByName(shell, "applyButton")
+            verify(apply)
+            mouseClick(apply)
+            compare(Session.screen, Session.Query)
+        }
+
+        function init() {
+            TestPlatform.setDown(false)
+            Simulator.setA4Paper("ok")
+            Simulator.removeCard()
+            Session.reset()
+        }
+        function cleanup() {
+            TestPlatform.setDown(false)
+            Simulator.setA4Paper("ok")
+        }
+
+        function test_personalRecordWaitsForTheCard() {
+            openQuery("RS-0001")
+            compare(Journey.query.state, RecordQuery.NeedsCard)
+            const needsCard = findByName(shell, "needsCard")
+            verify(needsCard, "the card is asked for on the page")
+            verify(allText(needsCard).indexOf("ID card") >= 0 || allText(needsCard).indexOf("身份证") >= 0, allText(needsCard))
+            verify(Simulator.insertCard(0))
+            tryCompare(Journey.query, "state", RecordQuery.Answered, 10000)
+            // The answer is the card holder's, with its reference, values and a table.
+            verify(Journey.query.reference !== "")
+            verify(Journey.query.values.count > 0)
+            verify(Journey.query.tables.length > 0)
+            tryVerify(() => findByName(shell, "value_0") !== null)
+            const text = allText(findByName(shell, "queryPages"))
+            verify(text.indexOf(Journey.query.reference) >= 0)
+        }
+
+        function test_answerPrintsOnA4PageByPage() {
+            verify(Simulator.insertCard(0))
+            tryCompare(Session, "identified", true, 5000)
+            openQuery("RS-0001")
+            tryCompare(Journey.query, "state", RecordQuery.Answered, 10000)
+            mouseClick(findByName(shell, "printButton"))
+            tryCompare(Journey.query, "printState", RecordQuery.Printing, 3000)
+            tryCompare(Journey.query, "printState", RecordQuery.Printed, 20000)
+            verify(Journey.query.pagesTotal >= 1)
+            compare(Journey.query.pagesDone, Journey.query.pagesTotal)
+            verify(allText(findByName(shell, "printStatus")).indexOf("取走") >= 0)
+        }
+
+        function test_certificatePreviewAndPrint() {
+            verify(Simulator.insertCard(0))
+            tryCompare(Session, "identified", true, 5000)
+            openQuery("RS-0002")
+            tryCompare(Journey.query, "state", RecordQuery.Answered, 15000)
+            compare(Journey.query.kind, RecordQuery.Certificate)
+            verify(Journey.query.documentPages >= 1)
+            verify(Journey.query.previewSource.indexOf("image://document/") === 0)
+            const preview = findByName(shell, "certificatePreview")
+            verify(preview && preview.visible)
+            mouseClick(findByName(shell, "printButton"))
+            tryCompare(Journey.query, "printState", RecordQuery.Printed, 20000)
+            compare(Journey.query.pagesTotal, Journey.query.documentPages)
+        }
+
+        function test_paperOutFailsWithWordsAndPrintsAgainOnce() {
+            verify(Simulator.insertCard(0))
+            tryCompare(Session, "identified", true, 5000)
+            openQuery("RS-0002")
+            tryCompare(Journey.query, "state", RecordQuery.Answered, 15000)
+            verify(Simulator.setA4Paper("out"))
+            tryCompare(Devices, "a4PrinterStatus", DeviceStatus.Fault, 8000)
+            // Said before printing, and the print button cannot be used.
+            tryVerify(() => allText(findByName(shell, "a4Notice")).indexOf("A4") >= 0, 3000)
+            compare(findByName(shell, "printButton").enabled, false)
+            Journey.query.print()
+            tryCompare(Journey.query, "printState", RecordQuery.PrintFailed, 10000)
+            compare(Journey.query.printError, DeviceError.PaperOut)
+            verify(allText(findByName(shell, "printStatus")).indexOf("纸") >= 0)
+            verify(Journey.query.canPrintAgain)
+            verify(Simulator.setA4Paper("ok"))
+            tryVerify(() => Devices.a4PrinterStatus !== DeviceStatus.Fault, 8000)
+            Journey.query.printAgain()
+            tryCompare(Journey.query, "printState", RecordQuery.Printed, 20000)
+            verify(!Journey.query.canPrintAgain)
+        }
+
+        function test_platformDownIsSaidAndNothingKept() {
+            verify(Simulator.insertCard(0))
+            tryCompare(Session, "identified", true, 5000)
+            TestPlatform.setDown(true)
+            openQuery("RS-0001")
+            tryCompare(Journey.query, "state", RecordQuery.Failed, 10000)
+            verify(Journey.query.message.length > 0)
+            verify(findByName(shell, "queryProblem").visible)
+            compare(Journey.query.reference, "")
+            TestPlatform.setDown(false)
+            mouseClick(findByName(shell, "retryButton"))
+            tryCompare(Journey.query, "state", RecordQuery.Answered, 10000)
+        }
+
+        function test_endOfVisitWipesTheAnswer() {
+            verify(Simulator.insertCard(0))
+            tryCompare(Session, "identified", true, 5000)
+            openQuery("RS-0001")
+            tryCompare(Journey.query, "state", RecordQuery.Answered, 10000)
+            Session.reset()
+            compare(Journey.query.state, RecordQuery.Idle)
+            compare(Journey.query.reference, "")
+            compare(Journey.query.values.count, 0)
+            compare(Journey.query.tables.length, 0)
+        }
+    }
+}
