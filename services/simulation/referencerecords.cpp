@@ -637,7 +637,7 @@ struct Resolved {
     std::optional<Reply> refusal;
 };
 
-Resolved resolve(const QByteArray &body, const QDateTime &now, const QString &form)
+Resolved resolve(const QByteArray &body, const QString &form)
 {
     Resolved r;
     QString error;
@@ -682,7 +682,6 @@ Resolved resolve(const QByteArray &body, const QDateTime &now, const QString &fo
         r.message = u"未查询到您的医保参保记录。如您在外地参保，请向参保地医保经办机构查询。"_s;
         r.messageEn = u"We found no medical insurance record of yours. If you are insured in another city, please ask its medical insurance office."_s;
     }
-    (void)now;
     return r;
 }
 
@@ -907,7 +906,7 @@ int pdfPageCount(const QByteArray &pdf)
 
 Reply answerQuery(const QByteArray &body, const QDateTime &now)
 {
-    const Resolved r = resolve(body, now, u"record-query"_s);
+    const Resolved r = resolve(body, u"record-query"_s);
     if (r.refusal)
         return *r.refusal;
     Answer a;
@@ -933,7 +932,7 @@ Reply answerQuery(const QByteArray &body, const QDateTime &now)
 
 Reply answerCertificate(const QByteArray &body, const QDateTime &now)
 {
-    const Resolved r = resolve(body, now, u"certificate-print"_s);
+    const Resolved r = resolve(body, u"certificate-print"_s);
     if (r.refusal)
         return *r.refusal;
     Certificate cert;
