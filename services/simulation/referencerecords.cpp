@@ -208,8 +208,23 @@ const std::array<const char16_t *, 6> employers = {u"示例市闽江软件有限
                                                    u"示例市城建设计研究院", u"示例市仁和医药连锁有限公司", u"示例市榕城商贸有限公司"};
 
 /** 社会保险: the contribution record (RS-0022, RS-0023, RS-0024). */
+/** A minor's social insurance: the residents' medical insurance only, paid once a year. */
+void residentsInsurance(Content &c, const Person &p, Dice &d, QDate today)
+{
+    add(c, u"参保状态"_s, u"Status"_s, u"城乡居民基本医疗保险参保（未成年，未参加养老、失业、工伤保险）"_s);
+    add(c, u"参保险种"_s, u"Insurances"_s, u"城乡居民基本医疗保险"_s);
+    add(c, u"首次参保年度"_s, u"Insured since"_s, QString::number(p.birth.year()));
+    add(c, u"个人账户余额（元）"_s, u"Personal account balance (CNY)"_s, u"0.00"_s);
+    Table &t = table(c, u"历年居民医保缴费"_s, u"Residents' medical insurance, by year"_s, {u"年度"_s, u"个人缴纳（元）"_s, u"财政补助（元）"_s, u"状态"_s},
+                     {u"Year"_s, u"Resident (CNY)"_s, u"Government (CNY)"_s, u"Status"_s});
+    for (int y = std::max(p.birth.year(), today.year() - 9); y <= today.year(); ++y)
+        t.rows.push_back({QString::number(y), yuan(250 + (y - 2016) * 15 + d.range(0, 1) * 5), yuan(550 + (y - 2016) * 20), u"已缴费"_s});
+}
+
 void socialInsurance(Content &c, const Person &p, Dice &d, QDate today, bool pensionAccountOnly)
 {
+    if (p.child || isMinor(p, today))
+        return residentsInsurance(c, p, d, today);
     const bool retired = p.birth.addYears(p.female ? 55 : 60) <= today;
     const QDate firstPaid = p.birth.addYears(22).addMonths(d.range(0, 11));
     const QDate last = retired ? p.birth.addYears(p.female ? 55 : 60).addMonths(-1) : today.addMonths(-1);
@@ -277,7 +292,12 @@ void providentFund(Content &c, const Person &p, Dice &d, QDate today, int statem
     const double base = d.range(60, 180) * 100.0;
     const double monthly = std::round(base * 0.12) * 2; // 12 % from the resident and 12 % from the employer
     double balance = d.amount(20'000, 120'000);
-    add(c, u"账户状态"_s, u"Status"_s, p.child ? u"未开户"_s : u"正常缴存"_s);
+    if (p.child || isMinor(p, today)) { // no employer, no account
+        add(c, u"账户状态"_s, u"Status"_s, u"未开户（未成年人不缴存住房公积金）"_s);
+        add(c, u"个人账户余额（元）"_s, u"Account balance (CNY)"_s, u"0.00"_s);
+        return;
+    }
+    add(c, u"账户状态"_s, u"Status"_s, u"正常缴存"_s);
     add(c, u"缴存单位"_s, u"Employer"_s, QString::fromUtf16(d.pick(employers)));
     add(c, u"缴存基数（元）"_s, u"Contribution base (CNY)"_s, yuan(base));
     add(c, u"缴存比例"_s, u"Rate"_s, u"单位12% + 个人12%"_s);
@@ -299,8 +319,13 @@ void providentFund(Content &c, const Person &p, Dice &d, QDate today, int statem
 }
 
 /** 公积金贷款: repayments and the loan's history (GJJ-0016, GJJ-0018, GJJ-0019, GJJ-0020). */
-void providentLoan(Content &c, Dice &d, QDate today, bool settled)
+void providentLoan(Content &c, const Person &p, Dice &d, QDate today, bool settled)
 {
+    if (p.child || isMinor(p, today)) {
+        add(c, u"贷款状态"_s, u"Status"_s, u"无住房公积金贷款记录"_s);
+        add(c, u"贷款笔数"_s, u"Loans"_s, u"0"_s);
+        return;
+    }
     const double principal = d.range(30, 90) * 10'000.0;
     const QDate start = today.addYears(-d.range(3, 12));
     const int years = d.range(15, 30);
@@ -323,8 +348,9 @@ void providentLoan(Content &c, Dice &d, QDate today, bool settled)
 }
 
 /** 医保个人账户: balance and spending (YB-0002). */
-void medicalAccount(Content &c, Dice &d, QDate today)
+void medicalAccount(Content &c, const Person &p, Dice &d, QDate today)
 {
+    const bool residents = p.child || isMinor(p, today); // the residents' scheme has no personal account
     static const std::array<const char16_t *, 5> places = {u"示例市第一医院", u"鼓楼区五凤街道社区卫生服务中心", u"示例市仁和大药房五四路店",
                                                           u"示例市中医院", u"国药控股示例大药房"};
     const double in = d.amount(1200, 3600);
@@ -335,15 +361,15 @@ void medicalAccount(Content &c, Dice &d, QDate today)
     for (int i = 0; i < 14 && date < today; ++i) {
         const bool pharmacy = d.range(0, 2) == 0;
         const double total = pharmacy ? d.amount(20, 260) : d.amount(60, 900);
-        const double paid = std::round(total * (pharmacy ? 1.0 : 0.35) * 100) / 100;
+        const double paid = residents ? 0.0 : std::round(total * (pharmacy ? 1.0 : 0.35) * 100) / 100;
         spent += paid;
         t.rows.push_back({day(date), QString::fromUtf16(places[std::size_t(d.range(0, 4))]), pharmacy ? u"药店购药"_s : u"门诊"_s, yuan(total), yuan(paid)});
         date = date.addDays(d.range(7, 30));
     }
-    add(c, u"个人账户余额（元）"_s, u"Account balance (CNY)"_s, yuan(d.amount(800, 9000)));
-    add(c, u"本年划入（元）"_s, u"Paid in this year (CNY)"_s, yuan(in));
+    add(c, u"个人账户余额（元）"_s, u"Account balance (CNY)"_s, residents ? u"0.00（居民医保不设个人账户）"_s : yuan(d.amount(800, 9000)));
+    add(c, u"本年划入（元）"_s, u"Paid in this year (CNY)"_s, residents ? u"0.00"_s : yuan(in));
     add(c, u"本年支出（元）"_s, u"Spent this year (CNY)"_s, yuan(spent));
-    add(c, u"参保类型"_s, u"Scheme"_s, u"职工基本医疗保险"_s);
+    add(c, u"参保类型"_s, u"Scheme"_s, residents ? u"城乡居民基本医疗保险"_s : u"职工基本医疗保险"_s);
 }
 
 /** 医保参保缴费: enrolment and contributions (YB-0001, YB-0003). */
@@ -599,11 +625,11 @@ Content contentFor(const catalog::Item &item, const Person *person, const QStrin
     } else if (code == u"RS-0005"_s || code == u"RS-0006"_s || code == u"RS-0067"_s) {
         pension(c, p, d, today, code == u"RS-0067"_s);
     } else if (code.startsWith(u"GJJ-"_s) && (item.name.contains(u"贷款"_s) && !item.name.contains(u"测算"_s))) {
-        providentLoan(c, d, today, item.name.contains(u"结清"_s));
+        providentLoan(c, p, d, today, item.name.contains(u"结清"_s));
     } else if (code.startsWith(u"GJJ-"_s) && !item.name.contains(u"测算"_s)) {
         providentFund(c, p, d, today, certificate ? 10 : 24);
     } else if (code == u"YB-0002"_s) {
-        medicalAccount(c, d, today);
+        medicalAccount(c, p, d, today);
     } else if (code == u"YB-0001"_s || code == u"YB-0003"_s) {
         medicalContributions(c, p, d, today);
     } else if (item.name.contains(u"测算"_s)) {
