@@ -611,8 +611,13 @@ Content contentFor(const catalog::Item &item, const Person *person, const QStrin
     const QString &code = item.code;
     Dice d(seedOf(code, person ? person->idNumber : condition));
     Content c;
-    if (!person) {
-        directory(c, item, condition, d, today);
+    if (!person) { // open information
+        if (item.name.contains(u"测算"_s)) {
+            add(c, u"测算条件"_s, u"Figures given"_s, condition.isEmpty() ? u"按本市平均房价"_s : condition);
+            estimate(c, item, d);
+        } else {
+            directory(c, item, condition, d, today);
+        }
         return c;
     }
     const Person &p = *person;
@@ -620,8 +625,10 @@ Content contentFor(const catalog::Item &item, const Person *person, const QStrin
     add(c, u"公民身份号码"_s, u"ID number"_s, privacy::maskIdNumber(p.idNumber));
     if (code == u"RS-0022"_s || code == u"RS-0023"_s || code == u"RS-0024"_s) {
         socialInsurance(c, p, d, today, code == u"RS-0024"_s);
-        if (certificate && code != u"RS-0023"_s) // one page: the last 12 months
-            c.tables.back().rows.erase(c.tables.back().rows.begin(), c.tables.back().rows.end() - 12);
+        if (certificate && code != u"RS-0023"_s && !c.tables.empty() && c.tables.back().rows.size() > 12) { // one page: the last 12
+            auto &rows = c.tables.back().rows;
+            rows.erase(rows.begin(), rows.end() - 12);
+        }
     } else if (code == u"RS-0005"_s || code == u"RS-0006"_s || code == u"RS-0067"_s) {
         pension(c, p, d, today, code == u"RS-0067"_s);
     } else if (code.startsWith(u"GJJ-"_s) && (item.name.contains(u"贷款"_s) && !item.name.contains(u"测算"_s))) {

@@ -316,8 +316,9 @@ private Q_SLOTS:
             const auto r = client.ask(request);
             QVERIFY2(r.ok(), qPrintable(item->code + QStringLiteral(" ") + r.detail));
             QCOMPARE(int(r.answer->outcome), int(query::Outcome::Answered));
-            QCOMPARE(r.answer->values.at(0).value, QStringLiteral("鼓楼区"));
-            QVERIFY(!r.answer->tables.empty() && !r.answer->tables.at(0).rows.empty());
+            QCOMPARE(r.answer->values.at(0).value, QStringLiteral("鼓楼区")); // the condition, as asked
+            if (!item->name.contains(QStringLiteral("测算"))) // an estimate is figures, a lookup a list
+                QVERIFY(!r.answer->tables.empty() && !r.answer->tables.at(0).rows.empty());
         }
         QVERIFY(publicItems >= 5);
     }
