@@ -480,6 +480,7 @@ struct Vocabulary {
     std::array<const char16_t *, 4> columnsEn;
     std::array<const char16_t *, 4> subjects; ///< what a row is about
     std::array<const char16_t *, 4> results;
+    std::array<const char16_t *, 4> thirds = {}; ///< the third column's values; none: the department's name
 };
 
 /** Per department: what its records are about, for the items without a generator of their own. */
@@ -492,10 +493,12 @@ const Vocabulary &vocabularyFor(const QString &department)
     static const Vocabulary police{u"记录", u"Records", {u"日期", u"事项", u"机关", u"状态"}, {u"Date", u"Matter", u"Authority", u"State"},
                                    {u"户口登记", u"居住登记", u"信息核验", u"证件签发"}, {u"有效", u"已登记", u"正常", u"已完成"}};
     static const Vocabulary traffic{u"记录", u"Records", {u"日期", u"地点", u"事项", u"状态"}, {u"Date", u"Place", u"Matter", u"State"},
-                                    {u"五四路与东街口交叉口", u"杨桥中路", u"工业路", u"六一北路"}, {u"已处理", u"未处理", u"已登记", u"正常"}};
+                                    {u"五四路与东街口交叉口", u"杨桥中路", u"工业路", u"六一北路"}, {u"已处理", u"未处理", u"已处理", u"已处理"},
+                                    {u"机动车违反禁止停车标志", u"驾驶电动自行车未佩戴安全头盔", u"不按导向车道行驶", u"超速行驶（未达20%）"}};
     static const Vocabulary education{u"记录", u"Records", {u"日期", u"事项", u"学校", u"结果"}, {u"Date", u"Matter", u"School", u"Result"},
-                                      {u"学籍注册", u"年级升级", u"综合素质评价", u"考试成绩"}, {u"正常", u"合格", u"良好", u"已完成"}};
-    static const Vocabulary housing{u"记录", u"Records", {u"日期", u"事项", u"项目", u"金额或状态"}, {u"Date", u"Matter", u"Project", u"Amount or state"},
+                                      {u"学籍注册", u"年级升级", u"综合素质评价", u"考试成绩"}, {u"正常", u"合格", u"良好", u"已完成"},
+                                      {u"示例市鼓楼第一中心小学", u"示例市仓山区实验小学", u"示例市第十九中学", u"示例市第三中学"}};
+    static const Vocabulary housing{u"记录", u"Records", {u"日期", u"事项", u"机构", u"状态"}, {u"Date", u"Matter", u"Office", u"State"},
                                     {u"网签备案", u"维修资金交存", u"资格审核", u"轮候登记"}, {u"已备案", u"已交存", u"符合", u"轮候中"}};
     static const Vocabulary tax{u"纳税记录", u"Tax records", {u"所属期", u"税种", u"入库日期", u"实缴（元）"}, {u"Period", u"Tax", u"Paid on", u"Paid (CNY)"},
                                 {u"个人所得税", u"个人所得税", u"个人所得税", u"个人所得税"}, {u"", u"", u"", u""}};
@@ -536,6 +539,8 @@ void personalRecord(Content &c, const catalog::Item &item, const Person &p, Dice
         t.columns << QString::fromUtf16(v.columns[i]);
         t.columnsEn << QString::fromUtf16(v.columnsEn[i]);
     }
+    if (item.department == u"traffic"_s)
+        rows = d.range(1, 4); // a few, not a dozen
     QDate date = today.addDays(-d.range(30, 90) * rows);
     const bool isTax = item.department == u"tax"_s;
     for (int i = 0; i < rows; ++i) {
@@ -546,7 +551,8 @@ void personalRecord(Content &c, const catalog::Item &item, const Person &p, Dice
             const QDate m = lastMonths(today, rows)[std::size_t(i)];
             t.rows.push_back({month(m), QString::fromUtf16(v.subjects[0]), day(m.addMonths(1).addDays(d.range(5, 14))), yuan(d.amount(180, 1600))});
         } else {
-            t.rows.push_back({day(date), QString::fromUtf16(v.subjects[std::size_t(d.range(0, 3))]), departmentName(item),
+            const QString third = v.thirds[0] ? QString::fromUtf16(v.thirds[std::size_t(d.range(0, 3))]) : departmentName(item);
+            t.rows.push_back({day(date), QString::fromUtf16(v.subjects[std::size_t(d.range(0, 3))]), third,
                               QString::fromUtf16(v.results[std::size_t(d.range(0, 3))])});
         }
     }
