@@ -418,7 +418,7 @@ void progress(Content &c, const catalog::Item &item, Dice &d, QDate today)
 }
 
 /** 测算: an estimate from the resident's figures (养老金, 贷款额度, 房产交易税费). */
-void estimate(Content &c, const catalog::Item &item, Dice &d)
+void estimate(Content &c, const catalog::Item &item, Dice &d, const Person *p = nullptr)
 {
     if (item.department == u"tax"_s) {
         const double price = d.range(120, 400) * 10'000.0;
@@ -435,7 +435,8 @@ void estimate(Content &c, const catalog::Item &item, Dice &d)
         add(c, u"首套房利率"_s, u"Rate, first home"_s, u"2.85%"_s);
     } else {
         const double monthly = d.amount(2800, 6500);
-        add(c, u"预计退休年月"_s, u"Expected retirement"_s, u"按法定退休年龄"_s);
+        const QDate retirement = p ? p->birth.addYears(p->female ? 55 : 60) : QDate();
+        add(c, u"预计退休年月"_s, u"Expected retirement"_s, retirement.isValid() ? month(retirement) : u"按法定退休年龄"_s);
         add(c, u"预计月养老金（元）"_s, u"Expected monthly pension (CNY)"_s, yuan(monthly));
         add(c, u"其中基础养老金（元）"_s, u"of which basic pension (CNY)"_s, yuan(monthly * 0.55));
         add(c, u"其中个人账户养老金（元）"_s, u"of which personal account (CNY)"_s, yuan(monthly * 0.45));
@@ -646,7 +647,7 @@ Content contentFor(const catalog::Item &item, const Person *person, const QStrin
     } else if (code == u"YB-0001"_s || code == u"YB-0003"_s) {
         medicalContributions(c, p, d, today);
     } else if (item.name.contains(u"测算"_s)) {
-        estimate(c, item, d);
+        estimate(c, item, d, &p);
     } else if (item.name.contains(u"进度"_s) || item.name.contains(u"审核结果"_s) || item.name.contains(u"轮候"_s)) {
         progress(c, item, d, today);
     } else if (item.name.contains(u"发放"_s)) {
