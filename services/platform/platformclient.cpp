@@ -274,7 +274,8 @@ PlatformReply PlatformClient::exchange(const std::string &method, const std::str
     };
 
     // A kept-alive connection the platform closed while idle fails on first use: then one fresh
-    // connection is tried at once. Safe to resend: the Idempotency-Key de-duplicates.
+    // connection is tried at once. Safe to resend: the Idempotency-Key de-duplicates, and a query
+    // (no key) has no effect.
     for (int attempt = 0; attempt < 2; ++attempt) {
         PlatformReply r;
         const auto remaining = std::chrono::duration_cast<std::chrono::microseconds>(deadline - SteadyClock::now());

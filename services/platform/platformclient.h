@@ -57,8 +57,9 @@ struct ConnectionReport {
  * HTTPS to one platform (Poco): TLS 1.2+ with ECDHE/AEAD suites, strict verification against the
  * platform's CA and host, optional client certificate, every request (GETs too) signed with
  * KIOSK-HMAC-V2. The connection is kept alive between requests. Each request has a total deadline
- * (PlatformEndpoint::timeoutMs) enforced by a watchdog thread that shuts the socket down when it
- * passes. Blocking: call it from a worker thread only (the Dispatcher), never the GUI thread.
+ * (PlatformEndpoint::timeoutMs, or a query's shorter CallOptions::timeoutMs) enforced by a watchdog
+ * thread that shuts the socket down when it passes, or when cancel() is called. Blocking: call it
+ * from one worker thread only (the Dispatcher, a QueryClient's caller), never the GUI thread.
  */
 class PlatformClient
 {

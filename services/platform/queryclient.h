@@ -50,9 +50,11 @@ struct CertificateResult {
 /**
  * On-the-spot queries and certificates (docs/platform-api.md, "Queries and certificates") to one
  * platform: one signed POST without an Idempotency-Key, a deadline of its own, never retried and
- * never queued. Blocking: call ask() and fetchCertificate() from one worker thread, never the GUI
- * thread; cancel() from any thread. Owns its connection (kept alive between calls); destroy it on
- * the thread that calls ask(), after that call returned.
+ * never queued. Blocking: call ask() and fetchCertificate() from one worker thread at a time, never
+ * the GUI thread; cancel() from any thread. Owns its connection (kept alive between calls) and the
+ * deadline watchdog's thread. Destroy it when no call is in progress and no cancel() can still
+ * come (the owner of the worker thread joins it first). Include platformclient.h for
+ * PlatformEndpoint.
  */
 class QueryClient
 {

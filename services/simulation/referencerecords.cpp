@@ -208,8 +208,23 @@ const std::array<const char16_t *, 6> employers = {u"示例市闽江软件有限
                                                    u"示例市城建设计研究院", u"示例市仁和医药连锁有限公司", u"示例市榕城商贸有限公司"};
 
 /** 社会保险: the contribution record (RS-0022, RS-0023, RS-0024). */
+/** A minor's social insurance: the residents' medical insurance only, paid once a year. */
+void residentsInsurance(Content &c, const Person &p, Dice &d, QDate today)
+{
+    add(c, u"参保状态"_s, u"Status"_s, u"城乡居民基本医疗保险参保（未成年，未参加养老、失业、工伤保险）"_s);
+    add(c, u"参保险种"_s, u"Insurances"_s, u"城乡居民基本医疗保险"_s);
+    add(c, u"首次参保年度"_s, u"Insured since"_s, QString::number(p.birth.year()));
+    add(c, u"个人账户余额（元）"_s, u"Personal account balance (CNY)"_s, u"0.00"_s);
+    Table &t = table(c, u"历年居民医保缴费"_s, u"Residents' medical insurance, by year"_s, {u"年度"_s, u"个人缴纳（元）"_s, u"财政补助（元）"_s, u"状态"_s},
+                     {u"Year"_s, u"Resident (CNY)"_s, u"Government (CNY)"_s, u"Status"_s});
+    for (int y = std::max(p.birth.year(), today.year() - 9); y <= today.year(); ++y)
+        t.rows.push_back({QString::number(y), yuan(250 + (y - 2016) * 15 + d.range(0, 1) * 5), yuan(550 + (y - 2016) * 20), u"已缴费"_s});
+}
+
 void socialInsurance(Content &c, const Person &p, Dice &d, QDate today, bool pensionAccountOnly)
 {
+    if (p.child || isMinor(p, today))
+        return residentsInsurance(c, p, d, today);
     const bool retired = p.birth.addYears(p.female ? 55 : 60) <= today;
     const QDate firstPaid = p.birth.addYears(22).addMonths(d.range(0, 11));
     const QDate last = retired ? p.birth.addYears(p.female ? 55 : 60).addMonths(-1) : today.addMonths(-1);
@@ -277,7 +292,12 @@ void providentFund(Content &c, const Person &p, Dice &d, QDate today, int statem
     const double base = d.range(60, 180) * 100.0;
     const double monthly = std::round(base * 0.12) * 2; // 12 % from the resident and 12 % from the employer
     double balance = d.amount(20'000, 120'000);
-    add(c, u"账户状态"_s, u"Status"_s, p.child ? u"未开户"_s : u"正常缴存"_s);
+    if (p.child || isMinor(p, today)) { // no employer, no account
+        add(c, u"账户状态"_s, u"Status"_s, u"未开户（未成年人不缴存住房公积金）"_s);
+        add(c, u"个人账户余额（元）"_s, u"Account balance (CNY)"_s, u"0.00"_s);
+        return;
+    }
+    add(c, u"账户状态"_s, u"Status"_s, u"正常缴存"_s);
     add(c, u"缴存单位"_s, u"Employer"_s, QString::fromUtf16(d.pick(employers)));
     add(c, u"缴存基数（元）"_s, u"Contribution base (CNY)"_s, yuan(base));
     add(c, u"缴存比例"_s, u"Rate"_s, u"单位12% + 个人12%"_s);
@@ -299,8 +319,13 @@ void providentFund(Content &c, const Person &p, Dice &d, QDate today, int statem
 }
 
 /** 公积金贷款: repayments and the loan's history (GJJ-0016, GJJ-0018, GJJ-0019, GJJ-0020). */
-void providentLoan(Content &c, Dice &d, QDate today, bool settled)
+void providentLoan(Content &c, const Person &p, Dice &d, QDate today, bool settled)
 {
+    if (p.child || isMinor(p, today)) {
+        add(c, u"贷款状态"_s, u"Status"_s, u"无住房公积金贷款记录"_s);
+        add(c, u"贷款笔数"_s, u"Loans"_s, u"0"_s);
+        return;
+    }
     const double principal = d.range(30, 90) * 10'000.0;
     const QDate start = today.addYears(-d.range(3, 12));
     const int years = d.range(15, 30);
@@ -323,8 +348,9 @@ void providentLoan(Content &c, Dice &d, QDate today, bool settled)
 }
 
 /** 医保个人账户: balance and spending (YB-0002). */
-void medicalAccount(Content &c, Dice &d, QDate today)
+void medicalAccount(Content &c, const Person &p, Dice &d, QDate today)
 {
+    const bool residents = p.child || isMinor(p, today); // the residents' scheme has no personal account
     static const std::array<const char16_t *, 5> places = {u"示例市第一医院", u"鼓楼区五凤街道社区卫生服务中心", u"示例市仁和大药房五四路店",
                                                           u"示例市中医院", u"国药控股示例大药房"};
     const double in = d.amount(1200, 3600);
@@ -335,15 +361,15 @@ void medicalAccount(Content &c, Dice &d, QDate today)
     for (int i = 0; i < 14 && date < today; ++i) {
         const bool pharmacy = d.range(0, 2) == 0;
         const double total = pharmacy ? d.amount(20, 260) : d.amount(60, 900);
-        const double paid = std::round(total * (pharmacy ? 1.0 : 0.35) * 100) / 100;
+        const double paid = residents ? 0.0 : std::round(total * (pharmacy ? 1.0 : 0.35) * 100) / 100;
         spent += paid;
         t.rows.push_back({day(date), QString::fromUtf16(places[std::size_t(d.range(0, 4))]), pharmacy ? u"药店购药"_s : u"门诊"_s, yuan(total), yuan(paid)});
         date = date.addDays(d.range(7, 30));
     }
-    add(c, u"个人账户余额（元）"_s, u"Account balance (CNY)"_s, yuan(d.amount(800, 9000)));
-    add(c, u"本年划入（元）"_s, u"Paid in this year (CNY)"_s, yuan(in));
+    add(c, u"个人账户余额（元）"_s, u"Account balance (CNY)"_s, residents ? u"0.00（居民医保不设个人账户）"_s : yuan(d.amount(800, 9000)));
+    add(c, u"本年划入（元）"_s, u"Paid in this year (CNY)"_s, residents ? u"0.00"_s : yuan(in));
     add(c, u"本年支出（元）"_s, u"Spent this year (CNY)"_s, yuan(spent));
-    add(c, u"参保类型"_s, u"Scheme"_s, u"职工基本医疗保险"_s);
+    add(c, u"参保类型"_s, u"Scheme"_s, residents ? u"城乡居民基本医疗保险"_s : u"职工基本医疗保险"_s);
 }
 
 /** 医保参保缴费: enrolment and contributions (YB-0001, YB-0003). */
@@ -392,7 +418,7 @@ void progress(Content &c, const catalog::Item &item, Dice &d, QDate today)
 }
 
 /** 测算: an estimate from the resident's figures (养老金, 贷款额度, 房产交易税费). */
-void estimate(Content &c, const catalog::Item &item, Dice &d)
+void estimate(Content &c, const catalog::Item &item, Dice &d, const Person *p = nullptr)
 {
     if (item.department == u"tax"_s) {
         const double price = d.range(120, 400) * 10'000.0;
@@ -409,7 +435,8 @@ void estimate(Content &c, const catalog::Item &item, Dice &d)
         add(c, u"首套房利率"_s, u"Rate, first home"_s, u"2.85%"_s);
     } else {
         const double monthly = d.amount(2800, 6500);
-        add(c, u"预计退休年月"_s, u"Expected retirement"_s, u"按法定退休年龄"_s);
+        const QDate retirement = p ? p->birth.addYears(p->female ? 55 : 60) : QDate();
+        add(c, u"预计退休年月"_s, u"Expected retirement"_s, retirement.isValid() ? month(retirement) : u"按法定退休年龄"_s);
         add(c, u"预计月养老金（元）"_s, u"Expected monthly pension (CNY)"_s, yuan(monthly));
         add(c, u"其中基础养老金（元）"_s, u"of which basic pension (CNY)"_s, yuan(monthly * 0.55));
         add(c, u"其中个人账户养老金（元）"_s, u"of which personal account (CNY)"_s, yuan(monthly * 0.45));
@@ -454,6 +481,7 @@ struct Vocabulary {
     std::array<const char16_t *, 4> columnsEn;
     std::array<const char16_t *, 4> subjects; ///< what a row is about
     std::array<const char16_t *, 4> results;
+    std::array<const char16_t *, 4> thirds = {}; ///< the third column's values; none: the department's name
 };
 
 /** Per department: what its records are about, for the items without a generator of their own. */
@@ -466,10 +494,12 @@ const Vocabulary &vocabularyFor(const QString &department)
     static const Vocabulary police{u"记录", u"Records", {u"日期", u"事项", u"机关", u"状态"}, {u"Date", u"Matter", u"Authority", u"State"},
                                    {u"户口登记", u"居住登记", u"信息核验", u"证件签发"}, {u"有效", u"已登记", u"正常", u"已完成"}};
     static const Vocabulary traffic{u"记录", u"Records", {u"日期", u"地点", u"事项", u"状态"}, {u"Date", u"Place", u"Matter", u"State"},
-                                    {u"五四路与东街口交叉口", u"杨桥中路", u"工业路", u"六一北路"}, {u"已处理", u"未处理", u"已登记", u"正常"}};
+                                    {u"五四路与东街口交叉口", u"杨桥中路", u"工业路", u"六一北路"}, {u"已处理", u"未处理", u"已处理", u"已处理"},
+                                    {u"机动车违反禁止停车标志", u"驾驶电动自行车未佩戴安全头盔", u"不按导向车道行驶", u"超速行驶（未达20%）"}};
     static const Vocabulary education{u"记录", u"Records", {u"日期", u"事项", u"学校", u"结果"}, {u"Date", u"Matter", u"School", u"Result"},
-                                      {u"学籍注册", u"年级升级", u"综合素质评价", u"考试成绩"}, {u"正常", u"合格", u"良好", u"已完成"}};
-    static const Vocabulary housing{u"记录", u"Records", {u"日期", u"事项", u"项目", u"金额或状态"}, {u"Date", u"Matter", u"Project", u"Amount or state"},
+                                      {u"学籍注册", u"年级升级", u"综合素质评价", u"考试成绩"}, {u"正常", u"合格", u"良好", u"已完成"},
+                                      {u"示例市鼓楼第一中心小学", u"示例市仓山区实验小学", u"示例市第十九中学", u"示例市第三中学"}};
+    static const Vocabulary housing{u"记录", u"Records", {u"日期", u"事项", u"机构", u"状态"}, {u"Date", u"Matter", u"Office", u"State"},
                                     {u"网签备案", u"维修资金交存", u"资格审核", u"轮候登记"}, {u"已备案", u"已交存", u"符合", u"轮候中"}};
     static const Vocabulary tax{u"纳税记录", u"Tax records", {u"所属期", u"税种", u"入库日期", u"实缴（元）"}, {u"Period", u"Tax", u"Paid on", u"Paid (CNY)"},
                                 {u"个人所得税", u"个人所得税", u"个人所得税", u"个人所得税"}, {u"", u"", u"", u""}};
@@ -510,6 +540,8 @@ void personalRecord(Content &c, const catalog::Item &item, const Person &p, Dice
         t.columns << QString::fromUtf16(v.columns[i]);
         t.columnsEn << QString::fromUtf16(v.columnsEn[i]);
     }
+    if (item.department == u"traffic"_s)
+        rows = d.range(1, 4); // a few, not a dozen
     QDate date = today.addDays(-d.range(30, 90) * rows);
     const bool isTax = item.department == u"tax"_s;
     for (int i = 0; i < rows; ++i) {
@@ -520,7 +552,8 @@ void personalRecord(Content &c, const catalog::Item &item, const Person &p, Dice
             const QDate m = lastMonths(today, rows)[std::size_t(i)];
             t.rows.push_back({month(m), QString::fromUtf16(v.subjects[0]), day(m.addMonths(1).addDays(d.range(5, 14))), yuan(d.amount(180, 1600))});
         } else {
-            t.rows.push_back({day(date), QString::fromUtf16(v.subjects[std::size_t(d.range(0, 3))]), departmentName(item),
+            const QString third = v.thirds[0] ? QString::fromUtf16(v.thirds[std::size_t(d.range(0, 3))]) : departmentName(item);
+            t.rows.push_back({day(date), QString::fromUtf16(v.subjects[std::size_t(d.range(0, 3))]), third,
                               QString::fromUtf16(v.results[std::size_t(d.range(0, 3))])});
         }
     }
@@ -585,8 +618,13 @@ Content contentFor(const catalog::Item &item, const Person *person, const QStrin
     const QString &code = item.code;
     Dice d(seedOf(code, person ? person->idNumber : condition));
     Content c;
-    if (!person) {
-        directory(c, item, condition, d, today);
+    if (!person) { // open information
+        if (item.name.contains(u"测算"_s)) {
+            add(c, u"测算条件"_s, u"Figures given"_s, condition.isEmpty() ? u"按本市平均房价"_s : condition);
+            estimate(c, item, d);
+        } else {
+            directory(c, item, condition, d, today);
+        }
         return c;
     }
     const Person &p = *person;
@@ -594,20 +632,22 @@ Content contentFor(const catalog::Item &item, const Person *person, const QStrin
     add(c, u"公民身份号码"_s, u"ID number"_s, privacy::maskIdNumber(p.idNumber));
     if (code == u"RS-0022"_s || code == u"RS-0023"_s || code == u"RS-0024"_s) {
         socialInsurance(c, p, d, today, code == u"RS-0024"_s);
-        if (certificate && code != u"RS-0023"_s) // one page: the last 12 months
-            c.tables.back().rows.erase(c.tables.back().rows.begin(), c.tables.back().rows.end() - 12);
+        if (certificate && code != u"RS-0023"_s && !c.tables.empty() && c.tables.back().rows.size() > 12) { // one page: the last 12
+            auto &rows = c.tables.back().rows;
+            rows.erase(rows.begin(), rows.end() - 12);
+        }
     } else if (code == u"RS-0005"_s || code == u"RS-0006"_s || code == u"RS-0067"_s) {
         pension(c, p, d, today, code == u"RS-0067"_s);
     } else if (code.startsWith(u"GJJ-"_s) && (item.name.contains(u"贷款"_s) && !item.name.contains(u"测算"_s))) {
-        providentLoan(c, d, today, item.name.contains(u"结清"_s));
+        providentLoan(c, p, d, today, item.name.contains(u"结清"_s));
     } else if (code.startsWith(u"GJJ-"_s) && !item.name.contains(u"测算"_s)) {
         providentFund(c, p, d, today, certificate ? 10 : 24);
     } else if (code == u"YB-0002"_s) {
-        medicalAccount(c, d, today);
+        medicalAccount(c, p, d, today);
     } else if (code == u"YB-0001"_s || code == u"YB-0003"_s) {
         medicalContributions(c, p, d, today);
     } else if (item.name.contains(u"测算"_s)) {
-        estimate(c, item, d);
+        estimate(c, item, d, &p);
     } else if (item.name.contains(u"进度"_s) || item.name.contains(u"审核结果"_s) || item.name.contains(u"轮候"_s)) {
         progress(c, item, d, today);
     } else if (item.name.contains(u"发放"_s)) {
@@ -637,7 +677,7 @@ struct Resolved {
     std::optional<Reply> refusal;
 };
 
-Resolved resolve(const QByteArray &body, const QDateTime &now, const QString &form)
+Resolved resolve(const QByteArray &body, const QString &form)
 {
     Resolved r;
     QString error;
@@ -682,7 +722,6 @@ Resolved resolve(const QByteArray &body, const QDateTime &now, const QString &fo
         r.message = u"未查询到您的医保参保记录。如您在外地参保，请向参保地医保经办机构查询。"_s;
         r.messageEn = u"We found no medical insurance record of yours. If you are insured in another city, please ask its medical insurance office."_s;
     }
-    (void)now;
     return r;
 }
 
@@ -907,7 +946,7 @@ int pdfPageCount(const QByteArray &pdf)
 
 Reply answerQuery(const QByteArray &body, const QDateTime &now)
 {
-    const Resolved r = resolve(body, now, u"record-query"_s);
+    const Resolved r = resolve(body, u"record-query"_s);
     if (r.refusal)
         return *r.refusal;
     Answer a;
@@ -933,7 +972,7 @@ Reply answerQuery(const QByteArray &body, const QDateTime &now)
 
 Reply answerCertificate(const QByteArray &body, const QDateTime &now)
 {
-    const Resolved r = resolve(body, now, u"certificate-print"_s);
+    const Resolved r = resolve(body, u"certificate-print"_s);
     if (r.refusal)
         return *r.refusal;
     Certificate cert;

@@ -593,6 +593,41 @@ private Q_SLOTS:
         QCOMPARE(platform->effects().size(), std::size_t(1));
     }
 
+    void queryCallsHaveTheirOwnDeadlineAndLimit()
+    {
+        // PlatformClient::query: a signed POST without Idempotency-Key (the platform verifies the
+        // signature with that line empty), a deadline shorter than the endpoint's, its own reply limit.
+        auto platform = startPlatform();
+        auto e = endpoint(platform->port());
+        e.timeoutMs = 1000;
+        PlatformClient client(e);
+        const std::string body = R"({"itemCode":"JY-0005","terminal":"T-TEST-01"})";
+        const auto ok = client.query(query::queryPath().toStdString(), body, {});
+        QCOMPARE(ok.status, 200);
+        QCOMPARE(platform->rejectedSignatures(), 0);
+        QCOMPARE(platform->effects().size(), std::size_t(0)); // nothing stored
+        QVERIFY(ok.body.size() > 300);
+
+        const auto small = client.query(query::queryPath().toStdString(), body, {.timeoutMs = 0, .maxReplyBytes = 256});
+        QCOMPARE(small.status, 0);
+        QVERIFY2(small.errorText.find("too large") != std::string::npos, small.errorText.c_str());
+
+        platform->injectFault(Fault::Latency, 1, 3000);
+        QElapsedTimer t;
+        t.start();
+        const auto slow = client.query(query::queryPath().toStdString(), body, {.timeoutMs = 400});
+        QCOMPARE(int(slow.error), int(TransportError::Timeout));
+        QVERIFY2(slow.errorText.find("within 0.4 s") != std::string::npos, slow.errorText.c_str());
+        QVERIFY2(t.elapsed() < 1500, qPrintable(QString::number(t.elapsed())));
+        // Longer than the endpoint's: the endpoint's holds.
+        platform->injectFault(Fault::Latency, 1, 3000);
+        t.restart();
+        const auto capped = client.query(query::queryPath().toStdString(), body, {.timeoutMs = 60'000});
+        QCOMPARE(int(capped.error), int(TransportError::Timeout));
+        QVERIFY2(capped.errorText.find("within 1 s") != std::string::npos, capped.errorText.c_str());
+        QVERIFY(!capped.cancelled);
+    }
+
     void unsignableRequestIsNotSent()
     {
         auto platform = startPlatform();

@@ -111,10 +111,14 @@ private Q_SLOTS:
                 QVERIFY2(r.ok(), qPrintable(where + QStringLiteral(": ") + queryFailureId(r.failure) + QStringLiteral(" ") + r.detail));
                 const query::Answer &a = *r.answer;
                 QCOMPARE(a.itemCode, item->code);
+                if (const QString keep = qEnvironmentVariable("KIOSK_KEEP_ANSWERS_DIR"); !keep.isEmpty()) { // to read them
+                    QFile out(keep + QStringLiteral("/%1-%2.json").arg(item->code).arg(card));
+                    QVERIFY(out.open(QIODevice::WriteOnly));
+                    out.write(query::answerBody(a));
+                }
                 const bool uninsured = item->department == QLatin1String("medicare") && !item->publicAccess()
-                    && r.answer->outcome != query::Outcome::Answered;
+                    && devices::sim::sampleCards().at(std::size_t(card)).idNumber.toStdString() == ReferencePlatform::uninsuredIdNumber();
                 if (uninsured) {
-                    QCOMPARE(devices::sim::sampleCards().at(std::size_t(card)).idNumber.toStdString(), ReferencePlatform::uninsuredIdNumber());
                     QCOMPARE(int(a.outcome), int(query::Outcome::NoRecord));
                     QVERIFY(a.message.contains(QStringLiteral("未查询到您的医保参保记录")));
                     continue;
@@ -159,7 +163,8 @@ private Q_SLOTS:
                     out.write(c.document);
                 }
                 QCOMPARE(c.pages, records::pdfPageCount(c.document));
-                QCOMPARE(c.pages, item->code == QLatin1String("RS-0023") ? 2 : 1);
+                // 36 monthly contributions need a second page; a minor's yearly ones do not.
+                QCOMPARE(c.pages, item->code == QLatin1String("RS-0023") && card != 4 ? 2 : 1);
                 QCOMPARE(c.issuedAt.daysTo(c.validUntil), qint64(30));
                 QVERIFY(!c.verificationCode.isEmpty());
             }
@@ -221,6 +226,43 @@ private Q_SLOTS:
         QVERIFY(labels.contains(QStringLiteral("个人账户余额（元）")));
     }
 
+    void departmentsAnswerInTheirOwnTerms_data()
+    {
+        QTest::addColumn<QString>("item");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("table");
+        QTest::newRow("GJJ-0002") << "GJJ-0002" << "个人账户余额（元）" << "账户明细";
+        QTest::newRow("YB-0002") << "YB-0002" << "个人账户余额（元）" << "本年消费明细";
+        QTest::newRow("RS-0005") << "RS-0005" << "月养老金（元）" << "近12个月发放明细";
+        QTest::newRow("RS-0067") << "RS-0067" << "月养老金（元）" << "历年调整记录";
+        QTest::newRow("GJJ-0016") << "GJJ-0016" << "月还款额（元）" << "近12期还款明细";
+        QTest::newRow("MZ-0002") << "MZ-0002" << "月标准（元）" << "近12个月发放记录";
+        QTest::newRow("GA-0015") << "GA-0015" << "当前环节" << "办理过程";
+        QTest::newRow("WJ-0005") << "WJ-0005" << "免疫规划疫苗" << "接种记录";
+        QTest::newRow("SW-0010") << "SW-0010" << "契税（1%）" << "";
+        QTest::newRow("JY-0005") << "JY-0005" << "查询条件" << "义务教育学区";
+        QTest::newRow("YB-0018") << "YB-0018" << "政策年度" << "医保待遇政策";
+    }
+    void departmentsAnswerInTheirOwnTerms()
+    {
+        QFETCH(QString, item);
+        QFETCH(QString, value);
+        QFETCH(QString, table);
+        QueryClient client(endpoint(m_platform->port()));
+        const auto r = client.ask(requestFor(item, 1));
+        QVERIFY2(r.ok(), qPrintable(r.detail));
+        QStringList labels;
+        for (const auto &v : r.answer->values)
+            labels << v.label;
+        QVERIFY2(labels.contains(value), qPrintable(labels.join(u' ')));
+        if (table.isEmpty()) {
+            QVERIFY(r.answer->tables.empty());
+        } else {
+            QVERIFY(!r.answer->tables.empty());
+            QCOMPARE(r.answer->tables.at(0).title, table);
+        }
+    }
+
     void childRecords()
     {
         QueryClient client(endpoint(m_platform->port()));
@@ -274,8 +316,9 @@ private Q_SLOTS:
             const auto r = client.ask(request);
             QVERIFY2(r.ok(), qPrintable(item->code + QStringLiteral(" ") + r.detail));
             QCOMPARE(int(r.answer->outcome), int(query::Outcome::Answered));
-            QCOMPARE(r.answer->values.at(0).value, QStringLiteral("鼓楼区"));
-            QVERIFY(!r.answer->tables.empty() && !r.answer->tables.at(0).rows.empty());
+            QCOMPARE(r.answer->values.at(0).value, QStringLiteral("鼓楼区")); // the condition, as asked
+            if (!item->name.contains(QStringLiteral("测算"))) // an estimate is figures, a lookup a list
+                QVERIFY(!r.answer->tables.empty() && !r.answer->tables.at(0).rows.empty());
         }
         QVERIFY(publicItems >= 5);
     }
