@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/kioskapp.h"
 #include "kiosk/query/queryservice.h"
+#include "services/simulation/referencerecords.h"
 #include "kiosk/query/recordquery.h"
 #include "kiosk/ui/documentpreviewprovider.h"
 #include "common/logging.h"
@@ -92,6 +93,9 @@ KioskApp::~KioskApp()
 void KioskApp::loadCatalog()
 {
     m_store->load();
+    // Demo and tests: the reference platform answers this terminal's items, whatever their codes.
+    if (m_config.simulate)
+        simulation::records::useCatalog(std::make_shared<const catalog::Catalog>(m_store->catalog()));
     m_search->rebuild(m_store->catalog());
     m_session->setCatalog(&m_store->catalog(), m_search.get());
     m_journey->setCatalog(&m_store->catalog());

@@ -217,8 +217,7 @@ void RecordQuery::onFinished(int id, const QueryOutcome &o)
 
 void RecordQuery::showAnswer()
 {
-    qDeleteAll(m_tables);
-    m_tables.clear();
+    dropTables();
     if (m_answer) {
         m_values->reset(m_answer->values, m_english);
         for (const auto &t : m_answer->tables)
@@ -361,6 +360,17 @@ void RecordQuery::printSlip()
     Q_EMIT printChanged();
 }
 
+void RecordQuery::dropTables()
+{
+    if (m_tables.isEmpty())
+        return;
+    // QML lets go of the old tables first (answerChanged), then they go.
+    const QList<AnswerTable *> old = std::exchange(m_tables, {});
+    Q_EMIT answerChanged();
+    for (AnswerTable *t : old)
+        t->deleteLater();
+}
+
 void RecordQuery::setState(State state, const QString &message)
 {
     if (m_state == state && m_message == message)
@@ -396,8 +406,7 @@ void RecordQuery::wipe()
     devices::idcard::wipeString(m_asker.idNumber);
     devices::idcard::wipeString(m_asker.name);
     m_asker = {};
-    qDeleteAll(m_tables);
-    m_tables.clear();
+    dropTables();
     m_values->reset({}, m_english);
     m_state = State::Idle;
     m_message.clear();

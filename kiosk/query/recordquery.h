@@ -151,6 +151,7 @@ private:
     void showAnswer();
     void startPrint();
     void wipe();
+    void dropTables();
 
     QueryService *m_service;
     devices::DeviceManager *m_devices;

@@ -42,7 +42,7 @@ Item {
         anchors.left: parent.left
         anchors.right: Theme.landscape && page.certificate && page.answered ? preview.left : parent.right
         anchors.top: parent.top
-        anchors.bottom: page.certificate && page.answered && !Theme.landscape ? preview.top : actions.top
+        anchors.bottom: page.certificate && page.answered && !Theme.landscape ? preview.top : status.top
         anchors.margins: Theme.margin
         spacing: Theme.spacing * 1.5
 
@@ -226,7 +226,42 @@ Item {
             }
         }
 
-        // Printing and its outcome.
+    }
+
+    // The certificate's first page, as it will print: beside the text in landscape, in the flow below it in portrait.
+    Rectangle {
+        id: preview
+        objectName: "certificatePreview"
+        visible: page.certificate && page.answered
+        anchors.right: parent.right
+        anchors.rightMargin: Theme.margin
+        width: !visible ? 0 : Theme.landscape ? Math.min((parent.width - 3 * Theme.margin) * 0.4, (status.y - 2 * Theme.margin) / 1.414)
+                                              : Math.min(parent.width - 2 * Theme.margin, (status.y - 2 * Theme.margin) * 0.6 / 1.414)
+        height: width * 1.414
+        // Portrait: below the text, above the buttons.
+        y: Theme.landscape ? Theme.margin : status.y - height - Theme.margin
+        color: "white"
+        border.color: Theme.border
+        border.width: Math.max(1, Theme.borderWidth)
+        Image {
+            anchors.fill: parent
+            anchors.margins: 1
+            source: preview.visible ? page.query.previewSource : ""
+            sourceSize.width: Math.round(width)
+            fillMode: Image.PreserveAspectFit
+            cache: false
+        }
+    }
+
+    // What the printer is doing, and the card: always in view above the buttons, never on a later page.
+    ColumnLayout {
+        id: status
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: actions.top
+        anchors.leftMargin: Theme.margin
+        anchors.rightMargin: Theme.margin
+        spacing: Theme.spacing / 2
         BodyText {
             objectName: "printStatus"
             Layout.fillWidth: true
@@ -257,31 +292,6 @@ Item {
             visible: page.answered && Session.identified
             font.bold: true
             text: qsTr("Please take your ID card when you are done.")
-        }
-    }
-
-    // The certificate's first page, as it will print: beside the text in landscape, in the flow below it in portrait.
-    Rectangle {
-        id: preview
-        objectName: "certificatePreview"
-        visible: page.certificate && page.answered
-        anchors.right: parent.right
-        anchors.rightMargin: Theme.margin
-        width: !visible ? 0 : Theme.landscape ? Math.min((parent.width - 3 * Theme.margin) * 0.4, (actions.y - 2 * Theme.margin) / 1.414)
-                                              : Math.min(parent.width - 2 * Theme.margin, (actions.y - 2 * Theme.margin) * 0.45 / 1.414)
-        height: width * 1.414
-        // Portrait: below the text, above the buttons.
-        y: Theme.landscape ? Theme.margin : actions.y - height - Theme.margin
-        color: "white"
-        border.color: Theme.border
-        border.width: Math.max(1, Theme.borderWidth)
-        Image {
-            anchors.fill: parent
-            anchors.margins: 1
-            source: preview.visible ? page.query.previewSource : ""
-            sourceSize.width: Math.round(width)
-            fillMode: Image.PreserveAspectFit
-            cache: false
         }
     }
 

@@ -18,6 +18,7 @@
 #include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/SecureServerSocket.h>
+#include <Poco/ThreadPool.h>
 #include <Poco/StreamCopier.h>
 
 #include <openssl/ssl.h>
@@ -77,7 +78,10 @@ struct ReferencePlatform::State {
     int rejected = 0;
     int sequence = 0;
     int queries = 0; ///< queries and certificates answered (or refused after the signature)
-    std::unique_ptr<Poco::Net::HTTPServer> server;
+    /** The server's own threads (not Poco's default pool, whose threads live until exit, after Qt and
+     *  OpenSSL are torn down: they drew certificates with Qt's fonts). Ended by stop(). */
+    std::unique_ptr<Poco::ThreadPool> pool;
+    std::unique_ptr<Poco::Net::HTTPServer> server; ///< after pool: destroyed first
     std::uint16_t port = 0;
 
     /** Sleeps @p ms, or less when the platform stops: a slow reply never outlives stop(). */
@@ -501,7 +505,8 @@ bool ReferencePlatform::start(std::string *error)
         params2->setMaxQueued(256);
         params2->setKeepAlive(true);
         params2->setTimeout(Poco::Timespan(10, 0));
-        m_state->server = std::make_unique<Poco::Net::HTTPServer>(new Factory(m_state), socket, params2);
+        m_state->pool = std::make_unique<Poco::ThreadPool>(2, std::max(2, o.maxThreads));
+        m_state->server = std::make_unique<Poco::Net::HTTPServer>(new Factory(m_state), *m_state->pool, socket, params2);
         m_state->server->start();
         m_state->stopping = false;
         return true;
@@ -523,6 +528,10 @@ void ReferencePlatform::stop()
     // server thread still running at exit would meet OpenSSL and Qt already torn down.
     for (int i = 0; i < 1000 && m_state->active > 0; ++i)
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    if (m_state->pool) {
+        m_state->pool->joinAll();
+        m_state->pool.reset();
+    }
 }
 
 std::uint16_t ReferencePlatform::port() const

@@ -95,19 +95,29 @@ Person childOf(const Person &parent)
 
 // --- the catalog's items ------------------------------------------------------------------------
 
-const catalog::Catalog &defaultCatalog()
+std::shared_ptr<const catalog::Catalog> defaultCatalog()
 {
-    static const catalog::Catalog c = [] {
+    static const auto c = [] {
         auto r = catalog::loadCatalogFile(catalog::CatalogStore::builtInPath());
-        return r.catalog ? *r.catalog : catalog::Catalog{};
+        return std::make_shared<const catalog::Catalog>(r.catalog ? *r.catalog : catalog::Catalog{});
     }();
     return c;
 }
 
+std::mutex g_catalogMutex;
+std::shared_ptr<const catalog::Catalog> g_catalog; ///< the terminal's own (useCatalog), else the default
+
+std::shared_ptr<const catalog::Catalog> catalogInUse()
+{
+    std::lock_guard lock(g_catalogMutex);
+    return g_catalog ? g_catalog : defaultCatalog();
+}
+
 QString departmentName(const catalog::Item &item)
 {
-    const auto *d = defaultCatalog().department(item.department);
-    const QString city = defaultCatalog().city.isEmpty() ? u"示例市"_s : defaultCatalog().city;
+    const auto catalog = catalogInUse();
+    const auto *d = catalog->department(item.department);
+    const QString city = catalog->city.isEmpty() ? u"示例市"_s : catalog->city;
     if (!d)
         return city + u"人民政府"_s;
     QString name = d->name;
@@ -669,6 +679,7 @@ QByteArray errorBody(const QString &message)
 
 /** What a request is, or the refusal it gets. */
 struct Resolved {
+    std::shared_ptr<const catalog::Catalog> catalog; ///< keeps item alive
     const catalog::Item *item = nullptr;
     std::optional<Person> person; ///< the card holder, or their child
     Outcome outcome = Outcome::Answered;
@@ -686,7 +697,8 @@ Resolved resolve(const QByteArray &body, const QString &form)
         r.refusal = Reply{400, errorBody(u"malformed request: "_s + error)};
         return r;
     }
-    r.item = defaultCatalog().item(request->itemCode);
+    r.catalog = catalogInUse();
+    r.item = r.catalog->item(request->itemCode);
     if (!r.item || r.item->form != form) {
         r.refusal = Reply{404, errorBody(u"no "_s + form + u" item "_s + request->itemCode + u" here"_s)};
         return r;
@@ -942,6 +954,12 @@ int pdfPageCount(const QByteArray &pdf)
             ++pages;
     }
     return pages;
+}
+
+void useCatalog(std::shared_ptr<const catalog::Catalog> catalog)
+{
+    std::lock_guard lock(g_catalogMutex);
+    g_catalog = std::move(catalog);
 }
 
 Reply answerQuery(const QByteArray &body, const QDateTime &now)

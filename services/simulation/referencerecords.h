@@ -5,6 +5,8 @@
 #include <QDateTime>
 #include <QString>
 
+#include <memory>
+
 /**
  * The reference platform's residents and their records, for on-the-spot queries and certificates
  * (docs/platform-api.md, "Queries and certificates"): the simulator's sample cards
@@ -15,12 +17,22 @@
  *
  * Thread-safe: called from the platform's server threads.
  */
+namespace kiosk::catalog {
+class Catalog;
+}
+
 namespace kiosk::simulation::records {
 
 struct Reply {
     int status = 200;
     QByteArray body; ///< JSON: an answer, a certificate, or {"error": "…"}
 };
+
+/**
+ * The items answered: the terminal's own catalog (its demo or test catalog, whose codes may differ
+ * from the default one), or the default catalog when @p catalog is null. Thread-safe.
+ */
+void useCatalog(std::shared_ptr<const catalog::Catalog> catalog);
 
 /** POST /api/v1/queries with @p body; @p now the platform's clock (UTC). */
 [[nodiscard]] Reply answerQuery(const QByteArray &body, const QDateTime &now);

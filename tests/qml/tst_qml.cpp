@@ -99,6 +99,13 @@ public:
     {
         return platform()->setStatus(tracking.toStdString(), status.toStdString(), message.toStdString());
     }
+    /** Slow: the next requests wait @p ms before they are answered (0: no longer). */
+    Q_INVOKABLE void setSlow(int ms)
+    {
+        platform()->clearFaults();
+        if (ms > 0)
+            platform()->injectFault(kiosk::simulation::ReferencePlatform::Fault::Latency, 20, ms);
+    }
     /** Down: every request meets a 503 until up again. */
     Q_INVOKABLE void setDown(bool down)
     {

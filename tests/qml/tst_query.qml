@@ -52,6 +52,7 @@ Item {
             Session.reset()
         }
         function cleanup() {
+            TestPlatform.setSlow(0)
             TestPlatform.setDown(false)
             Simulator.setA4Paper("ok")
         }
@@ -78,6 +79,7 @@ Item {
             tryCompare(Session, "identified", true, 5000)
             openQuery("RS-0001")
             tryCompare(Journey.query, "state", RecordQuery.Answered, 10000)
+            waitForRendering(shell) // the row of buttons laid out for the answer before it is touched
             mouseClick(findByName(shell, "printButton"))
             tryCompare(Journey.query, "printState", RecordQuery.Printing, 3000)
             tryCompare(Journey.query, "printState", RecordQuery.Printed, 20000)
@@ -96,7 +98,11 @@ Item {
             verify(Journey.query.previewSource.indexOf("image://document/") === 0)
             const preview = findByName(shell, "certificatePreview")
             verify(preview && preview.visible)
-            mouseClick(findByName(shell, "printButton"))
+            tryVerify(() => Devices.a4PrinterStatus === DeviceStatus.Normal, 8000)
+            const print = findByName(shell, "printButton")
+            verify(print && print.enabled, "the print button can be used")
+            waitForRendering(shell) // the row of buttons laid out for the answer before it is touched
+            mouseClick(print)
             tryCompare(Journey.query, "printState", RecordQuery.Printed, 20000)
             compare(Journey.query.pagesTotal, Journey.query.documentPages)
         }
@@ -133,8 +139,29 @@ Item {
             verify(findByName(shell, "queryProblem").visible)
             compare(Journey.query.reference, "")
             TestPlatform.setDown(false)
+            waitForRendering(shell)
             mouseClick(findByName(shell, "retryButton"))
             tryCompare(Journey.query, "state", RecordQuery.Answered, 10000)
+        }
+
+        function test_cancelWhileAsking() {
+            verify(Simulator.insertCard(0))
+            tryCompare(Session, "identified", true, 5000)
+            TestPlatform.setSlow(5000)
+            openQuery("RS-0001")
+            tryCompare(Journey.query, "state", RecordQuery.Asking, 3000)
+            // Progress and a way out from the first second.
+            verify(findByName(shell, "askingProgress"))
+            const cancel = findByName(shell, "cancelQueryButton")
+            verify(cancel)
+            waitForRendering(shell)
+            mouseClick(cancel)
+            compare(Journey.query.state, RecordQuery.Idle)
+            // The slow answer arriving later changes nothing.
+            wait(800)
+            compare(Journey.query.state, RecordQuery.Idle)
+            compare(Journey.query.reference, "")
+            TestPlatform.setSlow(0)
         }
 
         function test_endOfVisitWipesTheAnswer() {
