@@ -867,6 +867,34 @@
         <source>Not connected.</source>
         <translation>未连接。</translation>
     </message>
+    <message>
+        <source>Paper jam: open the printer and remove the jammed paper.</source>
+        <translation>卡纸：请打开打印机取出卡住的纸张。</translation>
+    </message>
+    <message>
+        <source>Door open: close the printer&apos;s door.</source>
+        <translation>打印机舱门未关：请关好舱门。</translation>
+    </message>
+    <message>
+        <source>Toner low: replace the cartridge soon.</source>
+        <translation>墨粉不足：请尽快更换硒鼓。</translation>
+    </message>
+    <message>
+        <source>Toner empty: replace the cartridge.</source>
+        <translation>墨粉已用完：请更换硒鼓。</translation>
+    </message>
+    <message>
+        <source>The print job was cancelled.</source>
+        <translation>打印任务已取消。</translation>
+    </message>
+    <message>
+        <source>The printer cannot print this document (PDF not accepted).</source>
+        <translation>打印机无法打印此文档（不支持 PDF）。</translation>
+    </message>
+    <message>
+        <source>A4 printer</source>
+        <translation>A4 打印机</translation>
+    </message>
 </context>
 <context>
     <name>StaffQueuePage</name>

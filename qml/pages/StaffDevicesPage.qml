@@ -41,6 +41,12 @@ Item {
         case DeviceError.NoStatusReports: return qsTr("This printer cannot report its paper state.")
         case DeviceError.NotInService: return qsTr("Spare: another device of this kind is in use.")
         case DeviceError.Stopped: return qsTr("The device layer is stopped.")
+        case DeviceError.PaperJam: return qsTr("Paper jam: open the printer and remove the jammed paper.")
+        case DeviceError.DoorOpen: return qsTr("Door open: close the printer's door.")
+        case DeviceError.TonerLow: return qsTr("Toner low: replace the cartridge soon.")
+        case DeviceError.TonerEmpty: return qsTr("Toner empty: replace the cartridge.")
+        case DeviceError.JobCancelled: return qsTr("The print job was cancelled.")
+        case DeviceError.DocumentRejected: return qsTr("The printer cannot print this document (PDF not accepted).")
         default: return ""
         }
     }
@@ -49,11 +55,11 @@ Item {
         switch (status) {
         case DeviceStatus.Normal:
             return kind === DeviceKind.IdCardReader ? qsTr("Ready: waiting for a card")
-                 : kind === DeviceKind.ReceiptPrinter ? qsTr("Ready to print")
+                 : kind === DeviceKind.ReceiptPrinter || kind === DeviceKind.A4Printer ? qsTr("Ready to print")
                  : qsTr("Ready: waiting for a code")
         case DeviceStatus.Busy:
             return kind === DeviceKind.IdCardReader ? qsTr("Reading a card")
-                 : kind === DeviceKind.ReceiptPrinter ? qsTr("Printing") : qsTr("Busy")
+                 : kind === DeviceKind.ReceiptPrinter || kind === DeviceKind.A4Printer ? qsTr("Printing") : qsTr("Busy")
         case DeviceStatus.Unknown: return qsTr("Not connected.")
         default: return ""
         }
@@ -63,6 +69,7 @@ Item {
         case DeviceKind.IdCardReader: return qsTr("ID card reader")
         case DeviceKind.ReceiptPrinter: return qsTr("Receipt printer")
         case DeviceKind.CodeScanner: return qsTr("Code scanner")
+        case DeviceKind.A4Printer: return qsTr("A4 printer")
         default: return ""
         }
     }
@@ -193,7 +200,7 @@ Item {
                 Repeater {
                     // The simulator's script names a device by its id.
                     model: [{ id: "idcard", kind: DeviceKind.IdCardReader }, { id: "printer", kind: DeviceKind.ReceiptPrinter },
-                            { id: "scanner", kind: DeviceKind.CodeScanner }]
+                            { id: "scanner", kind: DeviceKind.CodeScanner }, { id: "a4printer", kind: DeviceKind.A4Printer }]
                     delegate: Row {
                         id: plugRow
                         required property var modelData
