@@ -5,6 +5,7 @@
 #include <cups/cups.h>
 
 #include <QRegularExpression>
+#include <QUrl>
 
 #include <algorithm>
 #include <atomic>
@@ -148,18 +149,20 @@ void CupsLink::disconnect()
     m_everywhere.reset();
 }
 
-std::vector<Destination> CupsLink::listDestinations(LinkTiming timing, QString *error)
+std::vector<std::unique_ptr<CupsLink>> CupsLink::enumerate(LinkTiming timing)
 {
     Enumerated found;
     int cancel = 0;
     // Local queues (when a cupsd runs) and the printers DNS-SD finds within the time.
-    if (!cupsEnumDests(CUPS_DEST_FLAGS_NONE, int(timing.discovery.count()), &cancel, 0, 0, collect, &found) && found.dests.empty()
-        && error)
-        *error = QString::fromUtf8(cupsLastErrorString());
-    std::vector<Destination> out;
-    for (cups_dest_t *d : found.dests)
-        out.push_back(describe(d));
-    freeAll(found);
+    cupsEnumDests(CUPS_DEST_FLAGS_NONE, int(timing.discovery.count()), &cancel, 0, 0, collect, &found);
+    std::vector<std::unique_ptr<CupsLink>> out;
+    for (cups_dest_t *d : found.dests) {
+        auto link = std::make_unique<CupsLink>(timing);
+        link->m_dest = d; // the link owns the copy now
+        link->m_destination = describe(d);
+        out.push_back(std::move(link));
+    }
+    found.dests.clear();
     return out;
 }
 
@@ -167,12 +170,22 @@ bool CupsLink::resolve(const QString &address, QString *error)
 {
     reset();
     if (isUri(address)) {
-        m_dest = cupsGetDestWithURI("a4", address.toUtf8().constData());
+        // IPP over http:// is ipp:// on the wire; libcups takes only the ipp schemes.
+        QUrl url(address);
+        if (url.scheme().compare(QLatin1String("http"), Qt::CaseInsensitive) == 0) {
+            url.setPort(url.port(80));
+            url.setScheme(QStringLiteral("ipp"));
+        } else if (url.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0) {
+            url.setPort(url.port(443));
+            url.setScheme(QStringLiteral("ipps"));
+        }
+        const QString uri = url.toString();
+        m_dest = cupsGetDestWithURI(nullptr, uri.toUtf8().constData()); // named after the URI's host
         if (!m_dest) {
-            *error = QStringLiteral("not a printer URI: %1").arg(address);
+            *error = QStringLiteral("not a printer URI: %1 (%2)").arg(address, QString::fromUtf8(cupsLastErrorString()));
             return false;
         }
-        m_destination = {QString::fromUtf8(m_dest->name), address, false};
+        m_destination = {QString::fromUtf8(m_dest->name), uri, false};
         return true;
     }
     Enumerated found;
@@ -230,19 +243,6 @@ bool CupsLink::resolve(const QString &address, QString *error)
     found.dests.erase(std::find(found.dests.begin(), found.dests.end(), m_dest));
     freeAll(found);
     m_destination = describe(m_dest);
-    return true;
-}
-
-bool CupsLink::adopt(const Destination &d, QString *error)
-{
-    reset();
-    m_dest = d.viaScheduler ? cupsGetNamedDest(CUPS_HTTP_DEFAULT, d.name.toUtf8().constData(), nullptr)
-                            : cupsGetDestWithURI(d.name.toUtf8().constData(), d.uri.toUtf8().constData());
-    if (!m_dest) {
-        *error = QStringLiteral("%1 is gone: %2").arg(d.name, QString::fromUtf8(cupsLastErrorString()));
-        return false;
-    }
-    m_destination = d;
     return true;
 }
 

@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -63,8 +64,6 @@ public:
      * papers). False with @p error when there is none.
      */
     bool resolve(const QString &address, QString *error);
-    /** Uses @p d as listDestinations() gave it, without looking it up again. */
-    bool adopt(const Destination &d, QString *error);
     [[nodiscard]] bool isResolved() const { return m_dest != nullptr; }
     [[nodiscard]] const Destination &destination() const { return m_destination; }
     /** Drops the destination and the connection (the next resolve() looks again). */
@@ -88,8 +87,9 @@ public:
     std::optional<JobState> jobState(int jobId, QString *error);
     bool cancelJob(int jobId, QString *error);
 
-    /** The destinations CUPS knows of now (local queues and DNS-SD), for `kioskctl printers`. */
-    [[nodiscard]] static std::vector<Destination> listDestinations(LinkTiming timing, QString *error);
+    /** One link per destination CUPS knows of now (local queues and DNS-SD; resolved, not
+     *  connected), for `kioskctl printers list`. */
+    [[nodiscard]] static std::vector<std::unique_ptr<CupsLink>> enumerate(LinkTiming timing);
     /** Whether the printer says it is IPP Everywhere (ipp-features-supported, or PWG raster). */
     [[nodiscard]] bool isIppEverywhere();
 
