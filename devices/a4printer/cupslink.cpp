@@ -169,6 +169,7 @@ std::vector<std::unique_ptr<CupsLink>> CupsLink::enumerate(LinkTiming timing)
 bool CupsLink::resolve(const QString &address, QString *error)
 {
     reset();
+    m_resolveError = ResolveError::None;
     if (isUri(address)) {
         // IPP over http:// is ipp:// on the wire; libcups takes only the ipp schemes.
         QUrl url(address);
@@ -183,6 +184,7 @@ bool CupsLink::resolve(const QString &address, QString *error)
         m_dest = cupsGetDestWithURI(nullptr, uri.toUtf8().constData()); // named after the URI's host
         if (!m_dest) {
             *error = QStringLiteral("not a printer URI: %1 (%2)").arg(address, QString::fromUtf8(cupsLastErrorString()));
+            m_resolveError = ResolveError::BadAddress;
             return false;
         }
         m_destination = {QString::fromUtf8(m_dest->name), uri, false};
@@ -197,6 +199,7 @@ bool CupsLink::resolve(const QString &address, QString *error)
         if (it == found.dests.end()) {
             freeAll(found);
             *error = QStringLiteral("no printer named \"%1\" (neither a local CUPS queue nor found on the network)").arg(address);
+            m_resolveError = ResolveError::NotFound;
             return false;
         }
         m_dest = *it;
@@ -232,6 +235,7 @@ bool CupsLink::resolve(const QString &address, QString *error)
         for (cups_dest_t *d : everywhere)
             names << QString::fromUtf8(d->name);
         freeAll(found);
+        m_resolveError = everywhere.empty() ? ResolveError::NotFound : ResolveError::Several;
         *error = everywhere.empty()
                      ? QStringLiteral("no IPP Everywhere printer found (set \"a4Printer\" in the configuration)")
                      : QStringLiteral("%1 IPP Everywhere printers found (%2): none is used; set \"a4Printer\" in the configuration")

@@ -27,6 +27,14 @@ struct Destination {
     bool viaScheduler = false; ///< a queue of a local cupsd (its job files are the scheduler's)
 };
 
+/** Why resolve() found no destination. */
+enum class ResolveError {
+    None,
+    NotFound, ///< nothing by that name, or no IPP Everywhere printer at all
+    Several, ///< no name given and several IPP Everywhere printers found: none is chosen
+    BadAddress, ///< not a printer URI libcups takes
+};
+
 /** How long the CUPS calls may take. Every wait also ends on cancel(). */
 struct LinkTiming {
     std::chrono::milliseconds connect{5000}; ///< TCP connect to the printer
@@ -64,6 +72,8 @@ public:
      * papers). False with @p error when there is none.
      */
     bool resolve(const QString &address, QString *error);
+    /** Why the last resolve() failed. */
+    [[nodiscard]] ResolveError resolveError() const { return m_resolveError; }
     [[nodiscard]] bool isResolved() const { return m_dest != nullptr; }
     [[nodiscard]] const Destination &destination() const { return m_destination; }
     /** Drops the destination and the connection (the next resolve() looks again). */
@@ -108,6 +118,7 @@ private:
     _http_s *m_http = nullptr;
     QByteArray m_resource;
     Destination m_destination;
+    ResolveError m_resolveError = ResolveError::None;
     std::optional<bool> m_pdf;
     std::optional<bool> m_everywhere;
 };
