@@ -45,7 +45,8 @@ class SimulatorConsole;
 
 /**
  * The terminal's devices, for QML (`Devices`) and C++: finds them (USB hotplug against the device
- * table, configured serial ports, or the simulated devices), runs one driver per kind on its own
+ * table, configured serial ports, the configured A4 printer on the network, or the simulated
+ * devices), runs one driver per kind on its own
  * thread, and delivers what they report as signals on the thread it lives in (the GUI thread).
  * Nothing here ever blocks on a device. Kinds come from the driver registry
  * (driverregistry.h); nothing here switches on the kind.
