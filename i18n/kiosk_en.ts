@@ -905,6 +905,14 @@
         <source>A4 printer</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not found: check the printer&apos;s power and network cable, and &quot;a4Printer&quot; in the configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot choose the printer (several found, or a bad address): set &quot;a4Printer&quot; in the configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StaffQueuePage</name>

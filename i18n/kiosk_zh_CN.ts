@@ -895,6 +895,14 @@
         <source>A4 printer</source>
         <translation>A4 打印机</translation>
     </message>
+    <message>
+        <source>Not found: check the printer&apos;s power and network cable, and &quot;a4Printer&quot; in the configuration.</source>
+        <translation>未找到打印机：请检查打印机电源和网线，以及配置中的 &quot;a4Printer&quot;。</translation>
+    </message>
+    <message>
+        <source>Cannot choose the printer (several found, or a bad address): set &quot;a4Printer&quot; in the configuration.</source>
+        <translation>无法确定使用哪台打印机（找到多台，或地址有误）：请在配置中设置 &quot;a4Printer&quot;。</translation>
+    </message>
 </context>
 <context>
     <name>StaffQueuePage</name>

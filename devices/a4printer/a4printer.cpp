@@ -156,10 +156,11 @@ std::optional<StatusReport> A4Printer::poll(QString *why)
         const QString detail = QStringLiteral("A4 printer: %1").arg(*why);
         switch (m_link.resolveError()) {
         case ResolveError::NotFound:
-            // None configured and none there: a terminal without an A4 printer, not a fault (as
-            // a USB device not plugged in). A printer named and missing is one.
+            // None configured and none there: not connected (Unknown, as a USB device not
+            // plugged in), not a fault: maybe a terminal without one. A printer named and
+            // missing is a fault.
             if (m_address.isEmpty())
-                publish(DeviceStatus::Unknown, DeviceError::None, detail);
+                publish(DeviceStatus::Unknown, DeviceError::Disconnected, detail);
             else
                 publish(DeviceStatus::Fault, DeviceError::Disconnected, detail);
             break;

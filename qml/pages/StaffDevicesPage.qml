@@ -24,10 +24,14 @@ Item {
     }
     // What a technician does about it. The driver's own detail (English, for the log and
     // `kioskctl devices list`) is not shown: every word here comes from the typed enums.
-    function errorText(error) {
+    function errorText(kind, error) {
         switch (error) {
-        case DeviceError.Disconnected: return qsTr("Disconnected: check the USB cable and the power.")
-        case DeviceError.CannotOpen: return qsTr("Present but cannot be used: check permissions and the udev rules.")
+        case DeviceError.Disconnected:
+            return kind === DeviceKind.A4Printer ? qsTr("Not found: check the printer's power and network cable, and \"a4Printer\" in the configuration.")
+                                                 : qsTr("Disconnected: check the USB cable and the power.")
+        case DeviceError.CannotOpen:
+            return kind === DeviceKind.A4Printer ? qsTr("Cannot choose the printer (several found, or a bad address): set \"a4Printer\" in the configuration.")
+                                                 : qsTr("Present but cannot be used: check permissions and the udev rules.")
         case DeviceError.NotResponding: return qsTr("Does not answer: switch it off and on.")
         case DeviceError.GarbledReply: return qsTr("Answers garbled: check the cable.")
         case DeviceError.TransferFailed: return qsTr("Transfers fail: try another USB port.")
@@ -146,7 +150,7 @@ Item {
                             objectName: "deviceDetail"
                             width: parent.width
                             visible: text.length > 0
-                            text: row.error !== DeviceError.None ? page.errorText(row.error) // qmllint disable unqualified
+                            text: row.error !== DeviceError.None ? page.errorText(row.kind, row.error) // qmllint disable unqualified
                                                                  : page.activityText(row.kind, row.status) // qmllint disable unqualified
                         }
                     }
