@@ -192,8 +192,10 @@ private Q_SLOTS:
             ::kill(pid_t(m_dbusPid), SIGTERM);
             [[maybe_unused]] const bool gone = QTest::qWaitFor([&] { return !alive(m_dbusPid); }, 5000);
             // dbus-daemon leaves its pid file, and would refuse to start next time.
-            if (pidFromFile(QStringLiteral("/run/dbus/pid")) == m_dbusPid)
+            if (pidFromFile(QStringLiteral("/run/dbus/pid")) == m_dbusPid) {
                 QFile::remove(QStringLiteral("/run/dbus/pid"));
+                QFile::remove(QStringLiteral("/run/dbus/system_bus_socket"));
+            }
         }
     }
 
