@@ -127,8 +127,8 @@ public:
      * documentProgress() and documentFinished(), or 0 when there is no usable A4 printer: the
      * device layer is stopped, none is in service or found, or it reports a fault
      * (a4PrinterError says which). A fault the driver finds just before the job (its last poll
-     * was older) refuses it at once through documentFinished(). The bytes go to the printer from memory: the terminal
-     * writes no copy to disk.
+     * was older) refuses it at once through documentFinished(). The bytes go to the printer from
+     * memory: the terminal writes no copy to disk.
      */
     Q_INVOKABLE int printDocument(const QByteArray &pdf, const QString &title, int pages);
     /** Cancels A4 job @p job (queued or printing; at the printer too): documentFinished(job,
