@@ -11,8 +11,9 @@ namespace kiosk::devices {
 
 /**
  * What every device driver offers the manager: open a candidate, cancel, detach, and report
- * status with a typed error. Implemented by IdCardReader, ReceiptPrinter and CodeScanner; each
- * keeps its transport choice (endpoints, HID POS probe, SAM wiring) in its own folder.
+ * status with a typed error. Implemented by IdCardReader, ReceiptPrinter, CodeScanner and
+ * A4Printer; each keeps its transport choice (endpoints, HID POS probe, SAM wiring, CUPS
+ * destination) in its own folder.
  *
  * Threads: a driver lives on its own worker thread. cancel() is the one call that may come from
  * any thread (it ends a transfer in progress at once); open(), detach() and refresh() are

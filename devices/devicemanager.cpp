@@ -420,7 +420,10 @@ int DeviceManager::printDocument(const QByteArray &pdf, const QString &title, in
         return 0;
     }
     const DeviceRow &row = m_model->inService(DeviceKind::A4Printer);
-    if (row.status == DeviceStatus::Fault || row.status == DeviceStatus::Disabled) {
+    // Unknown with an error: none found (Unknown without one: still connecting; the driver's poll
+    // before the job decides).
+    if (row.status == DeviceStatus::Fault || row.status == DeviceStatus::Disabled
+        || (row.status == DeviceStatus::Unknown && row.error != DeviceError::None)) {
         qCWarning(lcDevices) << "A4 print refused:" << errorName(row.error) << row.message;
         return 0;
     }

@@ -45,7 +45,8 @@ class SimulatorConsole;
 
 /**
  * The terminal's devices, for QML (`Devices`) and C++: finds them (USB hotplug against the device
- * table, configured serial ports, or the simulated devices), runs one driver per kind on its own
+ * table, configured serial ports, the configured A4 printer on the network, or the simulated
+ * devices), runs one driver per kind on its own
  * thread, and delivers what they report as signals on the thread it lives in (the GUI thread).
  * Nothing here ever blocks on a device. Kinds come from the driver registry
  * (driverregistry.h); nothing here switches on the kind.
@@ -124,10 +125,10 @@ public:
      * reference, no personal data: only printable ASCII reaches the printer), @p pages is the
      * count expected (progress counts against it). Returns the job id (> 0) used by
      * documentProgress() and documentFinished(), or 0 when there is no usable A4 printer: the
-     * device layer is stopped, none is in service, or it reports a fault (a4PrinterError says
-     * which). A fault the driver finds just before the job (its last poll was older) refuses it
-     * at once through documentFinished(). The bytes go to the printer from memory: the terminal
-     * writes no copy to disk.
+     * device layer is stopped, none is in service or found, or it reports a fault
+     * (a4PrinterError says which). A fault the driver finds just before the job (its last poll
+     * was older) refuses it at once through documentFinished(). The bytes go to the printer from
+     * memory: the terminal writes no copy to disk.
      */
     Q_INVOKABLE int printDocument(const QByteArray &pdf, const QString &title, int pages);
     /** Cancels A4 job @p job (queued or printing; at the printer too): documentFinished(job,

@@ -92,6 +92,14 @@ seeds("fuzz_printerstatus", {
     "noise": bytes([0xFF, 0x00, 0x80, 0x12]),
 })
 
+# The A4 printer's codec: printer-state, accepting, job-state, impressions, then one reason a line.
+seeds("fuzz_ippstate", {
+    "idle": bytes([3, 1, 9, 2]) + b"none",
+    "paper-out-mid-job": bytes([5, 1, 6, 1]) + b"media-empty-error\nmedia-needed-error",
+    "several": bytes([5, 0, 8, 0]) + b"toner-low-warning\nmedia-jam\ndoor-open-error\ncups-waiting-for-job-completed",
+    "unknown": bytes([7, 1, 5, 255]) + "社会保险 fuser-over-temp\n-error\n".encode(),
+})
+
 # Each SAM transport: a mode byte (0 stream, 1 split endpoints, 2 CP2110), then the device's
 # endless output, cut into transfers: each transfer is a size byte (mod 200) and that many bytes.
 def transfers(data, size):

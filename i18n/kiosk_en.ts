@@ -1057,6 +1057,42 @@
         <source>Not connected.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Paper jam: open the printer and remove the jammed paper.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Door open: close the printer&apos;s door.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toner low: replace the cartridge soon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toner empty: replace the cartridge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The print job was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer cannot print this document (PDF not accepted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A4 printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found: check the printer&apos;s power and network cable, and &quot;a4Printer&quot; in the configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot choose the printer (several found, or a bad address): set &quot;a4Printer&quot; in the configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StaffQueuePage</name>

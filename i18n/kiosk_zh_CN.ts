@@ -1045,6 +1045,42 @@
         <source>Not connected.</source>
         <translation>未连接。</translation>
     </message>
+    <message>
+        <source>Paper jam: open the printer and remove the jammed paper.</source>
+        <translation>卡纸：请打开打印机取出卡住的纸张。</translation>
+    </message>
+    <message>
+        <source>Door open: close the printer&apos;s door.</source>
+        <translation>打印机舱门未关：请关好舱门。</translation>
+    </message>
+    <message>
+        <source>Toner low: replace the cartridge soon.</source>
+        <translation>墨粉不足：请尽快更换硒鼓。</translation>
+    </message>
+    <message>
+        <source>Toner empty: replace the cartridge.</source>
+        <translation>墨粉已用完：请更换硒鼓。</translation>
+    </message>
+    <message>
+        <source>The print job was cancelled.</source>
+        <translation>打印任务已取消。</translation>
+    </message>
+    <message>
+        <source>The printer cannot print this document (PDF not accepted).</source>
+        <translation>打印机无法打印此文档（不支持 PDF）。</translation>
+    </message>
+    <message>
+        <source>A4 printer</source>
+        <translation>A4 打印机</translation>
+    </message>
+    <message>
+        <source>Not found: check the printer&apos;s power and network cable, and &quot;a4Printer&quot; in the configuration.</source>
+        <translation>未找到打印机：请检查打印机电源和网线，以及配置中的 &quot;a4Printer&quot;。</translation>
+    </message>
+    <message>
+        <source>Cannot choose the printer (several found, or a bad address): set &quot;a4Printer&quot; in the configuration.</source>
+        <translation>无法确定使用哪台打印机（找到多台，或地址有误）：请在配置中设置 &quot;a4Printer&quot;。</translation>
+    </message>
 </context>
 <context>
     <name>StaffQueuePage</name>

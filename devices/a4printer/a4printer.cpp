@@ -153,7 +153,21 @@ void A4Printer::failAll(DeviceError error, const QString &detail)
 std::optional<StatusReport> A4Printer::poll(QString *why)
 {
     if (!m_link.isResolved() && !m_link.resolve(m_address, why)) {
-        publish(DeviceStatus::Fault, DeviceError::Disconnected, QStringLiteral("A4 printer: %1").arg(*why));
+        const QString detail = QStringLiteral("A4 printer: %1").arg(*why);
+        switch (m_link.resolveError()) {
+        case ResolveError::NotFound:
+            // None configured and none there: not connected (Unknown, as a USB device not
+            // plugged in), not a fault: maybe a terminal without one. A printer named and
+            // missing is a fault.
+            if (m_address.isEmpty())
+                publish(DeviceStatus::Unknown, DeviceError::Disconnected, detail);
+            else
+                publish(DeviceStatus::Fault, DeviceError::Disconnected, detail);
+            break;
+        case ResolveError::Several:
+        case ResolveError::BadAddress:
+        case ResolveError::None: publish(DeviceStatus::Fault, DeviceError::CannotOpen, detail); break;
+        }
         return std::nullopt;
     }
     const auto state = m_link.printerState(why);
@@ -205,7 +219,7 @@ void A4Printer::process()
             Q_EMIT jobFinished(id, false, m_link.isResolved() ? DeviceError::Offline : DeviceError::Disconnected,
                                QStringLiteral("not printed: %1").arg(why));
         }
-        schedule(m_active ? m_timing.jobPoll : m_timing.idlePoll);
+        schedule(m_active ? m_timing.jobPoll : m_link.isResolved() ? m_timing.idlePoll : m_timing.rediscover);
         return;
     }
     if (m_active) {

@@ -18,6 +18,8 @@ namespace kiosk::devices::a4 {
 struct A4Timing {
     std::chrono::milliseconds idlePoll{5000}; ///< printer-state while idle (paper, toner, offline)
     std::chrono::milliseconds jobPoll{1000}; ///< job and printer state while a job prints
+    /** How often a printer not found is looked for again (a DNS-SD browse each time). */
+    std::chrono::milliseconds rediscover{30000};
     /** A job that shows no progress this long is given up (cancelled at the printer). Generous:
      *  a cold laser printer warms up for half a minute before its first page. */
     std::chrono::milliseconds stall{120000};

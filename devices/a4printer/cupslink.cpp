@@ -5,6 +5,7 @@
 #include <cups/cups.h>
 
 #include <QRegularExpression>
+#include <QUrl>
 
 #include <algorithm>
 #include <atomic>
@@ -148,31 +149,45 @@ void CupsLink::disconnect()
     m_everywhere.reset();
 }
 
-std::vector<Destination> CupsLink::listDestinations(LinkTiming timing, QString *error)
+std::vector<std::unique_ptr<CupsLink>> CupsLink::enumerate(LinkTiming timing)
 {
     Enumerated found;
     int cancel = 0;
     // Local queues (when a cupsd runs) and the printers DNS-SD finds within the time.
-    if (!cupsEnumDests(CUPS_DEST_FLAGS_NONE, int(timing.discovery.count()), &cancel, 0, 0, collect, &found) && found.dests.empty()
-        && error)
-        *error = QString::fromUtf8(cupsLastErrorString());
-    std::vector<Destination> out;
-    for (cups_dest_t *d : found.dests)
-        out.push_back(describe(d));
-    freeAll(found);
+    cupsEnumDests(CUPS_DEST_FLAGS_NONE, int(timing.discovery.count()), &cancel, 0, 0, collect, &found);
+    std::vector<std::unique_ptr<CupsLink>> out;
+    for (cups_dest_t *d : found.dests) {
+        auto link = std::make_unique<CupsLink>(timing);
+        link->m_dest = d; // the link owns the copy now
+        link->m_destination = describe(d);
+        out.push_back(std::move(link));
+    }
+    found.dests.clear();
     return out;
 }
 
 bool CupsLink::resolve(const QString &address, QString *error)
 {
     reset();
+    m_resolveError = ResolveError::None;
     if (isUri(address)) {
-        m_dest = cupsGetDestWithURI("a4", address.toUtf8().constData());
+        // IPP over http:// is ipp:// on the wire; libcups takes only the ipp schemes.
+        QUrl url(address);
+        if (url.scheme().compare(QLatin1String("http"), Qt::CaseInsensitive) == 0) {
+            url.setPort(url.port(80));
+            url.setScheme(QStringLiteral("ipp"));
+        } else if (url.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0) {
+            url.setPort(url.port(443));
+            url.setScheme(QStringLiteral("ipps"));
+        }
+        const QString uri = url.toString();
+        m_dest = cupsGetDestWithURI(nullptr, uri.toUtf8().constData()); // named after the URI's host
         if (!m_dest) {
-            *error = QStringLiteral("not a printer URI: %1").arg(address);
+            *error = QStringLiteral("not a printer URI: %1 (%2)").arg(address, QString::fromUtf8(cupsLastErrorString()));
+            m_resolveError = ResolveError::BadAddress;
             return false;
         }
-        m_destination = {QString::fromUtf8(m_dest->name), address, false};
+        m_destination = {QString::fromUtf8(m_dest->name), uri, false};
         return true;
     }
     Enumerated found;
@@ -184,6 +199,7 @@ bool CupsLink::resolve(const QString &address, QString *error)
         if (it == found.dests.end()) {
             freeAll(found);
             *error = QStringLiteral("no printer named \"%1\" (neither a local CUPS queue nor found on the network)").arg(address);
+            m_resolveError = ResolveError::NotFound;
             return false;
         }
         m_dest = *it;
@@ -219,6 +235,7 @@ bool CupsLink::resolve(const QString &address, QString *error)
         for (cups_dest_t *d : everywhere)
             names << QString::fromUtf8(d->name);
         freeAll(found);
+        m_resolveError = everywhere.empty() ? ResolveError::NotFound : ResolveError::Several;
         *error = everywhere.empty()
                      ? QStringLiteral("no IPP Everywhere printer found (set \"a4Printer\" in the configuration)")
                      : QStringLiteral("%1 IPP Everywhere printers found (%2): none is used; set \"a4Printer\" in the configuration")
@@ -230,19 +247,6 @@ bool CupsLink::resolve(const QString &address, QString *error)
     found.dests.erase(std::find(found.dests.begin(), found.dests.end(), m_dest));
     freeAll(found);
     m_destination = describe(m_dest);
-    return true;
-}
-
-bool CupsLink::adopt(const Destination &d, QString *error)
-{
-    reset();
-    m_dest = d.viaScheduler ? cupsGetNamedDest(CUPS_HTTP_DEFAULT, d.name.toUtf8().constData(), nullptr)
-                            : cupsGetDestWithURI(d.name.toUtf8().constData(), d.uri.toUtf8().constData());
-    if (!m_dest) {
-        *error = QStringLiteral("%1 is gone: %2").arg(d.name, QString::fromUtf8(cupsLastErrorString()));
-        return false;
-    }
-    m_destination = d;
     return true;
 }
 

@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -24,6 +25,14 @@ struct Destination {
     QString name;
     QString uri; ///< device-uri or printer-uri-supported
     bool viaScheduler = false; ///< a queue of a local cupsd (its job files are the scheduler's)
+};
+
+/** Why resolve() found no destination. */
+enum class ResolveError {
+    None,
+    NotFound, ///< nothing by that name, or no IPP Everywhere printer at all
+    Several, ///< no name given and several IPP Everywhere printers found: none is chosen
+    BadAddress, ///< not a printer URI libcups takes
 };
 
 /** How long the CUPS calls may take. Every wait also ends on cancel(). */
@@ -63,8 +72,8 @@ public:
      * papers). False with @p error when there is none.
      */
     bool resolve(const QString &address, QString *error);
-    /** Uses @p d as listDestinations() gave it, without looking it up again. */
-    bool adopt(const Destination &d, QString *error);
+    /** Why the last resolve() failed. */
+    [[nodiscard]] ResolveError resolveError() const { return m_resolveError; }
     [[nodiscard]] bool isResolved() const { return m_dest != nullptr; }
     [[nodiscard]] const Destination &destination() const { return m_destination; }
     /** Drops the destination and the connection (the next resolve() looks again). */
@@ -88,8 +97,9 @@ public:
     std::optional<JobState> jobState(int jobId, QString *error);
     bool cancelJob(int jobId, QString *error);
 
-    /** The destinations CUPS knows of now (local queues and DNS-SD), for `kioskctl printers`. */
-    [[nodiscard]] static std::vector<Destination> listDestinations(LinkTiming timing, QString *error);
+    /** One link per destination CUPS knows of now (local queues and DNS-SD; resolved, not
+     *  connected), for `kioskctl printers list`. */
+    [[nodiscard]] static std::vector<std::unique_ptr<CupsLink>> enumerate(LinkTiming timing);
     /** Whether the printer says it is IPP Everywhere (ipp-features-supported, or PWG raster). */
     [[nodiscard]] bool isIppEverywhere();
 
@@ -108,6 +118,7 @@ private:
     _http_s *m_http = nullptr;
     QByteArray m_resource;
     Destination m_destination;
+    ResolveError m_resolveError = ResolveError::None;
     std::optional<bool> m_pdf;
     std::optional<bool> m_everywhere;
 };

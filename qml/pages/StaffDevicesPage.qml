@@ -24,10 +24,14 @@ Item {
     }
     // What a technician does about it. The driver's own detail (English, for the log and
     // `kioskctl devices list`) is not shown: every word here comes from the typed enums.
-    function errorText(error) {
+    function errorText(kind, error) {
         switch (error) {
-        case DeviceError.Disconnected: return qsTr("Disconnected: check the USB cable and the power.")
-        case DeviceError.CannotOpen: return qsTr("Present but cannot be used: check permissions and the udev rules.")
+        case DeviceError.Disconnected:
+            return kind === DeviceKind.A4Printer ? qsTr("Not found: check the printer's power and network cable, and \"a4Printer\" in the configuration.")
+                                                 : qsTr("Disconnected: check the USB cable and the power.")
+        case DeviceError.CannotOpen:
+            return kind === DeviceKind.A4Printer ? qsTr("Cannot choose the printer (several found, or a bad address): set \"a4Printer\" in the configuration.")
+                                                 : qsTr("Present but cannot be used: check permissions and the udev rules.")
         case DeviceError.NotResponding: return qsTr("Does not answer: switch it off and on.")
         case DeviceError.GarbledReply: return qsTr("Answers garbled: check the cable.")
         case DeviceError.TransferFailed: return qsTr("Transfers fail: try another USB port.")
@@ -41,6 +45,12 @@ Item {
         case DeviceError.NoStatusReports: return qsTr("This printer cannot report its paper state.")
         case DeviceError.NotInService: return qsTr("Spare: another device of this kind is in use.")
         case DeviceError.Stopped: return qsTr("The device layer is stopped.")
+        case DeviceError.PaperJam: return qsTr("Paper jam: open the printer and remove the jammed paper.")
+        case DeviceError.DoorOpen: return qsTr("Door open: close the printer's door.")
+        case DeviceError.TonerLow: return qsTr("Toner low: replace the cartridge soon.")
+        case DeviceError.TonerEmpty: return qsTr("Toner empty: replace the cartridge.")
+        case DeviceError.JobCancelled: return qsTr("The print job was cancelled.")
+        case DeviceError.DocumentRejected: return qsTr("The printer cannot print this document (PDF not accepted).")
         default: return ""
         }
     }
@@ -49,11 +59,11 @@ Item {
         switch (status) {
         case DeviceStatus.Normal:
             return kind === DeviceKind.IdCardReader ? qsTr("Ready: waiting for a card")
-                 : kind === DeviceKind.ReceiptPrinter ? qsTr("Ready to print")
+                 : kind === DeviceKind.ReceiptPrinter || kind === DeviceKind.A4Printer ? qsTr("Ready to print")
                  : qsTr("Ready: waiting for a code")
         case DeviceStatus.Busy:
             return kind === DeviceKind.IdCardReader ? qsTr("Reading a card")
-                 : kind === DeviceKind.ReceiptPrinter ? qsTr("Printing") : qsTr("Busy")
+                 : kind === DeviceKind.ReceiptPrinter || kind === DeviceKind.A4Printer ? qsTr("Printing") : qsTr("Busy")
         case DeviceStatus.Unknown: return qsTr("Not connected.")
         default: return ""
         }
@@ -63,6 +73,7 @@ Item {
         case DeviceKind.IdCardReader: return qsTr("ID card reader")
         case DeviceKind.ReceiptPrinter: return qsTr("Receipt printer")
         case DeviceKind.CodeScanner: return qsTr("Code scanner")
+        case DeviceKind.A4Printer: return qsTr("A4 printer")
         default: return ""
         }
     }
@@ -139,7 +150,7 @@ Item {
                             objectName: "deviceDetail"
                             width: parent.width
                             visible: text.length > 0
-                            text: row.error !== DeviceError.None ? page.errorText(row.error) // qmllint disable unqualified
+                            text: row.error !== DeviceError.None ? page.errorText(row.kind, row.error) // qmllint disable unqualified
                                                                  : page.activityText(row.kind, row.status) // qmllint disable unqualified
                         }
                     }
@@ -193,7 +204,7 @@ Item {
                 Repeater {
                     // The simulator's script names a device by its id.
                     model: [{ id: "idcard", kind: DeviceKind.IdCardReader }, { id: "printer", kind: DeviceKind.ReceiptPrinter },
-                            { id: "scanner", kind: DeviceKind.CodeScanner }]
+                            { id: "scanner", kind: DeviceKind.CodeScanner }, { id: "a4printer", kind: DeviceKind.A4Printer }]
                     delegate: Row {
                         id: plugRow
                         required property var modelData

@@ -323,6 +323,30 @@ private Q_SLOTS:
         QVERIFY2(polls >= 2 && polls <= 10, qPrintable(QString::number(polls)));
     }
 
+    void printerNotFound()
+    {
+        // A printer named and missing is a fault; none configured and none found is "not
+        // connected" (a terminal may have no A4 printer). Neither takes a job.
+        for (const QString &address : {QStringLiteral("kiosk-test-no-such-printer"), QString()}) {
+            DeviceManager m(false);
+            DeviceManager::Options o = fast();
+            o.a4Printer = address;
+            o.a4Timing.link.discovery = 500ms;
+            m.setOptions(o);
+            m.start();
+            const DeviceStatus expected = address.isEmpty() ? DeviceStatus::Unknown : DeviceStatus::Fault;
+            const bool reported = QTest::qWaitFor([&] { return m.a4PrinterError() != DeviceError::None; }, 5000);
+            if (address.isEmpty() && m.a4PrinterStatus() == DeviceStatus::Normal)
+                QSKIP("an IPP Everywhere printer is reachable from this machine");
+            QVERIFY2(reported, qPrintable(m.a4PrinterMessage()));
+            QCOMPARE(m.a4PrinterStatus(), expected);
+            QCOMPARE(m.a4PrinterError(), DeviceError::Disconnected);
+            QVERIFY2(m.a4PrinterMessage().contains(address.isEmpty() ? QStringLiteral("no IPP Everywhere printer found") : address),
+                     qPrintable(m.a4PrinterMessage()));
+            QCOMPARE(m.printDocument(document(1), QStringLiteral("SB-0012"), 1), 0);
+        }
+    }
+
     void nothingWhenStopped()
     {
         DeviceManager m(true);

@@ -39,7 +39,13 @@ private Q_SLOTS:
             QCOMPARE(driver->kind(), plug.kind);
             QCOMPARE(driver->status(), DeviceStatus::Unknown);
         }
-        QVERIFY(plugKinds == tableKinds);
+        // Every kind of the USB table has a plug; the others are on no bus (the A4 printer, on the
+        // network), and their plug makes the candidate the configuration names.
+        for (DeviceKind k : tableKinds)
+            QVERIFY(plugKinds.count(k));
+        for (const DriverPlug &plug : driverPlugs())
+            QCOMPARE(bool(plug.configured), !tableKinds.count(plug.kind));
+        QCOMPARE(int(plugKinds.size()), kDeviceKindCount);
         // The QML mirror of the kind has a value for each.
         QCOMPARE(QMetaEnum::fromType<KindEnum::Kind>().keyCount(), int(plugKinds.size()));
     }
@@ -59,7 +65,11 @@ private Q_SLOTS:
     void openFailsWithATypedError()
     {
         // A candidate with nothing to open: the driver says so with an error enum, not only words.
+        // (A network device's empty candidate is no such thing: it means "the one found", and the
+        // driver looks on its next poll: tst_a4printer.)
         for (const DriverPlug &plug : driverPlugs()) {
+            if (plug.configured)
+                continue;
             std::unique_ptr<DeviceDriver> driver(plug.create(DeviceOptions{}));
             QSignalSpy failed(driver.get(), &DeviceDriver::openFailed);
             DeviceCandidate c;

@@ -159,8 +159,8 @@ private Q_SLOTS:
         m.start();
         QTRY_COMPARE_WITH_TIMEOUT(m.idCardStatus(), DeviceStatus::Normal, 5000);
         bed.addLive(7, 7, descriptors::samSplit, std::make_shared<SamFunction>(second, SamFunction::Wiring::Split));
-        QTRY_COMPARE_WITH_TIMEOUT(m.devices()->rowCount(), 4, 5000);
-        const DeviceRow spare = m.devices()->rows()[3];
+        QTRY_COMPARE_WITH_TIMEOUT(m.devices()->rowCount(), kDeviceKindCount + 1, 5000);
+        const DeviceRow spare = m.devices()->rows()[kDeviceKindCount];
         QCOMPARE(spare.kind, DeviceKind::IdCardReader);
         QCOMPARE(spare.status, DeviceStatus::Disabled);
         QVERIFY(spare.message.contains(QStringLiteral("not used")));
@@ -168,7 +168,7 @@ private Q_SLOTS:
         QTest::qWait(200);
         QCOMPARE(read.count(), 0); // nobody polls the spare
         bed.unplug(3);
-        QTRY_COMPARE_WITH_TIMEOUT(m.devices()->rowCount(), 3, 3000);
+        QTRY_COMPARE_WITH_TIMEOUT(m.devices()->rowCount(), kDeviceKindCount, 3000);
         QTRY_COMPARE_WITH_TIMEOUT(read.count(), 1, 5000);
         QCOMPARE(read.first().first().value<idcard::IdCard>().name, QStringLiteral("陈思远"));
         QCOMPARE(reader(m).transport, QStringLiteral("usb-split-endpoints"));

@@ -75,6 +75,18 @@ private Q_SLOTS:
         QCOMPARE(c->devices, (QStringList{QStringLiteral("idcard"), QStringLiteral("printer")}));
     }
 
+    void a4Printer()
+    {
+        QString error;
+        QVERIFY(Config::fromJson("{}", &error)->a4Printer.isEmpty()); // the one IPP Everywhere printer found
+        for (const char *value : {"ipp://192.0.2.7/ipp/print", "ipps://printer.local:631/ipp/print", "http://[::1]:8631/ipp/print",
+                                  "Office_A4", "none"}) {
+            const auto c = Config::fromJson(QByteArray("{\"a4Printer\": \"") + value + "\"}", &error);
+            QVERIFY2(c, qPrintable(error));
+            QCOMPARE(c->a4Printer, QString::fromLatin1(value));
+        }
+    }
+
     void errors_data()
     {
         QTest::addColumn<QByteArray>("json");
@@ -91,6 +103,12 @@ private Q_SLOTS:
         QTest::newRow("devices not a list") << QByteArray(R"({"devices": "idcard"})") << "devices";
         QTest::newRow("device without a driver") << QByteArray(R"({"devices": ["idcard", "camera"]})") << "\"camera\" is not a device kind";
         QTest::newRow("no devices") << QByteArray(R"({"devices": []})") << "at least one";
+        QTest::newRow("a4Printer not a string") << QByteArray("{\"a4Printer\": 7}") << "a4Printer";
+        QTest::newRow("a4Printer scheme") << QByteArray("{\"a4Printer\": \"socket://192.0.2.7:9100\"}") << "ipp://";
+        QTest::newRow("a4Printer no host") << QByteArray("{\"a4Printer\": \"ipp:///ipp/print\"}") << "no host";
+        QTest::newRow("a4Printer password") << QByteArray("{\"a4Printer\": \"ipp://me:secret@192.0.2.7/ipp/print\"}") << "password";
+        QTest::newRow("a4Printer name with a space") << QByteArray("{\"a4Printer\": \"Office A4\"}") << "not a CUPS destination name";
+        QTest::newRow("a4Printer name with a slash") << QByteArray("{\"a4Printer\": \"a/b\"}") << "not a CUPS destination name";
         QTest::newRow("elder shorter") << QByteArray(R"({"idleTimeoutSeconds": 200, "elderIdleTimeoutSeconds": 100})") << "elder";
     }
     void errors()

@@ -35,7 +35,9 @@ constexpr const char *devicesUsage =
     "simulate: runs a script against the simulated devices and prints every event as a JSON line.\n"
     "      Script lines: insert N | remove | scan TEXT | paper ok|low|out | paper-runs-out DOTS |\n"
     "      cover open|closed | cutter jam|ok | sam-fault HEX|off | unplug KIND | replug KIND |\n"
-    "      print [handback] | wait MS | expect EVENT [MS]   (KIND: idcard, printer, scanner)\n";
+    "      print [handback] | a4 paper ok|out | a4 paper-runs-out PAGES | a4 jam on|off |\n"
+    "      a4 door open|closed | a4 toner ok|low|empty | a4 offline|online |\n"
+    "      wait MS | expect EVENT [MS]   (KIND: idcard, printer, scanner, a4printer)\n";
 
 constexpr const char *idCardUsage =
     "usage: kioskctl idcard decode HEX|- [--unmasked]\n"
@@ -90,7 +92,8 @@ int listDevices(QStringList args, std::FILE *out, std::FILE *err)
             return false;
         for (int row = 0; row < kDeviceKindCount; ++row) {
             const DeviceRow &r = manager.devices()->rows()[std::size_t(row)];
-            if (r.present && (r.status == DeviceStatus::Unknown || r.transport.isEmpty()))
+            // Until its driver's first report ("connecting" is the manager's word while it waits).
+            if (r.present && ((r.status == DeviceStatus::Unknown && r.message == QLatin1String("connecting")) || r.transport.isEmpty()))
                 return false;
         }
         return true;
@@ -139,6 +142,8 @@ int simulate(QStringList args, std::FILE *out, std::FILE *err)
     options.printerTiming.recoveryPoll = 100ms;
     options.printerTiming.idlePoll = 500ms;
     options.scannerReadTimeout = 100ms;
+    options.a4Timing.idlePoll = 500ms;
+    options.a4Timing.jobPoll = 200ms;
     manager.setOptions(options);
 
     QStringList seen; // event names since the last expect

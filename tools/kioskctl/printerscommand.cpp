@@ -97,13 +97,8 @@ int listPrinters(QStringList args, std::FILE *out, std::FILE *err)
     a4::LinkTiming timing;
     timing.connect = 3000ms;
     timing.request = 5000ms;
-    QString listError;
-    for (const a4::Destination &d : a4::CupsLink::listDestinations(timing, &listError)) {
-        a4::CupsLink link(timing);
-        QString error;
-        link.adopt(d, &error);
-        printJson(out, describe(link, d, error));
-    }
+    for (const auto &link : a4::CupsLink::enumerate(timing))
+        printJson(out, describe(*link, link->destination(), QString()));
     for (const QString &p : named) {
         a4::CupsLink link(timing);
         QString error;
