@@ -137,43 +137,54 @@ Item {
                                                 : qsTr("Reference %1 · issued %2").arg(page.query.reference).arg(page.query.answeredAt))
                   + (page.certificate ? "\n" + qsTr("%n page(s) · verification code %1", "", page.query.documentPages).arg(page.query.verificationCode) : "")
         }
-        Repeater {
-            model: page.answered ? page.query.values : null
-            Rectangle {
-                id: valueRow
-                required property int index
-                required property string label
-                required property string value
-                objectName: "value_" + index
-                Layout.fillWidth: true
-                Layout.preferredHeight: Math.max(labelText.implicitHeight, valueText.implicitHeight) + Theme.spacing
-                color: index % 2 === 0 ? Theme.surface : Theme.background
-                Text {
-                    id: labelText
-                    textFormat: Text.PlainText
-                    anchors.left: parent.left
-                    anchors.leftMargin: Theme.spacing
-                    anchors.verticalCenter: parent.verticalCenter
-                    width: parent.width * 0.42 - Theme.spacing
-                    text: valueRow.label
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontBody
-                    color: Theme.textSecondary
-                    wrapMode: Text.Wrap
-                }
-                Text {
-                    id: valueText
-                    textFormat: Text.PlainText
-                    anchors.right: parent.right
-                    anchors.rightMargin: Theme.spacing
-                    anchors.verticalCenter: parent.verticalCenter
-                    width: parent.width * 0.58 - Theme.spacing
-                    text: valueRow.value
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontLarge
-                    font.bold: true
-                    color: Theme.textPrimary
-                    wrapMode: Text.Wrap
+        // The values: two columns in landscape, where the page is short.
+        GridLayout {
+            id: values
+            readonly property real cellWidth: (width - (columns - 1) * columnSpacing) / columns
+            Layout.fillWidth: true
+            visible: page.answered
+            columns: Theme.landscape ? 2 : 1
+            columnSpacing: Theme.spacing * 1.5
+            rowSpacing: 0
+            Repeater {
+                model: page.answered ? page.query.values : null
+                Rectangle {
+                    id: valueRow
+                    required property int index
+                    required property string label
+                    required property string value
+                    objectName: "value_" + index
+                    Layout.fillWidth: false // a width known before the height is asked (layouts do not do height-for-width)
+                    Layout.preferredWidth: values.cellWidth
+                    Layout.preferredHeight: Math.max(labelText.implicitHeight, valueText.implicitHeight) + Theme.spacing
+                    color: index % 2 === 0 ? Theme.surface : Theme.background
+                    Text {
+                        id: labelText
+                        textFormat: Text.PlainText
+                        anchors.left: parent.left
+                        anchors.leftMargin: Theme.spacing
+                        anchors.verticalCenter: parent.verticalCenter
+                        width: parent.width * 0.42 - Theme.spacing
+                        text: valueRow.label
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontBody
+                        color: Theme.textSecondary
+                        wrapMode: Text.Wrap
+                    }
+                    Text {
+                        id: valueText
+                        textFormat: Text.PlainText
+                        anchors.right: parent.right
+                        anchors.rightMargin: Theme.spacing
+                        anchors.verticalCenter: parent.verticalCenter
+                        width: parent.width * 0.58 - Theme.spacing
+                        text: valueRow.value
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontLarge
+                        font.bold: true
+                        color: Theme.textPrimary
+                        wrapMode: Text.Wrap
+                    }
                 }
             }
         }
