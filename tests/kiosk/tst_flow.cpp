@@ -101,7 +101,7 @@ class TestFlow : public QObject
         case Screen::Submitted: toSubmitted(); break;
         case Screen::Evaluation: toSubmitted(); s()->openEvaluation(); break;
         case Screen::Progress: s()->openProgress(); break;
-        case Screen::Query: s()->openItem(QStringLiteral("RS-0001")); s()->apply(); break;
+        case Screen::Query: s()->openItem(QStringLiteral("RS-0022")); s()->apply(); break;
         case Screen::StaffQueue: s()->unlockStaff(staffpin::demoPin()); break;
         case Screen::StaffDevices: s()->unlockStaff(staffpin::demoPin()); s()->openStaffDevices(); break;
         }

@@ -39,6 +39,10 @@ Item {
             Simulator.removeCard()
             Session.reset()
         }
+        function cleanup() {
+            // A failed test must not leave the printer unplugged for the next ones.
+            Simulator.replug("printer")
+        }
 
         function test_cardStartsIdentifiedVisit() {
             compare(Session.screen, Session.Attract)
@@ -72,7 +76,8 @@ Item {
 
         function test_printerFaultIsSaidBeforehand() {
             Session.start()
-            verify(Session.openItem("RS-0001"))
+            // An application: its receipt needs the printer (a query prints only when asked, on A4).
+            verify(Session.openItem("RS-0003"))
             verify(!findByName(shell, "itemDeviceNotice"))
             verify(Simulator.unplug("printer"))
             tryCompare(Devices, "printerStatus", DeviceStatus.Fault, 5000)
@@ -80,6 +85,9 @@ Item {
             verify(allText(findByName(shell, "itemDeviceNotice")).indexOf("打印机") >= 0)
             // A guide-only item does not need the printer: no notice there.
             verify(Session.openItem("MZ-0002"))
+            verify(!findByName(shell, "itemDeviceNotice"))
+            // Nor does a query answered on screen (it prints on A4 only when asked).
+            verify(Session.openItem("RS-0001"))
             verify(!findByName(shell, "itemDeviceNotice"))
             verify(Simulator.replug("printer"))
             tryVerify(() => Devices.printerStatus !== DeviceStatus.Fault, 5000)
