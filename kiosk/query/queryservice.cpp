@@ -3,6 +3,7 @@
 
 #include "common/logging.h"
 #include "common/privacy.h"
+#include "devices/idcard/idcard.h"
 #include "services/platform/queryclient.h"
 
 #include <QLoggingCategory>
@@ -113,6 +114,10 @@ void QueryService::run()
             m_running = call.id;
         }
         QueryOutcome outcome = perform(call);
+        // The resident's number and name went to the platform; here they go too.
+        devices::idcard::wipeString(call.request.idNumber);
+        devices::idcard::wipeString(call.request.name);
+        devices::idcard::wipeString(call.request.childIdNumber);
         bool dropped = false;
         {
             std::lock_guard lock(m_mutex);

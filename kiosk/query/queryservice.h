@@ -45,7 +45,8 @@ struct QueryOutcome {
  * Record queries and certificates, asked of the city platforms while the resident waits. Never
  * queued and never stored: one call at a time on a worker thread of its own (a new call cancels
  * the one before), each with its deadline, cancellable at once from the GUI thread. The outcome
- * comes back on the GUI thread through finished().
+ * comes back on the GUI thread through finished(). A call's copy of the resident's ID number and
+ * name is overwritten once it has been sent.
  */
 class QueryService : public QObject
 {

@@ -140,7 +140,8 @@ Item {
         // The values: two columns in landscape, where the page is short.
         GridLayout {
             id: values
-            readonly property real cellWidth: (width - (columns - 1) * columnSpacing) / columns
+            // From the page, not from the layout's own width (which follows its cells).
+            readonly property real cellWidth: (page.width - 2 * Theme.margin - (columns - 1) * columnSpacing) / columns
             Layout.fillWidth: true
             visible: page.answered
             columns: Theme.landscape ? 2 : 1
