@@ -112,15 +112,6 @@ private:
     std::vector<std::vector<Op>> m_pages;
 };
 
-QString when(const QDateTime &t, bool english)
-{
-    if (!t.isValid())
-        return QString();
-    const QDateTime local = t.toLocalTime();
-    return english ? QLocale(QLocale::English).toString(local, QStringLiteral("d MMM yyyy HH:mm"))
-                   : local.toString(QStringLiteral("yyyy年M月d日 HH:mm"));
-}
-
 /** Column widths in proportion to the longest text of each column (heading included), none too narrow. */
 std::vector<qreal> columnWidths(const Layout &layout, const QStringList &columns, const std::vector<QStringList> &rows)
 {
@@ -162,6 +153,15 @@ void tableHeading(Layout &layout, const QStringList &columns, const std::vector<
 
 } // namespace
 
+QString localTimeText(const QDateTime &t, bool english)
+{
+    if (!t.isValid())
+        return QString();
+    const QDateTime local = t.toLocalTime();
+    return english ? QLocale(QLocale::English).toString(local, QStringLiteral("d MMM yyyy HH:mm"))
+                   : local.toString(QStringLiteral("yyyy年M月d日 HH:mm"));
+}
+
 QString documentFontFamily()
 {
     // Noto Sans CJK's PDF text does not read back (digits vanish, 二 becomes the radical ⼆);
@@ -190,16 +190,16 @@ LaidOutDocument layOutAnswer(const platform::query::Answer &answer, const Docume
 
     // Where, when, for whom.
     layout.paragraph(Style::Small, QStringLiteral("%1 · %2 %3 · %4 %5")
-                                       .arg(header.centre, QCoreApplication::translate("QueryDocument", "Terminal"), header.terminalId, QCoreApplication::translate("QueryDocument", "Printed"), when(header.printedAt, en)),
+                                       .arg(header.centre, QCoreApplication::translate("QueryDocument", "Terminal"), header.terminalId, QCoreApplication::translate("QueryDocument", "Printed"), localTimeText(header.printedAt, en)),
                      gap / 2);
     layout.rule(gap);
     layout.paragraph(Style::Title, pick(answer.title, answer.titleEn), gap);
     if (!header.residentName.isEmpty())
         layout.paragraph(Style::Body, QCoreApplication::translate("QueryDocument", "For: %1 (ID %2)").arg(header.residentName, header.residentIdMasked), gap / 3);
     layout.paragraph(Style::Body, QCoreApplication::translate("QueryDocument", "Reference number: %1").arg(answer.reference), gap / 3);
-    QString validity = QCoreApplication::translate("QueryDocument", "Answered: %1").arg(when(answer.issuedAt, en));
+    QString validity = QCoreApplication::translate("QueryDocument", "Answered: %1").arg(localTimeText(answer.issuedAt, en));
     if (answer.validUntil.isValid())
-        validity += QStringLiteral(" · ") + QCoreApplication::translate("QueryDocument", "Valid until: %1").arg(when(answer.validUntil, en));
+        validity += QStringLiteral(" · ") + QCoreApplication::translate("QueryDocument", "Valid until: %1").arg(localTimeText(answer.validUntil, en));
     layout.paragraph(Style::Body, validity, gap * 1.5);
 
     // The values: label and value side by side, a third and two thirds of the width.

@@ -35,6 +35,9 @@ struct LaidOutDocument {
  */
 [[nodiscard]] LaidOutDocument layOutAnswer(const platform::query::Answer &answer, const DocumentHeader &header);
 
+/** @p t in local time as the resident reads it (2026年12月1日 09:30, or 1 Dec 2026 09:30); empty when invalid. */
+[[nodiscard]] QString localTimeText(const QDateTime &t, bool english);
+
 /** The font family documents are set in: its text reads back exactly (pdftotext, screen readers). */
 [[nodiscard]] QString documentFontFamily();
 

@@ -56,13 +56,13 @@ int QueryService::ask(const QString &platformId, const platform::query::Request 
         id = m_nextId++;
         // One resident, one call: a new one ends whatever was still under way.
         for (const Call &c : m_pending)
-            QMetaObject::invokeMethod(this, [this, old = c.id] { QueryOutcome o; o.failure = QueryOutcome::Failure::Cancelled; Q_EMIT finished(old, o); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(this, [this, old = c.id] { emitCancelled(old); }, Qt::QueuedConnection);
         m_pending.clear();
         if (m_running) {
             m_cancelled = m_running;
             if (m_runningClient)
                 m_runningClient->cancel();
-            QMetaObject::invokeMethod(this, [this, old = m_running] { QueryOutcome o; o.failure = QueryOutcome::Failure::Cancelled; Q_EMIT finished(old, o); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(this, [this, old = m_running] { emitCancelled(old); }, Qt::QueuedConnection);
         }
         m_pending.push_back({id, platformId.toStdString(), request, certificate, deadlineMs});
     }
@@ -89,12 +89,16 @@ void QueryService::cancel(int id)
             wasPending = true;
         }
     }
-    if (wasPending) {
-        QueryOutcome o;
-        o.failure = QueryOutcome::Failure::Cancelled;
-        o.detail = QStringLiteral("cancelled");
-        Q_EMIT finished(id, o);
-    }
+    if (wasPending)
+        emitCancelled(id);
+}
+
+void QueryService::emitCancelled(int id)
+{
+    QueryOutcome o;
+    o.failure = QueryOutcome::Failure::Cancelled;
+    o.detail = QStringLiteral("cancelled");
+    Q_EMIT finished(id, o);
 }
 
 void QueryService::run()

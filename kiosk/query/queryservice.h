@@ -78,6 +78,7 @@ private:
     };
     void run();
     QueryOutcome perform(const Call &call);
+    void emitCancelled(int id);
 
     std::vector<platform::PlatformEndpoint> m_endpoints;
     std::map<std::string, std::unique_ptr<platform::QueryClient>> m_clients; ///< worker thread only

@@ -9,7 +9,6 @@
 #include "kiosk/query/querydocument.h"
 #include "kiosk/query/queryservice.h"
 
-#include <QLocale>
 #include <QLoggingCategory>
 
 Q_DECLARE_LOGGING_CATEGORY(lcQuery)
@@ -17,20 +16,6 @@ Q_DECLARE_LOGGING_CATEGORY(lcQuery)
 namespace kiosk {
 
 namespace {
-
-QString when(const QDateTime &t, bool english)
-{
-    if (!t.isValid())
-        return QString();
-    const QDateTime local = t.toLocalTime();
-    return english ? QLocale(QLocale::English).toString(local, QStringLiteral("d MMM yyyy HH:mm")) : local.toString(QStringLiteral("yyyy年M月d日 HH:mm"));
-}
-
-void wipeBytes(QByteArray &bytes)
-{
-    devices::idcard::wipeBuffer(bytes);
-    bytes.clear();
-}
 
 } // namespace
 
@@ -244,12 +229,12 @@ QString RecordQuery::reference() const
 
 QString RecordQuery::answeredAt() const
 {
-    return when(m_answer ? m_answer->issuedAt : m_certificate ? m_certificate->issuedAt : QDateTime(), m_english);
+    return query::localTimeText(m_answer ? m_answer->issuedAt : m_certificate ? m_certificate->issuedAt : QDateTime(), m_english);
 }
 
 QString RecordQuery::validUntil() const
 {
-    return m_answer ? when(m_answer->validUntil, m_english) : QString();
+    return m_answer ? query::localTimeText(m_answer->validUntil, m_english) : QString();
 }
 
 QStringList RecordQuery::notes() const
@@ -319,7 +304,7 @@ void RecordQuery::startPrint()
     m_printError = devices::DeviceError::None;
     m_job = pdf.isEmpty() ? 0 : m_devices->printDocument(pdf, m_itemCode + QLatin1Char(' ') + reference(), pages);
     if (!m_certificate)
-        wipeBytes(pdf);
+        devices::idcard::wipeBuffer(pdf);
     if (m_job == 0) {
         m_printState = PrintState::PrintFailed;
         m_printError = m_devices->a4PrinterError() == devices::DeviceError::None ? devices::DeviceError::Offline : m_devices->a4PrinterError();
@@ -389,7 +374,7 @@ void RecordQuery::wipe()
     if (m_job)
         m_devices->cancelDocument(std::exchange(m_job, 0));
     if (m_certificate) {
-        wipeBytes(m_certificate->document);
+        devices::idcard::wipeBuffer(m_certificate->document);
         devices::idcard::wipeString(m_certificate->verificationCode);
     }
     m_certificate.reset();

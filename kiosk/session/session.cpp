@@ -314,8 +314,6 @@ void Session::identify(const QString &name, const QString &idMasked, const QStri
         cancelCardGrace(); // put back in time: the visit goes on
         if (m_screen == Screen::Progress && m_journey && m_journey->progress()->lookup() != ProgressModel::Lookup::Code)
             lookUpResident(); // the card back on the reader: its requests can be shown
-        if (m_screen == Screen::Query && m_journey && m_journey->query()->state() == RecordQuery::State::NeedsCard)
-            m_journey->query()->start();
         return; // the same card again (or, with no key to tell cards apart, any card)
     }
     m_residentName = name;
@@ -325,9 +323,6 @@ void Session::identify(const QString &name, const QString &idMasked, const QStri
     Q_EMIT residentChanged();
     if (m_screen == Screen::Progress)
         lookUpResident();
-    // The query waited for the card: asked now.
-    if (m_screen == Screen::Query && m_journey && m_journey->query()->state() == RecordQuery::State::NeedsCard)
-        m_journey->query()->start();
 }
 
 void Session::openForm()
