@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/platform/queryapi.h"
 
+#include <cmath>
+
 #include "common/plaintext.h"
 
 #include <QCryptographicHash>
@@ -483,7 +485,8 @@ std::optional<Certificate> parseCertificate(const QByteArray &body, QString *err
 
     const QJsonValue pages = f.value(QStringLiteral("pages"));
     const double p = pages.toDouble(-1);
-    if (!pages.isDouble() || p != double(int(p)) || p < 1 || p > kMaxPages) {
+    // The range first: a huge number is no int to compare with.
+    if (!pages.isDouble() || !(p >= 1 && p <= kMaxPages) || p != std::floor(p)) {
         f.fail(QStringLiteral("pages"), QStringLiteral("must be a whole number from 1 to %1").arg(kMaxPages));
         return std::nullopt;
     }

@@ -473,6 +473,9 @@ private Q_SLOTS:
         QVERIFY2(parseCertificate(seed("certificate"), &error), qPrintable(error));
         QVERIFY2(parseCertificate(seed("certificate-no-record"), &error), qPrintable(error));
         QVERIFY(!parseCertificate(seed("certificate-wrong-digest")));
+        // Found by the fuzzer: a page count far beyond int is refused, not converted.
+        QVERIFY(!parseCertificate(seed("huge-pages"), &error));
+        QVERIFY2(error.contains(QStringLiteral("pages")), qPrintable(error));
     }
 
     void largestDocumentPasses()
