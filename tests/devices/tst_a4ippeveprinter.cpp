@@ -1,203 +1,46 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Tier 3: the A4 printer against a real IPP Everywhere printer — CUPS' own ippeveprinter on
-// 127.0.0.1, started and stopped by this test, spooling what it receives into a folder. The
-// terminal's code (DeviceManager, the driver, libcups) prints a 2-page certificate made here; the
-// spooled file is read back with pdfinfo and pdftotext. kioskctl's `print test-page` and
-// `printers list` run against the same printer, and against a port where nothing listens.
-//
-// Debian 12's ippeveprinter exits with "Unable to initialize DNS-SD" (even with -r off) unless
-// avahi-daemon runs, which needs a system D-Bus: when they are not running, this test starts
-// `dbus-daemon --system --fork` and `avahi-daemon -D --no-chroot` and stops them (by PID) at
-// the end. When they cannot be started the test fails and says why (CI runs as root and
-// installs them from packaging/build-deps.txt).
+// 127.0.0.1, started and stopped by this test (tests/support/ippeveprinter.h), spooling what it
+// receives into a folder. The terminal's code (DeviceManager, the driver, libcups) prints a
+// 2-page certificate made here; the spooled file is read back with pdfinfo and pdftotext.
+// kioskctl's `print test-page` and `printers list` run against the same printer, and against a
+// port where nothing listens.
 #include "devices/a4printer/textpdf.h"
 #include "devices/devicemanager.h"
+#include "tests/support/ippeveprinter.h"
 
-#include <QDir>
-#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
-#include <QStandardPaths>
-#include <QTcpServer>
-#include <QTcpSocket>
-#include <QTemporaryDir>
 #include <QTest>
-
-#include <csignal>
-#include <sys/types.h>
 
 using namespace kiosk::devices;
 using namespace std::chrono_literals;
-
-namespace {
-
-const QStringList kSbin{QStringLiteral("/usr/sbin"), QStringLiteral("/sbin"), QStringLiteral("/usr/bin"), QStringLiteral("/bin")};
-
-QString tool(const QString &name)
-{
-    QString path = QStandardPaths::findExecutable(name);
-    if (path.isEmpty())
-        path = QStandardPaths::findExecutable(name, kSbin);
-    return path;
-}
-
-/** Runs @p program to its end; exit code (-1: did not run), output in @p out. */
-int run(const QString &program, const QStringList &args, QString *out = nullptr, int timeoutMs = 60000)
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(program, args);
-    if (!p.waitForStarted(5000))
-        return -1;
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        if (out)
-            *out = QString::fromUtf8(p.readAll()) + QStringLiteral("\n(timed out)");
-        return -1;
-    }
-    if (out)
-        *out = QString::fromUtf8(p.readAll());
-    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-}
-
-/** A process that runs (a zombie does not: daemons that fork end up as ones nobody reaps here). */
-bool alive(qint64 pid)
-{
-    if (pid <= 0 || ::kill(pid_t(pid), 0) != 0)
-        return false;
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray s = stat.readAll();
-    const qsizetype close = s.lastIndexOf(')');
-    const char state = close >= 0 && close + 2 < s.size() ? s.at(close + 2) : '?';
-    return state != 'Z' && state != 'X';
-}
-
-qint64 pidFromFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll().trimmed().toLongLong() : 0;
-}
-
-quint16 freePort()
-{
-    QTcpServer s;
-    s.listen(QHostAddress::LocalHost, 0);
-    return s.serverPort();
-}
-
-bool listening(quint16 port)
-{
-    QTcpSocket s;
-    s.connectToHost(QHostAddress::LocalHost, port);
-    return s.waitForConnected(200);
-}
-
-} // namespace
+using kiosk::testsupport::freePort;
+using kiosk::testsupport::run;
+using kiosk::testsupport::tool;
 
 class TestA4IppEvePrinter : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_spool;
-    QProcess m_printer;
-    quint16 m_port = 0;
-    qint64 m_dbusPid = 0; ///< started here (else 0)
-    qint64 m_avahiPid = 0;
+    kiosk::testsupport::IppEvePrinter m_printer;
     QString m_uri;
 
-    /** The PDFs in the spool folder, oldest first. */
-    QStringList spooled() const
-    {
-        QDir d(m_spool.path());
-        QStringList out;
-        for (const QString &f : d.entryList({QStringLiteral("*.pdf")}, QDir::Files, QDir::Time | QDir::Reversed))
-            out << d.filePath(f);
-        return out;
-    }
-
-    /** avahi-daemon running, with its D-Bus, started here if need be. Empty, or what failed. */
-    QString ensureDnsSd()
-    {
-        const QString avahi = tool(QStringLiteral("avahi-daemon"));
-        const QString dbus = tool(QStringLiteral("dbus-daemon"));
-        if (avahi.isEmpty() || dbus.isEmpty())
-            return QStringLiteral("avahi-daemon and dbus-daemon are needed (packages avahi-daemon, dbus)");
-        if (run(avahi, {QStringLiteral("--check")}) == 0)
-            return {};
-        if (!QFile::exists(QStringLiteral("/run/dbus/system_bus_socket")) || !alive(pidFromFile(QStringLiteral("/run/dbus/pid")))) {
-            QDir().mkpath(QStringLiteral("/run/dbus"));
-            if (QFile::exists(QStringLiteral("/run/dbus/pid")) && !alive(pidFromFile(QStringLiteral("/run/dbus/pid"))))
-                QFile::remove(QStringLiteral("/run/dbus/pid")); // left by a D-Bus that is gone
-            QString out;
-            const int rc = run(dbus, {QStringLiteral("--system"), QStringLiteral("--fork"), QStringLiteral("--print-pid")}, &out);
-            m_dbusPid = out.trimmed().section(QLatin1Char('\n'), -1).toLongLong();
-            if (rc != 0 || !alive(m_dbusPid))
-                return QStringLiteral("cannot start the system D-Bus (dbus-daemon --system --fork): %1").arg(out.trimmed());
-        }
-        QString out;
-        if (run(avahi, {QStringLiteral("-D"), QStringLiteral("--no-chroot")}, &out) != 0)
-            return QStringLiteral("cannot start avahi-daemon -D --no-chroot: %1").arg(out.trimmed());
-        if (!QTest::qWaitFor([&] { return run(avahi, {QStringLiteral("--check")}) == 0; }, 10000))
-            return QStringLiteral("avahi-daemon did not come up");
-        m_avahiPid = pidFromFile(QStringLiteral("/run/avahi-daemon/pid")); // written once it runs
-        return {};
-    }
+    QStringList spooled() const { return m_printer.spooled(); }
 
 private Q_SLOTS:
     void initTestCase()
     {
         qRegisterMetaType<DeviceError>();
-        for (const char *name : {"ippeveprinter", "pdfinfo", "pdftotext"}) {
-            QVERIFY2(!tool(QString::fromLatin1(name)).isEmpty(),
-                     qPrintable(QStringLiteral("%1 is needed (packages cups-ipp-utils, poppler-utils: packaging/build-deps.txt)")
-                                    .arg(QString::fromLatin1(name))));
-        }
-        QVERIFY(m_spool.isValid());
-        const QString dnssd = ensureDnsSd();
-        QVERIFY2(dnssd.isEmpty(), qPrintable(QStringLiteral("DNS-SD for ippeveprinter: ") + dnssd));
-
-        m_port = freePort();
-        QVERIFY(m_port > 0);
-        m_printer.setProcessChannelMode(QProcess::MergedChannels);
-        m_printer.start(tool(QStringLiteral("ippeveprinter")),
-                        {QStringLiteral("-d"), m_spool.path(), QStringLiteral("-f"), QStringLiteral("application/pdf"), QStringLiteral("-r"),
-                         QStringLiteral("off"), QStringLiteral("-p"), QString::number(m_port), QStringLiteral("Test A4")});
-        QVERIFY2(m_printer.waitForStarted(5000), qPrintable(m_printer.errorString()));
-        const bool up = QTest::qWaitFor([&] { return m_printer.state() != QProcess::Running || listening(m_port); }, 15000);
-        QVERIFY2(up && m_printer.state() == QProcess::Running,
-                 qPrintable(QStringLiteral("ippeveprinter did not start: ") + QString::fromUtf8(m_printer.readAll())));
-        m_uri = QStringLiteral("ipp://127.0.0.1:%1/ipp/print").arg(m_port);
+        const QString error = m_printer.start();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_uri = m_printer.uri();
     }
 
-    void cleanupTestCase()
-    {
-        if (m_printer.state() == QProcess::Running) {
-            m_printer.terminate();
-            if (!m_printer.waitForFinished(5000)) {
-                m_printer.kill();
-                m_printer.waitForFinished();
-            }
-        }
-        // Only what this test started, by its PID.
-        if (alive(m_avahiPid)) {
-            ::kill(pid_t(m_avahiPid), SIGTERM);
-            [[maybe_unused]] const bool gone = QTest::qWaitFor([&] { return !alive(m_avahiPid); }, 5000); // it leaves the bus before the bus goes
-        }
-        if (alive(m_dbusPid)) {
-            ::kill(pid_t(m_dbusPid), SIGTERM);
-            [[maybe_unused]] const bool gone = QTest::qWaitFor([&] { return !alive(m_dbusPid); }, 5000);
-            // dbus-daemon leaves its pid file, and would refuse to start next time.
-            if (pidFromFile(QStringLiteral("/run/dbus/pid")) == m_dbusPid) {
-                QFile::remove(QStringLiteral("/run/dbus/pid"));
-                QFile::remove(QStringLiteral("/run/dbus/system_bus_socket"));
-            }
-        }
-    }
+    void cleanupTestCase() { m_printer.stop(); }
 
     void printsACertificateThroughTheDriver()
     {
