@@ -18,8 +18,13 @@ std::vector<PageRange> breakIntoPages(std::span<const Span> spans, qreal viewpor
         // A heading joins what follows only where the two fit on a page together.
         const bool keep = !merged.empty() && merged.back().keepWithNext && std::max(merged.back().bottom, s.bottom) - merged.back().top <= viewport + 0.5;
         if (!merged.empty() && (s.top < merged.back().bottom - 0.5 || keep)) {
-            merged.back().bottom = std::max(merged.back().bottom, s.bottom);
-            merged.back().keepWithNext = s.keepWithNext;
+            Span &m = merged.back();
+            m.bottom = std::max(m.bottom, s.bottom);
+            m.keepWithNext = s.keepWithNext;
+            if (m.group != s.group) { // a row that straddles two groups continues neither
+                m.group = -1;
+                m.repeatHeight = 0;
+            }
         } else {
             merged.push_back(s);
         }
@@ -34,20 +39,26 @@ std::vector<PageRange> breakIntoPages(std::span<const Span> spans, qreal viewpor
     qreal top = std::min<qreal>(0, merged.front().top);
     std::size_t i = 0;
     while (i < merged.size()) {
-        if (merged[i].bottom - top > viewport + 0.5) {
+        // A page beginning inside a table shows its heading again, when there is room for it.
+        const Span &first = merged[i];
+        const bool continued = first.group >= 0 && !first.groupStart && first.repeatHeight > 0 && first.repeatHeight < viewport / 2;
+        const qreal room = continued ? viewport - first.repeatHeight : viewport;
+        const int group = continued ? first.group : -1;
+        const qreal repeat = continued ? first.repeatHeight : 0;
+        if (merged[i].bottom - top > room + 0.5) {
             if (pages.empty() && top < merged[i].top) {
                 // The content's own top padding is what does not fit: start at the row instead.
                 top = merged[i].top;
                 continue;
             }
             // Taller than a whole page: alone, and cut.
-            pages.push_back({top, top + viewport, true});
+            pages.push_back({top, top + room, true, group, repeat});
             ++i;
         } else {
             std::size_t last = i;
-            while (last + 1 < merged.size() && merged[last + 1].bottom - top <= viewport + 0.5)
+            while (last + 1 < merged.size() && merged[last + 1].bottom - top <= room + 0.5)
                 ++last;
-            pages.push_back({top, merged[last].bottom, false});
+            pages.push_back({top, merged[last].bottom, false, group, repeat});
             i = last + 1;
         }
         if (i < merged.size())

@@ -102,7 +102,7 @@ void WholePages::updatePolish()
         recount();
 }
 
-void WholePages::collect(QQuickItem *item, std::vector<Span> &spans, int depth)
+void WholePages::collect(QQuickItem *item, std::vector<Span> &spans, int depth, int group, qreal repeat)
 {
     const qreal viewport = std::max<qreal>(1, m_viewport - m_pagerHeight);
     const auto children = item->childItems();
@@ -113,10 +113,17 @@ void WholePages::collect(QQuickItem *item, std::vector<Span> &spans, int depth)
                   << connect(child, &QQuickItem::visibleChanged, this, &WholePages::schedule);
         if (!shown(child))
             continue;
+        int childGroup = group;
+        qreal childRepeat = repeat;
+        if (const qreal heading = child->property("repeatHeading").toReal(); heading > 0 && group < 0) {
+            // (A heading that grows grows the table too: its heightChanged counts again.)
+            childGroup = m_groups++;
+            childRepeat = heading;
+        }
         const QRectF r = child->mapRectToItem(m_content, QRectF(0, 0, child->width(), child->height()));
         if (arranges(child) && depth < maxDepth) {
             const std::size_t before = spans.size();
-            collect(child, spans, depth + 1);
+            collect(child, spans, depth + 1, childGroup, childRepeat);
             if (spans.size() > before)
                 continue;
         } else if (r.height() > viewport + 0.5 && depth < maxDepth) {
@@ -127,16 +134,16 @@ void WholePages::collect(QQuickItem *item, std::vector<Span> &spans, int depth)
                 const qreal lineHeight = textHeight / lines;
                 const qreal top = r.top() + child->property("topPadding").toReal();
                 for (int l = 0; l < lines; ++l)
-                    spans.push_back({top + l * lineHeight, top + (l + 1) * lineHeight});
+                    spans.push_back({top + l * lineHeight, top + (l + 1) * lineHeight, false, childGroup, childRepeat});
                 continue;
             }
             // A card too tall for one page breaks at its own children.
             const std::size_t before = spans.size();
-            collect(child, spans, depth + 1);
+            collect(child, spans, depth + 1, childGroup, childRepeat);
             if (spans.size() > before)
                 continue;
         }
-        spans.push_back({r.top(), r.bottom(), child->property("keepWithNext").toBool()});
+        spans.push_back({r.top(), r.bottom(), child->property("keepWithNext").toBool(), childGroup, childRepeat});
     }
 }
 
@@ -155,7 +162,18 @@ void WholePages::recount()
                   << connect(m_content, &QQuickItem::widthChanged, this, &WholePages::schedule)
                   << connect(m_content, &QQuickItem::childrenChanged, this, &WholePages::schedule);
         std::vector<Span> spans;
-        collect(m_content, spans, 0);
+        m_groups = 0;
+        collect(m_content, spans, 0, -1, 0);
+        // A table's first span (its title) begins it: a page starting there repeats nothing.
+        for (int g = 0; g < m_groups; ++g) {
+            Span *first = nullptr;
+            for (Span &s : spans) {
+                if (s.group == g && (!first || s.top < first->top))
+                    first = &s;
+            }
+            if (first)
+                first->groupStart = true;
+        }
         qreal bottom = 0;
         for (const Span &s : spans)
             bottom = std::max(bottom, s.bottom);
@@ -176,7 +194,8 @@ void WholePages::recount()
     }
     const bool same = pages.size() == m_pages.size() && page == m_page
             && std::equal(pages.begin(), pages.end(), m_pages.begin(), [](const PageRange &a, const PageRange &b) {
-                   return qFuzzyCompare(a.top + 1, b.top + 1) && qFuzzyCompare(a.bottom + 1, b.bottom + 1);
+                   return qFuzzyCompare(a.top + 1, b.top + 1) && qFuzzyCompare(a.bottom + 1, b.bottom + 1) && a.continues == b.continues
+                           && qFuzzyCompare(a.repeatHeight + 1, b.repeatHeight + 1);
                });
     m_pages = std::move(pages);
     m_page = page;

@@ -18,7 +18,9 @@ namespace kiosk {
  * Pages a column of content by whole items: every page holds only whole rows, cards, sections
  * and lines of text, so nothing a resident needs is cut at the bottom of the screen. The blocks
  * are the visible children of @c content; one taller than a page is broken at its own children,
- * a long text at its lines. Pages are counted again whenever the content changes (an error
+ * a long text at its lines. A block with a property @c repeatHeading (a height > 0) is a table:
+ * a page that begins among its rows leaves that much room above them for its heading, shown
+ * again there by the QML page (continuedGroup). Pages are counted again whenever the content changes (an error
  * appears, a card grows), staying on the page that showed the same content.
  *
  * A QML page shows content from @c pageTop for @c pageHeight pixels and lets the pager call
@@ -39,6 +41,10 @@ class WholePages : public QQuickItem
     Q_PROPERTY(qreal pageTop READ pageTop NOTIFY pagesChanged)
     Q_PROPERTY(qreal pageHeight READ pageHeight NOTIFY pagesChanged)
     Q_PROPERTY(bool paged READ paged NOTIFY pagesChanged)
+    /** The table the page shown continues (the n-th block marked @c repeatHeading, from 0), or
+     *  -1: its heading is to be shown again above the page, @c continuedHeight tall. */
+    Q_PROPERTY(int continuedGroup READ continuedGroup NOTIFY pagesChanged)
+    Q_PROPERTY(qreal continuedHeight READ continuedHeight NOTIFY pagesChanged)
 
 public:
     explicit WholePages(QQuickItem *parent = nullptr);
@@ -56,6 +62,8 @@ public:
     qreal pageTop() const;
     qreal pageHeight() const;
     bool paged() const { return m_pages.size() > 1; }
+    int continuedGroup() const { return m_pages.at(std::size_t(m_page)).continues; }
+    qreal continuedHeight() const { return m_pages.at(std::size_t(m_page)).repeatHeight; }
 
     Q_INVOKABLE void next();
     Q_INVOKABLE void previous();
@@ -78,7 +86,7 @@ protected:
 
 private:
     void schedule();
-    void collect(QQuickItem *item, std::vector<Span> &spans, int depth);
+    void collect(QQuickItem *item, std::vector<Span> &spans, int depth, int group, qreal repeat);
     void setPage(int page);
 
     QPointer<QQuickItem> m_content;
@@ -89,6 +97,7 @@ private:
     QTimer m_timer;
     bool m_dirty = false; ///< asked to count again since the last count
     QList<QMetaObject::Connection> m_watched;
+    int m_groups = 0; ///< blocks marked repeatHeading met while counting
 };
 
 } // namespace kiosk

@@ -45,6 +45,14 @@ Item {
         anchors.bottom: page.certificate && page.answered && !Theme.landscape ? preview.top : status.top
         anchors.margins: Theme.margin
         spacing: Theme.spacing * 1.5
+        // A table that goes on to the next page: its column headings again above its rows.
+        continuedHeading: TableRow {
+            objectName: "continuedColumns"
+            anchors.fill: parent
+            heading: true
+            texts: page.answered && content.continuedGroup >= 0 && content.continuedGroup < page.query.tables.length
+                   ? page.query.tables[content.continuedGroup].columns : []
+        }
 
         Text {
             textFormat: Text.PlainText
@@ -198,6 +206,8 @@ Item {
                 objectName: "table_" + index
                 Layout.fillWidth: true
                 spacing: 0
+                /** Its column headings are shown again on each later page it goes on to (PagedColumn). */
+                readonly property real repeatHeading: columnHeadings.height
                 Text {
                     textFormat: Text.PlainText
                     Layout.fillWidth: true
@@ -211,6 +221,7 @@ Item {
                     wrapMode: Text.Wrap
                 }
                 TableRow {
+                    id: columnHeadings
                     Layout.fillWidth: true
                     readonly property bool keepWithNext: true
                     heading: true

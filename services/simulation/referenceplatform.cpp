@@ -78,6 +78,7 @@ struct ReferencePlatform::State {
     int rejected = 0;
     int sequence = 0;
     int queries = 0; ///< queries and certificates answered (or refused after the signature)
+    int anonymousQueries = 0; ///< of those, the ones that carried no ID number
     /** The server's own threads (not Poco's default pool, whose threads live until exit, after Qt and
      *  OpenSSL are torn down: they drew certificates with Qt's fonts). Ended by stop(). */
     std::unique_ptr<Poco::ThreadPool> pool;
@@ -225,9 +226,11 @@ public:
             const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowMs() + m_state->clockOffsetMs.load(), Qt::UTC);
             const QByteArray in = QByteArray::fromStdString(body);
             const records::Reply answer = isQuery ? records::answerQuery(in, now) : records::answerCertificate(in, now);
+            const auto asked = platform::query::parseRequest(in);
             {
                 std::lock_guard lock(m_state->mutex);
                 ++m_state->queries;
+                m_state->anonymousQueries += asked && asked->idNumber.isEmpty();
             }
             if (fault && fault->first == ReferencePlatform::Fault::DropConnection)
                 return closeWithoutReply(request);
@@ -568,6 +571,12 @@ int ReferencePlatform::deliveries(const std::string &idempotencyKey) const
     std::lock_guard lock(m_state->mutex);
     auto it = m_state->deliveries.find(idempotencyKey);
     return it == m_state->deliveries.end() ? 0 : it->second;
+}
+
+int ReferencePlatform::queriesWithoutIdentity() const
+{
+    std::lock_guard lock(m_state->mutex);
+    return m_state->anonymousQueries;
 }
 
 int ReferencePlatform::queriesAnswered() const

@@ -87,6 +87,8 @@ public:
     [[nodiscard]] int rejectedSignatures() const;
     /** Queries and certificate requests that passed the signature check. */
     [[nodiscard]] int queriesAnswered() const;
+    /** Of those, the ones that carried no ID number (a public item asked as it should be). */
+    [[nodiscard]] int queriesWithoutIdentity() const;
     /** The one child the platform knows for sample card holder @p idNumber ("" for a minor or a stranger). */
     [[nodiscard]] static std::string sampleChildIdNumber(const std::string &idNumber);
     /** The sample card holder without a medical-insurance record here (no-record for every medicare item). */

@@ -99,7 +99,7 @@ private Q_SLOTS:
         QCOMPARE(s->facets()->idAt(0), QStringLiteral("hrss"));
         QCOMPARE(s->facets()->data(s->facets()->index(0), FacetListModel::CountRole).toInt(), 4);
         s->openFacet(QStringLiteral("civil"));
-        QCOMPARE(s->items()->rowCount(), 3);
+        QCOMPARE(s->items()->rowCount(), 4);
         s->goHome();
         QVERIFY(!s->canGoBack());
         s->openLifeEvents();

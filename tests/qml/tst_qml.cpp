@@ -99,6 +99,8 @@ public:
     {
         return platform()->setStatus(tracking.toStdString(), status.toStdString(), message.toStdString());
     }
+    /** Queries and certificate requests that carried no ID number. */
+    Q_INVOKABLE int queriesWithoutIdentity() const { return platform()->queriesWithoutIdentity(); }
     /** Slow: the next requests wait @p ms before they are answered (0: no longer). */
     Q_INVOKABLE void setSlow(int ms)
     {

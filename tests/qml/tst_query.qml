@@ -52,6 +52,7 @@ Item {
             Session.reset()
         }
         function cleanup() {
+            Session.elderMode = false
             TestPlatform.setSlow(0)
             TestPlatform.setDown(false)
             Simulator.setA4Paper("ok")
@@ -74,6 +75,34 @@ Item {
             verify(text.indexOf(Journey.query.reference) >= 0)
         }
 
+        function test_publicItemNeedsNoCard() {
+            // Open information (access "public" in the catalog): asked at once, no card asked for.
+            const before = TestPlatform.queriesWithoutIdentity()
+            openQuery("MZ-0004")
+            verify(!Journey.query.personal)
+            verify(Journey.query.state !== RecordQuery.NeedsCard, "a public item does not ask for the card")
+            const needsCard = findByName(shell, "needsCard")
+            verify(!needsCard || !needsCard.visible)
+            tryCompare(Journey.query, "state", RecordQuery.Answered, 10000)
+            compare(TestPlatform.queriesWithoutIdentity(), before + 1)
+            verify(Journey.query.tables.length > 0, "the directory's table")
+            tryVerify(() => findByName(shell, "value_0") !== null)
+            verify(allText(findByName(shell, "queryPages")).indexOf(Journey.query.reference) >= 0)
+        }
+
+        function test_publicItemSendsNoIdentityWithACardOnTheReader() {
+            // A card on the reader is not read into a public query: nothing personal goes out.
+            verify(Simulator.insertCard(0))
+            tryCompare(Session, "identified", true, 5000)
+            const before = TestPlatform.queriesWithoutIdentity()
+            openQuery("MZ-0004")
+            tryCompare(Journey.query, "state", RecordQuery.Answered, 10000)
+            compare(TestPlatform.queriesWithoutIdentity(), before + 1)
+            tryVerify(() => findByName(shell, "value_0") !== null)
+            const text = allText(findByName(shell, "queryPages"))
+            verify(text.indexOf("姓名") < 0 && text.indexOf("ID number") < 0 && text.indexOf("*****") < 0, text)
+        }
+
         function test_answerPrintsOnA4PageByPage() {
             verify(Simulator.insertCard(0))
             tryCompare(Session, "identified", true, 5000)
@@ -86,6 +115,38 @@ Item {
             verify(Journey.query.pagesTotal >= 1)
             compare(Journey.query.pagesDone, Journey.query.pagesTotal)
             verify(allText(findByName(shell, "printStatus")).indexOf("取走") >= 0)
+        }
+
+        function test_continuedTableRepeatsItsHeadings() {
+            // In elder mode the answer's table goes on over pages: each later page shows the
+            // table's column headings again, above its rows.
+            Session.elderMode = true
+            verify(Simulator.insertCard(0))
+            tryCompare(Session, "identified", true, 5000)
+            openQuery("RS-0001")
+            tryCompare(Journey.query, "state", RecordQuery.Answered, 10000)
+            waitForRendering(shell)
+            const pages = findByName(shell, "queryPages")
+            verify(pages.pages.pageCount > 1, "the answer takes more than one page in elder mode")
+            compare(pages.continuedGroup, -1, "the first page begins with the title")
+            let continued = false
+            while (pages.pages.page < pages.pages.pageCount - 1) {
+                pages.pages.next()
+                waitForRendering(shell)
+                if (pages.continuedGroup < 0)
+                    continue
+                continued = true
+                const heading = findByName(shell, "continuedHeading")
+                const columns = findByName(shell, "continuedColumns")
+                verify(heading && heading.visible && columns, "the headings are shown")
+                compare(columns.texts, Journey.query.tables[pages.continuedGroup].columns)
+                compare(columns.height, heading.height)
+                compare(heading.height, pages.pages.continuedHeight)
+                // Above the rows, not over them.
+                verify(heading.y + heading.height <= pages.viewport.y + 0.5)
+            }
+            verify(continued, "a page continues the table")
+
         }
 
         function test_certificatePreviewAndPrint() {

@@ -60,7 +60,7 @@ private Q_SLOTS:
         const auto r = parseCatalog(QJsonDocument(fixture()).toJson());
         QVERIFY(r.catalog);
         QCOMPARE(r.errorCount(), 0);
-        QCOMPARE(r.catalog->items.size(), size_t(10));
+        QCOMPARE(r.catalog->items.size(), size_t(11));
         QCOMPARE(r.catalog->version, QStringLiteral("test-1"));
         const Item *item = r.catalog->item(QStringLiteral("RS-0003"));
         QVERIFY(item);

@@ -86,7 +86,7 @@ private Q_SLOTS:
         write(path, QByteArray(fixtureBytes()).replace("\"RS-0002\"", "\"RS-0001\"")); // duplicate code
         QVERIFY(!store.load());
         QCOMPARE(store.source(), CatalogStore::Source::Kept);
-        QCOMPARE(store.catalog().items.size(), size_t(10));
+        QCOMPARE(store.catalog().items.size(), size_t(11));
         QVERIFY(store.catalog().item(QStringLiteral("RS-0002")));
         QCOMPARE(store.problems()[0].kind, Problem::Kind::Duplicate);
     }

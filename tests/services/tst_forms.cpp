@@ -84,9 +84,11 @@ private Q_SLOTS:
         fewer.forms.erase(fewer.forms.begin()); // drop record-query
         fewer.reindex();
         problems = crossCheck(*cat.catalog, fewer);
-        QCOMPARE(problems.size(), std::size_t(1));
+        QCOMPARE(problems.size(), std::size_t(2)); // the personal and the public query item
         QCOMPARE(problems[0].where, QStringLiteral("RS-0001"));
         QCOMPARE(problems[0].kind, Kind::UnknownReference);
+        QCOMPARE(problems[1].where, QStringLiteral("MZ-0004"));
+        QCOMPARE(problems[1].kind, Kind::UnknownReference);
     }
 
     void definitionErrors_data()
