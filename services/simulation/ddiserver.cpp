@@ -39,6 +39,8 @@ using Poco::Net::HTTPResponse;
 namespace {
 // Larger request bodies are refused (413): a DDI feedback or configData is a few hundred bytes.
 constexpr std::size_t maxBody = 64 * 1024;
+// A larger body is read up to this much and dropped, so that the 413 reaches the client.
+constexpr std::size_t maxDrain = 1 << 20;
 // hawkBit's quotas (QuotaManagement defaults): statuses per action, messages per status,
 // attributes per target; attribute keys and values are columns of 128 characters.
 constexpr int maxStatusesPerAction = 1000;
@@ -382,22 +384,21 @@ public:
             ~Done() { --active; }
         } done{m_state->active};
 
-        if (request.hasContentLength() && request.getContentLength64() > Poco::Int64(maxBody)) {
-            response.setKeepAlive(false); // the body stays unread
-            return fail(response, HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "hawkbit.server.error.rest.body.tooLarge",
-                        "request bodies are limited to 64 KB");
-        }
         std::string body;
         {
             char buffer[8192];
             std::istream &in = request.stream();
             while (body.size() <= maxBody && in.read(buffer, sizeof buffer).gcount() > 0)
                 body.append(buffer, std::size_t(in.gcount()));
-        }
-        if (body.size() > maxBody) {
-            response.setKeepAlive(false);
-            return fail(response, HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "hawkbit.server.error.rest.body.tooLarge",
-                        "request bodies are limited to 64 KB");
+            if (body.size() > maxBody) {
+                // Read (and drop) what the client is still sending, up to a point, before answering:
+                // closing on unread data resets the connection and the client never sees the 413.
+                for (std::size_t drained = body.size(); drained < maxDrain && in.read(buffer, sizeof buffer).gcount() > 0;)
+                    drained += std::size_t(in.gcount());
+                response.setKeepAlive(false);
+                return fail(response, HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "hawkbit.server.error.rest.body.tooLarge",
+                            "request bodies are limited to 64 KB");
+            }
         }
 
         // hawkBit's DoS filter runs before anything else, authentication included.
