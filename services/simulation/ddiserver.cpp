@@ -39,6 +39,8 @@ using Poco::Net::HTTPResponse;
 namespace {
 // Larger request bodies are refused (413): a DDI feedback or configData is a few hundred bytes.
 constexpr std::size_t maxBody = 64 * 1024;
+// A larger body is read up to this much and dropped, so that the 413 reaches the client.
+constexpr std::size_t maxDrain = 1 << 20;
 // hawkBit's quotas (QuotaManagement defaults): statuses per action, messages per status,
 // attributes per target; attribute keys and values are columns of 128 characters.
 constexpr int maxStatusesPerAction = 1000;
@@ -255,29 +257,43 @@ void notFound(Poco::Net::HTTPServerResponse &response, const std::string &what)
     fail(response, HTTPResponse::HTTP_NOT_FOUND, "hawkbit.server.error.repo.entitiyNotFound", what);
 }
 
-/** A JSON reply with an ETag (quoted hash of the body); true when If-None-Match matched and 304 went out. */
-bool sendJson(const Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerResponse &response, const std::string &body)
+std::string etagOf(const std::string &body)
 {
-    const std::string etag = "\"0" + hexDigest("MD5", body) + "\"";
-    response.set("ETag", etag);
-    const std::string ifNoneMatch = request.get("If-None-Match", "");
-    bool matched = false;
-    std::istringstream tags(ifNoneMatch);
+    return "\"0" + hexDigest("MD5", body) + "\"";
+}
+
+/** Whether If-None-Match names @p etag (or is "*"). */
+bool etagMatches(const Poco::Net::HTTPServerRequest &request, const std::string &etag)
+{
+    std::istringstream tags(request.get("If-None-Match", ""));
     for (std::string tag; std::getline(tags, tag, ',');) {
         tag.erase(0, tag.find_first_not_of(' '));
         tag.erase(tag.find_last_not_of(' ') + 1);
         if (tag.rfind("W/", 0) == 0)
             tag.erase(0, 2);
-        matched = matched || tag == etag || tag == "*";
+        if (tag == etag || tag == "*")
+            return true;
     }
-    if (matched) {
+    return false;
+}
+
+/** A JSON reply with its ETag (a quoted hash of the body); 304 without a body when @p notModified. */
+void sendJson(Poco::Net::HTTPServerResponse &response, const std::string &body, const std::string &etag, bool notModified)
+{
+    response.set("ETag", etag);
+    if (notModified) {
         response.setStatus(HTTPResponse::HTTP_NOT_MODIFIED);
         response.setContentLength(0);
         response.send();
-        return true;
+        return;
     }
     send(response, HTTPResponse::HTTP_OK, body);
-    return false;
+}
+
+void sendJson(const Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerResponse &response, const std::string &body)
+{
+    const std::string etag = etagOf(body);
+    sendJson(response, body, etag, etagMatches(request, etag));
 }
 
 /** Parses a DDI feedback (DdiActionFeedback) as hawkBit's Jackson binding and validation would; nullopt with @p why. */
@@ -382,22 +398,21 @@ public:
             ~Done() { --active; }
         } done{m_state->active};
 
-        if (request.hasContentLength() && request.getContentLength64() > Poco::Int64(maxBody)) {
-            response.setKeepAlive(false); // the body stays unread
-            return fail(response, HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "hawkbit.server.error.rest.body.tooLarge",
-                        "request bodies are limited to 64 KB");
-        }
         std::string body;
         {
             char buffer[8192];
             std::istream &in = request.stream();
             while (body.size() <= maxBody && in.read(buffer, sizeof buffer).gcount() > 0)
                 body.append(buffer, std::size_t(in.gcount()));
-        }
-        if (body.size() > maxBody) {
-            response.setKeepAlive(false);
-            return fail(response, HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "hawkbit.server.error.rest.body.tooLarge",
-                        "request bodies are limited to 64 KB");
+            if (body.size() > maxBody) {
+                // Read (and drop) what the client is still sending, up to a point, before answering:
+                // closing on unread data resets the connection and the client never sees the 413.
+                for (std::size_t drained = body.size(); drained < maxDrain && in.read(buffer, sizeof buffer).gcount() > 0;)
+                    drained += std::size_t(in.gcount());
+                response.setKeepAlive(false);
+                return fail(response, HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "hawkbit.server.error.rest.body.tooLarge",
+                            "request bodies are limited to 64 KB");
+            }
         }
 
         // hawkBit's DoS filter runs before anything else, authentication included.
@@ -488,7 +503,8 @@ private:
 
     void base(const Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerResponse &response, const std::string &controllerId)
     {
-        std::string body;
+        std::string body, etag;
+        bool matched = false;
         {
             std::lock_guard lock(m_state->mutex);
             auto &c = m_state->controller(controllerId);
@@ -516,12 +532,13 @@ private:
                 body += "}";
             }
             body += "}";
+            etag = etagOf(body);
+            matched = etagMatches(request, etag);
+            // Counted before the reply goes out: a test reads the counts as soon as it has its answer.
             ++c.polls;
+            c.notModified += matched ? 1 : 0;
         }
-        if (sendJson(request, response, body)) {
-            std::lock_guard lock(m_state->mutex);
-            ++m_state->controllers[controllerId].notModified;
-        }
+        sendJson(response, body, etag, matched);
     }
 
     void deployment(const Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerResponse &response, const Poco::URI &uri,
