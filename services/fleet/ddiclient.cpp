@@ -593,8 +593,12 @@ public:
             char buf[65536];
             Got got = Got::Done;
             while (true) {
-                in.read(buf, sizeof buf);
-                const std::streamsize n = in.gcount();
+                // Whatever has arrived, not a full buffer: a slow transfer is measured as it goes
+                // (and what came is on disk for a resume). peek() waits for data, at most the
+                // read timeout.
+                if (in.peek() == std::char_traits<char>::eof())
+                    break;
+                const std::streamsize n = in.readsome(buf, sizeof buf);
                 if (n <= 0)
                     break;
                 if (total + n > a.size) {
@@ -960,16 +964,8 @@ public:
     std::chrono::milliseconds nextWait()
     {
         const std::chrono::milliseconds base = options.pollOverride.value_or(std::chrono::duration_cast<std::chrono::milliseconds>(interval));
-        if (failures == 0)
-            return base;
-        const int n = std::min(failures - 1, 12);
-        std::chrono::milliseconds wait;
-        if (tooMany) // hawkBit's DoS filter: never sooner than the interval, and doubling, up to 6 h
-            wait = std::min<std::chrono::milliseconds>(base * (1LL << n), std::max<std::chrono::milliseconds>(base, 6h));
-        else // the server or the network is down: sooner than the interval, to find it back
-            wait = std::min(base, std::min<std::chrono::milliseconds>(options.errorRetryBase * (1LL << n), options.errorRetryMax));
         std::uniform_real_distribution<double> jitter(0.75, 1.25);
-        return std::chrono::milliseconds(std::max<std::int64_t>(1, std::int64_t(double(wait.count()) * jitter(random))));
+        return pollDelay(base, failures, tooMany, options.errorRetryBase, options.errorRetryMax, failures > 0 ? jitter(random) : 1.0);
     }
 
     void run()
@@ -990,6 +986,20 @@ public:
         }
     }
 };
+
+std::chrono::milliseconds pollDelay(std::chrono::milliseconds interval, int failures, bool tooManyRequests, std::chrono::milliseconds errorBase,
+                                    std::chrono::milliseconds errorMax, double jitter)
+{
+    if (failures <= 0)
+        return interval;
+    const int n = std::min(failures - 1, 12);
+    std::chrono::milliseconds wait;
+    if (tooManyRequests)
+        wait = std::min<std::chrono::milliseconds>(interval * (1LL << n), std::max<std::chrono::milliseconds>(interval, 6h));
+    else
+        wait = std::min(interval, std::min<std::chrono::milliseconds>(errorBase * (1LL << n), errorMax));
+    return std::chrono::milliseconds(std::max<std::int64_t>(1, std::int64_t(double(wait.count()) * std::clamp(jitter, 0.75, 1.25))));
+}
 
 DdiClient::DdiClient(Options options, Installer *installer)
     : d(std::make_unique<Impl>(std::move(options), installer))

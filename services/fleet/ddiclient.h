@@ -19,6 +19,16 @@
 
 namespace kiosk::fleet {
 
+/**
+ * How long the client waits before its next poll: @p interval (the server's, or the local
+ * override) after a good poll. After @p failures failed polls in a row: 429 (hawkBit's DoS
+ * filter) never sooner than the interval and doubling, up to max(interval, 6 h); any other
+ * failure sooner than the interval, to find the server back — min(interval, errorBase × 2ⁿ⁻¹,
+ * errorMax). @p jitter (0.75…1.25, drawn by the caller) spreads a fleet's retries apart.
+ */
+[[nodiscard]] std::chrono::milliseconds pollDelay(std::chrono::milliseconds interval, int failures, bool tooManyRequests,
+                                                  std::chrono::milliseconds errorBase, std::chrono::milliseconds errorMax, double jitter);
+
 /** An artifact downloaded and checked (size and SHA-256) in the staging folder. */
 struct StagedArtifact {
     QString part; ///< the chunk's part ("bundle", "commands" …)
