@@ -4,6 +4,7 @@
 #include "services/platform/tls.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,6 +25,7 @@
 #include <fcntl.h>
 #include <random>
 #include <set>
+#include <sys/file.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -227,6 +229,7 @@ public:
     Status status;
 
     std::thread thread;
+    int lockFd = -1; ///< the state folder's lock, held while this client may act
     std::atomic<int> activeFd{-1}; ///< the socket of the transfer in progress (stop() shuts it down)
 
     // --- the client thread's own state ----------------------------------------------------------
@@ -242,6 +245,47 @@ public:
     bool journalLoaded = false;
     std::map<std::string, Poco::Net::Context::Ptr> contexts;
     std::map<std::string, std::unique_ptr<Poco::Net::HTTPClientSession>> sessions;
+
+    /** The state folder, and its lock for this process. */
+    bool lock(QString *error)
+    {
+        if (lockFd >= 0)
+            return true;
+        if (!makePrivateDir(options.stateDir)) {
+            *error = QStringLiteral("cannot make the fleet state folder %1").arg(QString::fromStdString(options.stateDir.string()));
+            return false;
+        }
+        const fs::path path = options.stateDir / "lock";
+        const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+        if (fd < 0 || ::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+            if (fd >= 0)
+                ::close(fd);
+            *error = QStringLiteral("another fleet client uses %1 (the kiosk is running: it polls by itself)").arg(QString::fromStdString(options.stateDir.string()));
+            return false;
+        }
+        lockFd = fd;
+        return true;
+    }
+
+    void unlock()
+    {
+        if (lockFd >= 0) {
+            ::close(lockFd); // releases the flock
+            lockFd = -1;
+        }
+    }
+
+    void writeStatus()
+    {
+        Status copy;
+        {
+            std::lock_guard lock(mutex);
+            copy = status;
+        }
+        QString error;
+        if (!writeAtomically(options.stateDir / "status.json", DdiClient::statusJson(copy), &error))
+            qCWarning(lcFleet).noquote() << error;
+    }
 
     [[nodiscard]] bool isStopping() const
     {
@@ -978,6 +1022,7 @@ public:
                 std::lock_guard lock(mutex);
                 status.nextPoll = Wall::now() + wait;
             }
+            writeStatus();
             std::unique_lock lock(mutex);
             wake.wait_for(lock, wait, [this] { return stopping || pollRequested; });
             if (stopping)
@@ -1011,16 +1056,24 @@ DdiClient::~DdiClient()
     stop();
 }
 
-void DdiClient::start()
+bool DdiClient::start(QString *error)
 {
     if (d->thread.joinable())
-        return;
+        return true;
+    QString why;
+    if (!d->lock(&why)) {
+        qCWarning(lcFleet).noquote() << why;
+        if (error)
+            *error = why;
+        return false;
+    }
     {
         std::lock_guard lock(d->mutex);
         d->stopping = false;
         d->status.running = true;
     }
     d->thread = std::thread([this] { d->run(); });
+    return true;
 }
 
 void DdiClient::stop()
@@ -1035,6 +1088,7 @@ void DdiClient::stop()
         ::shutdown(fd, SHUT_RDWR); // a transfer in progress ends now (resumed next time)
     if (d->thread.joinable())
         d->thread.join();
+    d->unlock();
 }
 
 void DdiClient::setAttributes(const Attributes &attributes)
@@ -1084,7 +1138,39 @@ bool DdiClient::pollOnce(QString *error)
             *error = QStringLiteral("the client's thread is running");
         return false;
     }
-    return d->cycle(error);
+    QString why;
+    if (!d->lock(&why)) {
+        if (error)
+            *error = why;
+        return false;
+    }
+    const bool ok = d->cycle(error);
+    d->writeStatus();
+    d->unlock();
+    return ok;
+}
+
+QByteArray DdiClient::statusJson(const Status &s)
+{
+    auto time = [](const std::optional<Wall::time_point> &t) -> QJsonValue {
+        if (!t)
+            return QJsonValue::Null;
+        return QDateTime::fromMSecsSinceEpoch(std::chrono::duration_cast<std::chrono::milliseconds>(t->time_since_epoch()).count(), Qt::UTC)
+            .toString(Qt::ISODate);
+    };
+    return QJsonDocument(QJsonObject{{QStringLiteral("running"), s.running},
+                                     {QStringLiteral("lastPoll"), time(s.lastPoll)},
+                                     {QStringLiteral("lastPollResult"), s.lastPollResult},
+                                     {QStringLiteral("nextPoll"), time(s.nextPoll)},
+                                     {QStringLiteral("intervalSeconds"), double(s.interval.count())},
+                                     {QStringLiteral("failuresInARow"), s.failuresInARow},
+                                     {QStringLiteral("actionId"), double(s.actionId)},
+                                     {QStringLiteral("actionStage"), s.actionStage},
+                                     {QStringLiteral("lastActionId"), double(s.lastActionId)},
+                                     {QStringLiteral("lastActionResult"), s.lastActionResult},
+                                     {QStringLiteral("polls"), s.polls},
+                                     {QStringLiteral("configDataSent"), s.configDataSent}})
+        .toJson(QJsonDocument::Compact);
 }
 
 } // namespace kiosk::fleet

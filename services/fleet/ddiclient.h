@@ -81,6 +81,9 @@ public:
  * 100 B/s for 60 s, and is retried a bounded number of times; a cancel from the server, looked
  * for between retries, stops it. 410 on feedback: the server closed the action; the client drops
  * it. The same action id after a restart is resumed or reported, never applied twice.
+ *
+ * One client per state folder: start() and pollOnce() take its lock file (flock), and refuse
+ * while another process (the kiosk, or kioskctl) holds it.
  */
 class DdiClient
 {
@@ -130,8 +133,9 @@ public:
     DdiClient(const DdiClient &) = delete;
     DdiClient &operator=(const DdiClient &) = delete;
 
-    /** Starts the thread: the first poll at once. */
-    void start();
+    /** Starts the thread: the first poll at once. False (and @p error) when another process
+     *  holds the state folder's lock or the folder cannot be made. */
+    bool start(QString *error = nullptr);
     /** Ends the thread: a transfer in progress is cut (and resumed next time). */
     void stop();
 
@@ -150,6 +154,10 @@ public:
 
     /** Runs one poll cycle on the calling thread (kioskctl fleet poll --once); the thread must not run. */
     bool pollOnce(QString *error = nullptr);
+
+    /** What status() says, as JSON (the client writes it to status.json in its folder after each
+     *  poll, for `kioskctl fleet status` while the kiosk runs). */
+    [[nodiscard]] static QByteArray statusJson(const Status &status);
 
 private:
     class Impl;

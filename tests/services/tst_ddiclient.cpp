@@ -156,9 +156,23 @@ private Q_SLOTS:
         auto o = options();
         o.pollOverride = 50ms;
         DdiClient client(o, nullptr);
-        client.start();
+        QVERIFY(client.start());
+        // One client per state folder: a second one (kioskctl while the kiosk runs) is refused.
+        DdiClient second(o, nullptr);
+        QString why;
+        QVERIFY(!second.pollOnce(&why));
+        QVERIFY2(why.contains(QLatin1String("another fleet client")), qPrintable(why));
+        QVERIFY(!second.start());
         QTRY_VERIFY_WITH_TIMEOUT(m_server->polls(kController.toStdString()) >= 4, 10000);
         client.stop();
+        // What kioskctl fleet status reads: the last poll, written by the client, private.
+        QFile statusFile(QString::fromStdString((o.stateDir / "status.json").string()));
+        QVERIFY(statusFile.open(QIODevice::ReadOnly));
+        const QByteArray statusJson = statusFile.readAll();
+        QVERIFY2(statusJson.contains("\"lastPollResult\":\"not modified\""), statusJson.constData());
+        QCOMPARE(std::filesystem::status(o.stateDir / "status.json").permissions() & std::filesystem::perms::all,
+                 std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+        QVERIFY(second.pollOnce()); // the lock is released with stop()
         // Nothing changed between polls: the server answered with 304 from the second on.
         QVERIFY(m_server->notModified(kController.toStdString()) >= 3);
         const auto s = client.status();
