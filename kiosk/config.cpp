@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QUrl>
 
 #include <cmath>
@@ -76,7 +77,7 @@ std::optional<Config> Config::fromJson(const QByteArray &json, QString *error)
         QStringLiteral("idleTimeoutSeconds"), QStringLiteral("idleWarningSeconds"),
         QStringLiteral("elderIdleTimeoutSeconds"), QStringLiteral("elderWarningSeconds"),
         QStringLiteral("popularCount"), QStringLiteral("staffPinHash"), QStringLiteral("platforms"), QStringLiteral("queue"),
-        QStringLiteral("devices"), QStringLiteral("a4Printer"),
+        QStringLiteral("devices"), QStringLiteral("a4Printer"), QStringLiteral("fleet"),
     };
     // A PIN in clear in a file that is copied around is a PIN anyone with the file knows.
     if (o.contains(QLatin1String("staffPin"))) {
@@ -170,6 +171,47 @@ std::optional<Config> Config::fromJson(const QByteArray &json, QString *error)
             || !readInt(q, "backoffCapSeconds", 1, 86400, c.queue.backoffCapSeconds, error)
             || !readInt(q, "statusIntervalMinutes", 1, 1440, c.queue.statusIntervalMinutes, error)) {
             *error = QStringLiteral("queue: ") + *error;
+            return std::nullopt;
+        }
+    }
+    if (o.contains(QLatin1String("fleet"))) {
+        const QJsonValue fv = o.value(QLatin1String("fleet"));
+        if (!fv.isObject()) {
+            *error = QStringLiteral("\"fleet\" must be an object");
+            return std::nullopt;
+        }
+        const QJsonObject f = fv.toObject();
+        static const QStringList fleetKeys = {QStringLiteral("server"), QStringLiteral("controllerId"), QStringLiteral("caFile"),
+                                              QStringLiteral("targetTokenFile"), QStringLiteral("clientCertificateFile"),
+                                              QStringLiteral("clientKeyFile"), QStringLiteral("pollOverrideSeconds")};
+        for (auto it = f.begin(); it != f.end(); ++it) {
+            if (!fleetKeys.contains(it.key())) {
+                *error = QStringLiteral("unknown setting \"fleet.%1\" (known: %2)").arg(it.key(), fleetKeys.join(QStringLiteral(", ")));
+                return std::nullopt;
+            }
+        }
+        FleetConfig &fc = c.fleet;
+        if (!readString(f, "server", fc.server, error) || !readString(f, "controllerId", fc.controllerId, error)
+            || !readString(f, "caFile", fc.caFile, error) || !readString(f, "targetTokenFile", fc.targetTokenFile, error)
+            || !readString(f, "clientCertificateFile", fc.clientCertificateFile, error) || !readString(f, "clientKeyFile", fc.clientKeyFile, error)
+            || !readInt(f, "pollOverrideSeconds", 0, 86400, fc.pollOverrideSeconds, error)) {
+            *error = QStringLiteral("fleet: ") + *error;
+            return std::nullopt;
+        }
+        const QUrl url(fc.server, QUrl::StrictMode);
+        if (!fc.server.isEmpty() && (!url.isValid() || url.scheme() != QLatin1String("https") || url.host().isEmpty()
+                                     || !url.path().endsWith(QLatin1String("/controller/v1/")))) {
+            *error = QStringLiteral("fleet: \"server\" must be the https address of the DDI API, ending in /controller/v1/ "
+                                    "(e.g. https://fleet.example/DEFAULT/controller/v1/), not \"%1\"").arg(fc.server);
+            return std::nullopt;
+        }
+        if (!fc.server.isEmpty() && fc.caFile.isEmpty()) {
+            *error = QStringLiteral("fleet: \"caFile\" is required with \"server\"");
+            return std::nullopt;
+        }
+        static const QRegularExpression idPattern(QStringLiteral("^[A-Za-z0-9._:-]{1,64}$"));
+        if (!fc.controllerId.isEmpty() && !idPattern.match(fc.controllerId).hasMatch()) {
+            *error = QStringLiteral("fleet: \"controllerId\" may have 1-64 letters, digits and . _ : -");
             return std::nullopt;
         }
     }
@@ -288,6 +330,10 @@ std::optional<Config> Config::fromFile(const QString &path, QString *error)
     if (c) {
         resolve(c->catalogPath);
         resolve(c->formsPath);
+        resolve(c->fleet.caFile);
+        resolve(c->fleet.targetTokenFile);
+        resolve(c->fleet.clientCertificateFile);
+        resolve(c->fleet.clientKeyFile);
         for (PlatformConfig &p : c->platforms) {
             resolve(p.caFile);
             resolve(p.clientCertificateFile);

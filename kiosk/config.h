@@ -40,6 +40,18 @@ struct QueueConfig {
     int statusIntervalMinutes = 10;
 };
 
+/** The fleet server (Eclipse hawkBit's device API; docs/fleet.md). Empty server: not enrolled. */
+struct FleetConfig {
+    QString server; ///< "https://fleet.example/DEFAULT/controller/v1/": the DDI base, tenant included
+    QString controllerId; ///< empty: the terminal id
+    QString caFile; ///< the CAs trusted for the fleet server and its artifacts
+    QString targetTokenFile; ///< or the credential fleet.target-token
+    QString clientCertificateFile; ///< through the city's proxy, instead of a token
+    QString clientKeyFile; ///< or the credential fleet.client-key
+    int pollOverrideSeconds = 0; ///< a bench terminal's own interval; 0: the server's
+    [[nodiscard]] bool enrolled() const { return !server.isEmpty(); }
+};
+
 struct Config {
     QString terminalId = QStringLiteral("DEMO-0001");
     QString terminalName = QStringLiteral("24小时自助服务终端");
@@ -78,6 +90,7 @@ struct Config {
     QString a4Printer;
     std::vector<PlatformConfig> platforms; ///< empty with --simulate: an in-process reference platform
     QueueConfig queue;
+    FleetConfig fleet;
     bool simulate = false; ///< set by --simulate, not by the file
 
     /** Parses a config file's contents; on failure @p error says what is wrong. */

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/kioskapp.h"
+#include "kiosk/fleet/fleetservice.h"
 #include "kiosk/query/queryservice.h"
 #include "services/simulation/referencerecords.h"
 #include "kiosk/query/recordquery.h"
@@ -38,6 +39,7 @@ KioskApp::KioskApp(const Config &config, std::unique_ptr<Clock> clock, QObject *
     , m_devices(std::make_unique<devices::DeviceManager>(config.simulate))
     , m_queries(std::make_unique<QueryService>())
     , m_journey(std::make_unique<Journey>(config, m_queue.get(), m_queries.get(), m_devices.get()))
+    , m_fleet(std::make_unique<FleetService>(config, m_session.get(), m_devices.get(), m_queue.get()))
 {
     m_session->setJourney(m_journey.get());
     m_journey->setCardOnReader([devices = m_devices.get()] { return devices->isCardPresent(); });
@@ -80,12 +82,14 @@ KioskApp::~KioskApp()
     m_activity.reset();
     m_localization.reset();
     m_engine.reset();
+    m_fleet->stop();
     m_devices->stop();
     m_queue->stop();
     m_queueParts.reset();
     Session::setQmlInstance(nullptr);
     QueueService::setQmlInstance(nullptr);
     Journey::setQmlInstance(nullptr);
+    FleetService::setQmlInstance(nullptr);
     devices::DeviceManager::setQmlInstance(nullptr);
     devices::sim::SimulatorConsole::setQmlInstance(nullptr);
 }
@@ -109,6 +113,7 @@ void KioskApp::loadCatalog()
     }
     if (forms.forms)
         m_journey->setForms(*forms.forms);
+    m_fleet->setVersions(m_store->catalog().version, forms.forms ? forms.forms->version : QString());
     qCInfo(lcApp).noquote() << QStringLiteral("catalog %1 (%2), %3 items")
                                     .arg(m_store->catalog().version, catalog::CatalogStore::sourceName(m_store->source()))
                                     .arg(m_store->catalog().items.size());
@@ -140,8 +145,14 @@ void KioskApp::startDevices()
     m_devices->start();
 }
 
+void KioskApp::startFleet()
+{
+    m_fleet->start();
+}
+
 void KioskApp::exposeToQml()
 {
+    FleetService::setQmlInstance(m_fleet.get());
     Session::setQmlInstance(m_session.get());
     QueueService::setQmlInstance(m_queue.get());
     Journey::setQmlInstance(m_journey.get());

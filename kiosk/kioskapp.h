@@ -21,6 +21,7 @@ class CatalogSearch;
 class CatalogStore;
 }
 class ActivityFilter;
+class FleetService;
 class Journey;
 class Clock;
 class Localization;
@@ -57,6 +58,8 @@ public:
     void startQueue();
     /** Finds the devices (or starts the simulators) and connects them to the session. */
     void startDevices();
+    /** Joins the city's fleet (hawkBit) when enrolled, or the simulated one with --simulate. */
+    void startFleet();
 
     /** Hands the session, queue and devices to QML (before any QML file loads). */
     void exposeToQml();
@@ -69,6 +72,7 @@ public:
     /** The in-process reference platform of --simulate (null otherwise). */
     simulation::ReferencePlatform *simulatedPlatform() const;
     Journey *journey() const { return m_journey.get(); }
+    FleetService *fleet() const { return m_fleet.get(); }
     devices::DeviceManager *devices() const { return m_devices.get(); }
     catalog::CatalogStore *catalogStore() const { return m_store.get(); }
     QQmlApplicationEngine *engine() const { return m_engine.get(); }
@@ -88,6 +92,7 @@ private:
     std::unique_ptr<devices::DeviceManager> m_devices;
     std::unique_ptr<QueryService> m_queries; ///< before the journey, which asks through it
     std::unique_ptr<Journey> m_journey;
+    std::unique_ptr<FleetService> m_fleet;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     std::unique_ptr<Localization> m_localization;
     std::unique_ptr<ActivityFilter> m_activity;

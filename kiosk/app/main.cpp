@@ -104,6 +104,7 @@ int main(int argc, char *argv[])
     kioskApp.loadCatalog();
     kioskApp.startQueue();
     kioskApp.startDevices();
+    kioskApp.startFleet();
     if (!kioskApp.loadUi()) {
         for (const QString &w : kioskApp.qmlWarnings())
             std::fprintf(stderr, "%s\n", qPrintable(w));

@@ -136,6 +136,20 @@ private Q_SLOTS:
         QCOMPARE(c->platforms[0].port, 8443);
         QCOMPARE(c->platforms[0].signature, QStringLiteral("hmac-sm3"));
     }
+    void fleet()
+    {
+        QString error;
+        const auto none = Config::fromJson("{}", &error);
+        QVERIFY(none && !none->fleet.enrolled());
+        const auto c = Config::fromJson("{\"terminalId\":\"T-1\",\"fleet\":{\"server\":\"https:/" "/fleet.example.gov.cn/DEFAULT/controller/v1/\","
+                                        "\"caFile\":\"/etc/kiosk/fleet-ca.pem\",\"targetTokenFile\":\"/etc/kiosk/fleet.token\",\"pollOverrideSeconds\":60}}",
+                                        &error);
+        QVERIFY2(c, qPrintable(error));
+        QVERIFY(c->fleet.enrolled());
+        QCOMPARE(c->fleet.server, QStringLiteral("https:/" "/fleet.example.gov.cn/DEFAULT/controller/v1/"));
+        QCOMPARE(c->fleet.pollOverrideSeconds, 60);
+        QVERIFY(c->fleet.controllerId.isEmpty()); // the terminal id is used
+    }
     void platformErrors_data()
     {
         QTest::addColumn<QByteArray>("json");
@@ -147,6 +161,12 @@ private Q_SLOTS:
         QTest::newRow("half mtls") << QByteArray(R"({"platforms": [{"id":"hall","host":"h","caFile":"c","signingKeyFile":"k","clientKeyFile":"x"}]})") << "clientCertificateFile";
         QTest::newRow("port") << QByteArray(R"({"platforms": [{"id":"hall","host":"h","caFile":"c","signingKeyFile":"k","port":70000}]})") << "port";
         QTest::newRow("queue typo") << QByteArray(R"({"queue": {"capMB": 1}})") << "queue.capMB";
+        QTest::newRow("fleet typo") << QByteArray(R"({"fleet": {"sever": "x"}})") << "fleet.sever";
+        // (No "//" in a raw string here: moc would read it as a comment.)
+        QTest::newRow("fleet plain http") << QByteArray("{\"fleet\": {\"server\": \"http:/" "/f.example/DEFAULT/controller/v1/\", \"caFile\": \"c\"}}") << "https address";
+        QTest::newRow("fleet not the DDI base") << QByteArray("{\"fleet\": {\"server\": \"https:/" "/f.example/\", \"caFile\": \"c\"}}") << "/controller/v1/";
+        QTest::newRow("fleet without CA") << QByteArray("{\"fleet\": {\"server\": \"https:/" "/f.example/DEFAULT/controller/v1/\"}}") << "caFile";
+        QTest::newRow("fleet controller id") << QByteArray(R"({"fleet": {"controllerId": "a/b"}})") << "controllerId";
         QTest::newRow("queue range") << QByteArray(R"({"queue": {"capMegabytes": 0}})") << "capMegabytes";
         // A PIN in clear is refused, saying how to make the hash instead.
         QTest::newRow("clear pin") << QByteArray(R"({"staffPin": "135790"})") << "kioskctl staff hash-pin";

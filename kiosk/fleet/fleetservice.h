@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "kiosk/config.h"
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+#include <QtQml/qqmlregistration.h>
+
+class QQmlEngine;
+class QJSEngine;
+
+#include <atomic>
+#include <memory>
+
+namespace kiosk {
+
+namespace devices {
+class DeviceManager;
+}
+namespace fleet {
+class DdiClient;
+class Installer;
+}
+namespace simulation {
+class DdiServer;
+}
+class QueueService;
+class Session;
+
+/**
+ * The terminal in its city's fleet (Eclipse hawkBit; docs/fleet.md): runs the DDI client on its
+ * own thread when the terminal is enrolled, keeps the attributes it reports up to date (model,
+ * versions, each device's status, paper, the queue, disk, uptime — nothing personal), lets it
+ * apply a deployment only on the attract screen, and shows the technician where it stands on
+ * the maintenance page. Lives on the GUI thread.
+ */
+class FleetService : public QObject
+{
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Fleet)
+    QML_SINGLETON
+    Q_PROPERTY(bool enrolled READ enrolled NOTIFY statusChanged)
+    Q_PROPERTY(QString controllerId READ controllerId CONSTANT)
+    Q_PROPERTY(QString server READ server NOTIFY statusChanged)
+    /** What the client is doing, in words ("polled 20:15, next 20:20" …). */
+    Q_PROPERTY(QString pollText READ pollText NOTIFY statusChanged)
+    Q_PROPERTY(bool pollFailing READ pollFailing NOTIFY statusChanged)
+    Q_PROPERTY(QString actionText READ actionText NOTIFY statusChanged)
+    Q_PROPERTY(QString lastActionText READ lastActionText NOTIFY statusChanged)
+    /** What a technician scans to enrol this terminal (its id), also shown as text. */
+    Q_PROPERTY(QString enrolmentCode READ enrolmentCode CONSTANT)
+
+public:
+    FleetService(const Config &config, Session *session, devices::DeviceManager *devices, QueueService *queue, QObject *parent = nullptr);
+    ~FleetService() override;
+
+    /** Starts polling when enrolled (the token read from its credential or file). */
+    void start();
+    void stop();
+    /** What the deployments are applied with (null: deployments are refused with a reason). */
+    void setInstaller(fleet::Installer *installer);
+    void setVersions(const QString &catalogVersion, const QString &formsVersion);
+
+    [[nodiscard]] bool enrolled() const { return m_config.fleet.enrolled(); }
+    // (With --simulate and no server configured, start() enrols with the simulated one.)
+    [[nodiscard]] QString controllerId() const;
+    [[nodiscard]] QString server() const { return m_config.fleet.server; }
+    [[nodiscard]] QString pollText() const { return m_pollText; }
+    [[nodiscard]] bool pollFailing() const { return m_pollFailing; }
+    [[nodiscard]] QString actionText() const { return m_actionText; }
+    [[nodiscard]] QString lastActionText() const { return m_lastActionText; }
+    [[nodiscard]] QString enrolmentCode() const;
+
+    /** The maintenance page: refresh what it shows (it asks while it is open), poll now. */
+    Q_INVOKABLE void refresh();
+    Q_INVOKABLE void pollNow();
+
+    /** The attributes as they would be sent now (tests, kioskctl). */
+    [[nodiscard]] std::map<QString, QString> attributes() const;
+    /** `--simulate` without a fleet server: the in-process one this terminal is enrolled with (null otherwise). */
+    [[nodiscard]] simulation::DdiServer *simulatedServer() const { return m_simulated.get(); }
+    [[nodiscard]] fleet::DdiClient *client() const { return m_client.get(); }
+
+    static void setQmlInstance(FleetService *instance);
+    static FleetService *create(QQmlEngine *, QJSEngine *);
+
+Q_SIGNALS:
+    void statusChanged();
+
+private:
+    void updateAttributes();
+    bool startSimulatedServer();
+
+    Config m_config;
+    Session *m_session;
+    devices::DeviceManager *m_devices;
+    QueueService *m_queue;
+    fleet::Installer *m_installer = nullptr;
+    std::unique_ptr<simulation::DdiServer> m_simulated; ///< before the client: destroyed after it
+    QString m_simulatedToken;
+    std::unique_ptr<fleet::DdiClient> m_client;
+    std::shared_ptr<std::atomic<bool>> m_idle;
+    QString m_catalogVersion, m_formsVersion;
+    qint64 m_startedMs = 0;
+    QTimer m_attributesTimer;
+    QString m_pollText, m_actionText, m_lastActionText;
+    bool m_pollFailing = false;
+};
+
+} // namespace kiosk
