@@ -996,7 +996,15 @@ public:
             status.failuresInARow = 0;
             status.interval = interval;
         }
+        {
+            std::lock_guard lock(mutex);
+            const QString offered = !base->links.cancelAction.isEmpty() ? base->links.cancelAction : base->links.deploymentBase;
+            status.offeredActionId = offered.isEmpty() ? 0 : ddi::actionIdFromHref(offered).value_or(0);
+            status.offeredCancel = !base->links.cancelAction.isEmpty();
+        }
         sendAttributes(!base->links.configData.isEmpty());
+        if (!options.actOnActions)
+            return true;
         sendClosing();
         if (!base->links.cancelAction.isEmpty())
             handleCancel(base->links.cancelAction);
@@ -1169,6 +1177,8 @@ QByteArray DdiClient::statusJson(const Status &s)
                                      {QStringLiteral("lastActionId"), double(s.lastActionId)},
                                      {QStringLiteral("lastActionResult"), s.lastActionResult},
                                      {QStringLiteral("polls"), s.polls},
+                                     {QStringLiteral("offeredActionId"), double(s.offeredActionId)},
+                                     {QStringLiteral("offeredCancel"), s.offeredCancel},
                                      {QStringLiteral("configDataSent"), s.configDataSent}})
         .toJson(QJsonDocument::Compact);
 }

@@ -107,6 +107,9 @@ public:
         std::chrono::milliseconds errorRetryBase{300000}; ///< after a failed poll (5 min)
         std::chrono::milliseconds errorRetryMax{3600000};
         std::uint32_t jitterSeed = 0; ///< 0: from the clock
+        /** false: poll and report attributes only; a deployment or cancel is seen (status) but not
+         *  touched (kioskctl fleet poll --once, which has no installer). */
+        bool actOnActions = true;
     };
 
     /** The terminal's attributes for configData (strings; nothing personal). */
@@ -126,6 +129,8 @@ public:
         QString lastActionResult; ///< "success" or "failure: …"
         int polls = 0;
         int configDataSent = 0;
+        std::int64_t offeredActionId = 0; ///< the action the server offers at the last poll (0: none)
+        bool offeredCancel = false; ///< … and whether it asks to cancel it
     };
 
     DdiClient(Options options, Installer *installer);

@@ -9,7 +9,11 @@
 #include "services/simulation/ddiserver.h"
 #include "services/simulation/devpki.h"
 
+#include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -560,6 +564,44 @@ private Q_SLOTS:
         client.stop();
         QCOMPARE(client.status().failuresInARow, 0);
         QVERIFY(client.status().polls >= 4);
+    }
+
+    void kioskctlPollOnceAndStatus()
+    {
+        // The technician's view: one poll by hand (deployments left to the kiosk), then the status.
+        const QString dir = m_dir.filePath(QStringLiteral("ctl-%1").arg(++m_case));
+        QVERIFY(QDir().mkpath(dir));
+        QFile token(dir + QStringLiteral("/fleet.token"));
+        QVERIFY(token.open(QIODevice::WriteOnly));
+        token.write(QByteArray::fromStdString(kToken) + '\n');
+        token.close();
+        QVERIFY(token.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
+        QFile config(dir + QStringLiteral("/kiosk.json"));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(QJsonDocument(QJsonObject{{QStringLiteral("terminalId"), kController},
+                                               {QStringLiteral("stateDir"), dir + QStringLiteral("/state")},
+                                               {QStringLiteral("fleet"), QJsonObject{{QStringLiteral("server"), QString::fromStdString(m_server->baseUrl())},
+                                                                                     {QStringLiteral("caFile"), QString::fromStdString(m_pki->caFile())},
+                                                                                     {QStringLiteral("targetTokenFile"), token.fileName()}}}})
+                         .toJson());
+        config.close();
+        const int action = m_server->assign(kController.toStdString(), bundle());
+        QProcess ctl;
+        ctl.start(QStringLiteral(KIOSKCTL_PATH), {QStringLiteral("fleet"), QStringLiteral("poll"), QStringLiteral("--once"), QStringLiteral("--config"), config.fileName()});
+        QVERIFY(ctl.waitForFinished(30000));
+        const QString out = QString::fromUtf8(ctl.readAllStandardOutput() + ctl.readAllStandardError());
+        QVERIFY2(ctl.exitCode() == 0, qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("action %1 offered").arg(action)), qPrintable(out));
+        QCOMPARE(m_server->polls(kController.toStdString()), 1);
+        QCOMPARE(m_server->artifactRequests(), 0); // left to the kiosk
+        QCOMPARE(m_server->actionState(action), std::string("running"));
+        ctl.start(QStringLiteral(KIOSKCTL_PATH), {QStringLiteral("fleet"), QStringLiteral("status"), QStringLiteral("--json"), QStringLiteral("--config"), config.fileName()});
+        QVERIFY(ctl.waitForFinished(30000));
+        const QJsonObject status = QJsonDocument::fromJson(ctl.readAllStandardOutput()).object();
+        QCOMPARE(status.value(QStringLiteral("lastPollResult")).toString(), QStringLiteral("ok"));
+        QCOMPARE(status.value(QStringLiteral("offeredActionId")).toInt(), action);
+        QCOMPARE(status.value(QStringLiteral("running")).toBool(), false);
+        QCOMPARE(status.value(QStringLiteral("enrolled")).toBool(), true);
     }
 
     void stopCutsATransferAndTheNextStartResumes()

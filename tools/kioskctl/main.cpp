@@ -3,6 +3,7 @@
 #include "common/logging.h"
 #include "tools/kioskctl/catalogcommand.h"
 #include "tools/kioskctl/devicescommand.h"
+#include "tools/kioskctl/fleetcommand.h"
 #include "tools/kioskctl/platformcommand.h"
 #include "tools/kioskctl/printerscommand.h"
 #include "tools/kioskctl/queuecommand.h"
@@ -32,6 +33,8 @@ static constexpr const char *usage =
     "  queue status [--json]                   requests per state, oldest pending, dead letters\n"
     "  queue retry ID | queue discard ID       act on a dead request (staff)\n"
     "  platform check [ID] [--config FILE]     TLS, certificate, clock and signature per platform (JSON lines)\n"
+    "  fleet status [--json]                   the fleet client: last and next poll, the update in hand\n"
+    "  fleet poll --once [--config FILE]       one poll of the fleet server (when the kiosk is not running)\n"
     "  staff hash-pin [--iterations N] < PIN   the \"staffPinHash\" line for a staff PIN read from stdin\n"
     "  staff check-pin HASH < PIN              whether a PIN matches a hash (exit 0) or not (1)\n"
     "\n"
@@ -72,6 +75,8 @@ int main(int argc, char *argv[])
         return kiosk::ctl::queueCommand(args, stdout, stderr);
     if (family == QLatin1String("platform"))
         return kiosk::ctl::platformCommand(args, stdout, stderr);
+    if (family == QLatin1String("fleet"))
+        return kiosk::ctl::fleetCommand(args, stdout, stderr);
     if (family == QLatin1String("staff"))
         return kiosk::ctl::staffCommand(args, stdin, stdout, stderr);
     std::fprintf(stderr, "kioskctl: unknown command '%s'\n%s", qPrintable(family), usage);
