@@ -93,6 +93,7 @@ Rectangle {
             case Session.Query: return "pages/QueryPage.qml"
             case Session.StaffQueue: return "pages/StaffQueuePage.qml"
             case Session.StaffDevices: return "pages/StaffDevicesPage.qml"
+            case Session.StaffFleet: return "pages/StaffFleetPage.qml"
             default: return "pages/AttractPage.qml"
             }
         }

@@ -20,6 +20,7 @@ set(KIOSK_QML_FILES
     pages/QueryPage.qml
     pages/StaffQueuePage.qml
     pages/StaffDevicesPage.qml
+    pages/StaffFleetPage.qml
     panels/HeaderPanel.qml
     panels/NavigationPanel.qml
     panels/DeviceNoticePanel.qml

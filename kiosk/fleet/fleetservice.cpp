@@ -197,7 +197,16 @@ void FleetService::stop()
     if (m_client)
         m_client->stop();
     m_client.reset();
-    m_simulated.reset();
+    if (m_simulated) { // the simulated server goes with it: the terminal is no longer enrolled
+        m_simulated.reset();
+        m_simulatedToken.clear();
+        m_config.fleet.server.clear();
+        m_pollText = tr("Not enrolled: no fleet server is configured");
+        m_actionText.clear();
+        m_lastActionText.clear();
+        m_pollFailing = false;
+        Q_EMIT statusChanged();
+    }
 }
 
 std::map<QString, QString> FleetService::attributes() const

@@ -505,6 +505,11 @@ void Session::openStaffDevices()
     openStaffPage(Screen::StaffDevices);
 }
 
+void Session::openStaffFleet()
+{
+    openStaffPage(Screen::StaffFleet);
+}
+
 void Session::openStaffPage(Screen page)
 {
     if (!m_staff || page == m_screen)

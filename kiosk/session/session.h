@@ -97,7 +97,7 @@ class Session : public QObject
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
 
 public:
-    enum class Screen { Attract, Home, FacetList, ItemList, Search, ItemDetail, Form, Review, Submitted, Evaluation, Progress, Query, StaffQueue, StaffDevices };
+    enum class Screen { Attract, Home, FacetList, ItemList, Search, ItemDetail, Form, Review, Submitted, Evaluation, Progress, Query, StaffQueue, StaffDevices, StaffFleet };
     Q_ENUM(Screen)
 
     /** Failed receipt lookups allowed per minute, for the whole terminal. */
@@ -202,6 +202,8 @@ public Q_SLOTS:
     /** Staff only (after unlockStaff in this visit). */
     void openStaffQueue();
     void openStaffDevices();
+    /** The fleet page: enrolment, the fleet server's polls and the update in hand. */
+    void openStaffFleet();
 
     /** A touch, key or card anywhere: the resident is still here. */
     void userActivity();

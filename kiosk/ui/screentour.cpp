@@ -10,6 +10,9 @@
 #include "kiosk/journey/receiptslip.h"
 #include "kiosk/journey/submission.h"
 #include "kiosk/kioskapp.h"
+#include "kiosk/fleet/fleetservice.h"
+#include "services/fleet/ddiclient.h"
+#include "services/simulation/ddiserver.h"
 #include "kiosk/query/recordquery.h"
 #include "kiosk/queue/queueservice.h"
 #include "services/simulation/referenceplatform.h"
@@ -394,6 +397,36 @@ void ScreenTour::queries(bool elder)
     d->simulator()->removeCard();
 }
 
+void ScreenTour::tourFleet()
+{
+    Session *s = m_app.session();
+    FleetService *fleet = m_app.fleet();
+    if (!fleet || !fleet->simulatedServer() || !fleet->client())
+        return;
+    s->openStaffFleet();
+    fleet->pollNow();
+    waitFor([fleet] { return fleet->client()->status().lastPoll.has_value(); }, 8000);
+    fleet->refresh();
+    shoot(QStringLiteral("staff-fleet"), "staffFleetPage");
+    // An update arrives while staff are at the terminal: downloaded, it waits for the attract screen.
+    simulation::DdiServer::Assignment a;
+    simulation::DdiServer::Chunk c;
+    c.name = "catalog";
+    c.version = "2026.12.2";
+    c.artifacts.push_back({"catalog-2026.12.2.bundle", std::string(4096, 'x'), false});
+    a.chunks.push_back(c);
+    fleet->simulatedServer()->assign(fleet->controllerId().toStdString(), a);
+    fleet->pollNow();
+    waitFor([fleet] { return fleet->client()->status().actionStage.startsWith(QLatin1String("waiting")); }, 8000);
+    fleet->refresh();
+    shoot(QStringLiteral("staff-fleet-update-waiting"), "staffFleetPage");
+    // Without a fleet server: what a new terminal shows before it is enrolled.
+    fleet->stop();
+    fleet->refresh();
+    shoot(QStringLiteral("staff-fleet-not-enrolled"), "staffFleetPage");
+    fleet->start();
+}
+
 bool ScreenTour::run(const QString &outputDir)
 {
     m_outputDir = outputDir;
@@ -503,6 +536,7 @@ bool ScreenTour::run(const QString &outputDir)
             shoot(QStringLiteral("staff-queue"), "staffQueuePage");
             s->openStaffDevices();
             shoot(QStringLiteral("staff-devices"), "staffDevicesPage");
+            tourFleet();
         }
         s->reset();
 

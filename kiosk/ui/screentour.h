@@ -41,6 +41,8 @@ private:
     void journey(bool elder);
     /** Answered on the spot: a personal query (card, asking, answer, tables, print), a certificate (preview, printing, paper out). */
     void queries(bool elder);
+    /** The fleet page (staff): enrolled and polled, an update waiting for the attract screen, not enrolled. */
+    void tourFleet();
     /** Types @p letters on the on-screen keyboard (the pinyin method shows its candidates). */
     void typePinyin(const QString &letters);
     /**

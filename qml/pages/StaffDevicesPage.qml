@@ -87,6 +87,7 @@ Item {
 
             RowLayout {
                 Layout.fillWidth: true
+                spacing: Theme.targetGap
                 Text {
                     textFormat: Text.PlainText
                     Layout.fillWidth: true
@@ -95,11 +96,17 @@ Item {
                     font.pixelSize: Theme.fontTitle
                     font.bold: true
                     color: Theme.textPrimary
+                    wrapMode: Text.Wrap
                 }
                 KioskButton {
                     objectName: "toQueuePage"
                     text: qsTr("Request queue")
                     onClicked: Session.openStaffQueue()
+                }
+                KioskButton {
+                    objectName: "toFleetPage"
+                    text: qsTr("Fleet")
+                    onClicked: Session.openStaffFleet()
                 }
             }
 

@@ -19,6 +19,7 @@ Item {
 
         RowLayout {
             Layout.fillWidth: true
+            spacing: Theme.targetGap
             Text {
                 textFormat: Text.PlainText
                 Layout.fillWidth: true
@@ -33,6 +34,11 @@ Item {
                 objectName: "toDevicesPage"
                 text: qsTr("Devices")
                 onClicked: Session.openStaffDevices()
+            }
+            KioskButton {
+                objectName: "toFleetPage"
+                text: qsTr("Fleet")
+                onClicked: Session.openStaffFleet()
             }
         }
         Text {
