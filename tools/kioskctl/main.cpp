@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // kioskctl — the technician's tool. One subcommand family per concern.
 #include "common/logging.h"
+#include "tools/kioskctl/bundlecommand.h"
 #include "tools/kioskctl/catalogcommand.h"
 #include "tools/kioskctl/devicescommand.h"
 #include "tools/kioskctl/fleetcommand.h"
@@ -37,6 +38,10 @@ static constexpr const char *usage =
     "  fleet poll --once [--config FILE]       one poll of the fleet server (when the kiosk is not running)\n"
     "  staff hash-pin [--iterations N] < PIN   the \"staffPinHash\" line for a staff PIN read from stdin\n"
     "  staff check-pin HASH < PIN              whether a PIN matches a hash (exit 0) or not (1)\n"
+    "  bundle keygen --algorithm A --out KEY   an operator signing key (ed25519, p256, sm2); prints the public key\n"
+    "  bundle keyset PUBLIC.pem...             the key set terminals trust, as JSON\n"
+    "  bundle sign --key KEY --kind K --version V --out FILE.bundle FILE...   sign a bundle\n"
+    "  bundle verify [--keys KEYSET] FILE.bundle   check a bundle (exit 0: valid); manifest as JSON lines\n"
     "\n"
     "  --help                                  this text\n";
 
@@ -77,6 +82,8 @@ int main(int argc, char *argv[])
         return kiosk::ctl::platformCommand(args, stdout, stderr);
     if (family == QLatin1String("fleet"))
         return kiosk::ctl::fleetCommand(args, stdout, stderr);
+    if (family == QLatin1String("bundle"))
+        return kiosk::ctl::bundleCommand(args, stdout, stderr);
     if (family == QLatin1String("staff"))
         return kiosk::ctl::staffCommand(args, stdin, stdout, stderr);
     std::fprintf(stderr, "kioskctl: unknown command '%s'\n%s", qPrintable(family), usage);
