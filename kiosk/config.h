@@ -49,6 +49,9 @@ struct FleetConfig {
     QString clientCertificateFile; ///< through the city's proxy, instead of a token
     QString clientKeyFile; ///< or the credential fleet.client-key
     int pollOverrideSeconds = 0; ///< a bench terminal's own interval; 0: the server's
+    /** The operator keys bundles must be signed with (a key set: `kioskctl bundle keyset`);
+     *  empty: only a keys bundle already in force, else every bundle is refused. */
+    QString bundleKeysFile;
     [[nodiscard]] bool enrolled() const { return !server.isEmpty(); }
 };
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/kioskapp.h"
 #include "kiosk/fleet/fleetservice.h"
+#include "kiosk/session/staffpin.h"
+#include "services/fleet/bundlestore.h"
 #include "kiosk/query/queryservice.h"
 #include "services/simulation/referencerecords.h"
 #include "kiosk/query/recordquery.h"
@@ -28,19 +30,93 @@
 
 namespace kiosk {
 
+namespace {
+
+std::unique_ptr<fleet::BundleStore> openBundles(const Config &config)
+{
+    fleet::BundleStore::Options o;
+    o.stateDir = std::filesystem::path(config.stateDir.toStdString());
+    o.trustedKeysFile = std::filesystem::path(config.fleet.bundleKeysFile.toStdString());
+    auto store = std::make_unique<fleet::BundleStore>(o);
+    QString error;
+    if (!store->open(&error)) {
+        qCCritical(lcApp).noquote() << "the bundle store cannot be opened:" << error << "— the terminal's own files are used";
+        return store;
+    }
+    // A bundle swapped in that never reached a first frame is undone before anything loads.
+    for (const QString &line : store->rollbackIfUnconfirmed())
+        qCWarning(lcApp).noquote() << line;
+    return store;
+}
+
+/** The configuration with the catalog and forms the fleet delivered in force. */
+Config inForce(Config c, const fleet::BundleStore &store)
+{
+    if (const auto dir = store.currentPath(fleet::bundle::Kind::Catalog))
+        c.catalogPath = QString::fromStdString((*dir / fleet::bundle::payloadName(fleet::bundle::Kind::Catalog).toStdString()).string());
+    if (const auto dir = store.currentPath(fleet::bundle::Kind::Forms))
+        c.formsPath = QString::fromStdString((*dir / fleet::bundle::payloadName(fleet::bundle::Kind::Forms).toStdString()).string());
+    return c;
+}
+
+/** Applies bundles through the store, then has the app load what changed (on the GUI thread). */
+class AppInstaller : public fleet::Installer
+{
+public:
+    AppInstaller(fleet::BundleStore *store, const Config &config, QObject *app, std::function<void()> reload)
+        : m_bundles(store, validators(config))
+        , m_app(app)
+        , m_reload(std::move(reload))
+    {
+    }
+    fleet::InstallResult install(const fleet::ddi::Deployment &d, const std::vector<fleet::StagedArtifact> &a) override
+    {
+        fleet::InstallResult r = m_bundles.install(d, a);
+        if (r.ok)
+            QMetaObject::invokeMethod(m_app, m_reload, Qt::QueuedConnection);
+        return r;
+    }
+    bool tookEffect(const fleet::ddi::Deployment &d) override { return m_bundles.tookEffect(d); }
+    [[nodiscard]] bool selfVerifying(const QString &part) const override { return m_bundles.selfVerifying(part); }
+
+private:
+    static fleet::BundleInstaller::Validators validators(const Config &config)
+    {
+        fleet::BundleInstaller::Validators v;
+        v.config = [](const QByteArray &json) {
+            QString e;
+            return Config::fromJson(json, &e) ? QString() : e;
+        };
+        v.staffPinHash = [](const QString &hash) {
+            QString e;
+            return staffpin::isValidHash(hash, &e) ? QString() : e;
+        };
+        v.deviceKinds = config.devices;
+        return v;
+    }
+    fleet::BundleInstaller m_bundles;
+    QObject *m_app;
+    std::function<void()> m_reload;
+};
+
+} // namespace
+
 KioskApp::KioskApp(const Config &config, std::unique_ptr<Clock> clock, QObject *parent)
     : QObject(parent)
-    , m_config(config)
+    , m_bundles(openBundles(config))
+    , m_config(inForce(config, *m_bundles))
     , m_clock(clock ? std::move(clock) : std::make_unique<SteadyClock>())
-    , m_store(std::make_unique<catalog::CatalogStore>(config.catalogPath, config.stateDir, config.devices))
+    , m_store(std::make_unique<catalog::CatalogStore>(m_config.catalogPath, m_config.stateDir, m_config.devices))
     , m_search(std::make_unique<catalog::CatalogSearch>())
     , m_session(std::make_unique<Session>(config, m_clock.get()))
     , m_queue(std::make_unique<QueueService>(nullptr))
     , m_devices(std::make_unique<devices::DeviceManager>(config.simulate))
     , m_queries(std::make_unique<QueryService>())
     , m_journey(std::make_unique<Journey>(config, m_queue.get(), m_queries.get(), m_devices.get()))
-    , m_fleet(std::make_unique<FleetService>(config, m_session.get(), m_devices.get(), m_queue.get()))
+    , m_installer(std::make_unique<AppInstaller>(m_bundles.get(), m_config, this, [this] { reloadFromBundles(); }))
+    , m_fleet(std::make_unique<FleetService>(m_config, m_session.get(), m_devices.get(), m_queue.get()))
 {
+    m_fleet->setInstaller(m_installer.get());
     m_session->setJourney(m_journey.get());
     m_journey->setCardOnReader([devices = m_devices.get()] { return devices->isCardPresent(); });
     // A visit's end wipes what the devices and the input method hold of the resident.
@@ -143,6 +219,24 @@ void KioskApp::startDevices()
         m_devices->setOptions(o);
     }
     m_devices->start();
+}
+
+void KioskApp::reloadFromBundles()
+{
+    // A catalog or forms bundle now in force: loaded at once (the client applies only on the
+    // attract screen, so no visit is under way).
+    const Config now = inForce(m_config, *m_bundles);
+    if (now.catalogPath == m_config.catalogPath && now.formsPath == m_config.formsPath)
+        return;
+    m_config.catalogPath = now.catalogPath;
+    m_config.formsPath = now.formsPath;
+    m_store = std::make_unique<catalog::CatalogStore>(m_config.catalogPath, m_config.stateDir, m_config.devices);
+    loadCatalog();
+}
+
+void KioskApp::confirmStarted()
+{
+    m_bundles->confirmStarted();
 }
 
 void KioskApp::startFleet()

@@ -31,6 +31,10 @@ class QueueService;
 namespace simulation {
 class ReferencePlatform;
 }
+namespace fleet {
+class BundleStore;
+class Installer;
+}
 class Session;
 
 /**
@@ -73,6 +77,12 @@ public:
     simulation::ReferencePlatform *simulatedPlatform() const;
     Journey *journey() const { return m_journey.get(); }
     FleetService *fleet() const { return m_fleet.get(); }
+    /** The signed bundles in force (catalog, forms … delivered by the fleet; docs/fleet.md). */
+    fleet::BundleStore *bundles() const { return m_bundles.get(); }
+    /** After the first frame: the bundles this start runs with are good (no rollback). */
+    void confirmStarted();
+    /** A bundle was put in force: load the catalog and forms it brings. */
+    void reloadFromBundles();
     devices::DeviceManager *devices() const { return m_devices.get(); }
     catalog::CatalogStore *catalogStore() const { return m_store.get(); }
     QQmlApplicationEngine *engine() const { return m_engine.get(); }
@@ -82,6 +92,7 @@ public:
     const QStringList &qmlWarnings() const { return m_qmlWarnings; }
 
 private:
+    std::unique_ptr<fleet::BundleStore> m_bundles; ///< first: the configuration in force comes from it
     Config m_config;
     std::unique_ptr<Clock> m_clock;
     std::unique_ptr<catalog::CatalogStore> m_store;
@@ -92,6 +103,7 @@ private:
     std::unique_ptr<devices::DeviceManager> m_devices;
     std::unique_ptr<QueryService> m_queries; ///< before the journey, which asks through it
     std::unique_ptr<Journey> m_journey;
+    std::unique_ptr<fleet::Installer> m_installer; ///< before the fleet, which applies through it
     std::unique_ptr<FleetService> m_fleet;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     std::unique_ptr<Localization> m_localization;

@@ -111,6 +111,11 @@ int main(int argc, char *argv[])
         return fail(QStringLiteral("the user interface could not be loaded"));
     }
 
+    // The first frame: the bundles this start runs with work (a swap that never gets here is
+    // rolled back after two tries; docs/fleet.md).
+    QObject::connect(kioskApp.window(), &QQuickWindow::frameSwapped, &kioskApp, [&kioskApp] { kioskApp.confirmStarted(); },
+                     Qt::SingleShotConnection);
+
     if (walking) {
         kiosk::ScreenTour walk(kioskApp, *clock);
         const bool ok = walk.run(parser.isSet(tour) ? parser.value(tour) : QString());
