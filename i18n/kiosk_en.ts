@@ -1093,6 +1093,49 @@
         <source>Cannot choose the printer (several found, or a bad address): set &quot;a4Printer&quot; in the configuration.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Fleet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffFleetPage</name>
+    <message>
+        <source>Fleet (staff)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminal id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolled with the fleet server %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enrolled. Give this terminal id to the fleet&apos;s operator, then configure &quot;fleet&quot; (server, CA, target token) as docs/fleet.md describes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fleet server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poll the fleet server now</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StaffQueuePage</name>
@@ -1190,6 +1233,10 @@
     </message>
     <message>
         <source>Retry all failed for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fleet</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1335,6 +1382,75 @@
     </message>
     <message>
         <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::FleetService</name>
+    <message>
+        <source>Not polled yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enrolled: no fleet server is configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolled, but the target token cannot be read (credential fleet.target-token or fleet.targetTokenFile): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Last poll failed (%n time(s) in a row): %1. Next try %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Polled %1, next %2 (every %n s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Update %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No update in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last update %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>downloading and checking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>downloaded; applied when no resident is using the terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>downloaded; waiting for the maintenance window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting: the fleet server holds the download back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>applying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not applied (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1081,6 +1081,49 @@
         <source>Cannot choose the printer (several found, or a bad address): set &quot;a4Printer&quot; in the configuration.</source>
         <translation>无法确定使用哪台打印机（找到多台，或地址有误）：请在配置中设置 &quot;a4Printer&quot;。</translation>
     </message>
+    <message>
+        <source>Fleet</source>
+        <translation>远程管理</translation>
+    </message>
+</context>
+<context>
+    <name>StaffFleetPage</name>
+    <message>
+        <source>Fleet (staff)</source>
+        <translation>远程管理（工作人员）</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Request queue</source>
+        <translation>申请队列</translation>
+    </message>
+    <message>
+        <source>Terminal id: %1</source>
+        <translation>终端编号：%1</translation>
+    </message>
+    <message>
+        <source>Enrolled with the fleet server %1</source>
+        <translation>已接入远程管理服务器 %1</translation>
+    </message>
+    <message>
+        <source>Not enrolled. Give this terminal id to the fleet&apos;s operator, then configure &quot;fleet&quot; (server, CA, target token) as docs/fleet.md describes.</source>
+        <translation>尚未接入远程管理。请把本终端编号告知运维管理员，再按 docs/fleet.md 的说明配置 &quot;fleet&quot;（服务器、CA证书、终端令牌）。</translation>
+    </message>
+    <message>
+        <source>Fleet server</source>
+        <translation>远程管理服务器</translation>
+    </message>
+    <message>
+        <source>Updates</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Poll the fleet server now</source>
+        <translation>立即连接服务器</translation>
+    </message>
 </context>
 <context>
     <name>StaffQueuePage</name>
@@ -1175,6 +1218,10 @@
     <message>
         <source>Retry all failed for %1</source>
         <translation>重新发送 %1 的全部失败申请</translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation>远程管理</translation>
     </message>
 </context>
 <context>
@@ -1319,6 +1366,73 @@
     <message>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::FleetService</name>
+    <message>
+        <source>Not polled yet</source>
+        <translation>尚未连接服务器</translation>
+    </message>
+    <message>
+        <source>Not enrolled: no fleet server is configured</source>
+        <translation>尚未接入：未配置远程管理服务器</translation>
+    </message>
+    <message>
+        <source>Enrolled, but the target token cannot be read (credential fleet.target-token or fleet.targetTokenFile): %1</source>
+        <translation>已配置接入，但无法读取终端令牌（凭据 fleet.target-token 或 fleet.targetTokenFile）：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last poll failed (%n time(s) in a row): %1. Next try %2.</source>
+        <translation>
+            <numerusform>最近一次连接失败（已连续 %n 次）：%1。下次尝试：%2。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Polled %1, next %2 (every %n s)</source>
+        <translation>
+            <numerusform>最近连接 %1，下次 %2（每 %n 秒）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Update %1: %2</source>
+        <translation>更新 %1：%2</translation>
+    </message>
+    <message>
+        <source>No update in progress</source>
+        <translation>没有正在进行的更新</translation>
+    </message>
+    <message>
+        <source>Last update %1: %2</source>
+        <translation>上次更新 %1：%2</translation>
+    </message>
+    <message>
+        <source>downloading and checking</source>
+        <translation>正在下载并校验</translation>
+    </message>
+    <message>
+        <source>downloaded; applied when no resident is using the terminal</source>
+        <translation>已下载，将在无人使用终端时应用</translation>
+    </message>
+    <message>
+        <source>downloaded; waiting for the maintenance window</source>
+        <translation>已下载，等待维护时段</translation>
+    </message>
+    <message>
+        <source>waiting: the fleet server holds the download back</source>
+        <translation>等待中：服务器暂缓下载</translation>
+    </message>
+    <message>
+        <source>applying</source>
+        <translation>正在应用</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>已应用</translation>
+    </message>
+    <message>
+        <source>not applied (%1)</source>
+        <translation>未应用（%1）</translation>
     </message>
 </context>
 <context>

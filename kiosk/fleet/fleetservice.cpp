@@ -52,6 +52,31 @@ QString hhmm(const std::optional<std::chrono::system_clock::time_point> &t)
         .toString(QStringLiteral("MM-dd HH:mm:ss"));
 }
 
+/** The client's stage in the technician's words (the client's own are English, for the log). */
+QString stageText(const QString &stage)
+{
+    if (stage == QLatin1String("downloading"))
+        return FleetService::tr("downloading and checking");
+    if (stage == QLatin1String("waiting for the attract screen"))
+        return FleetService::tr("downloaded; applied when no resident is using the terminal");
+    if (stage == QLatin1String("waiting for the maintenance window"))
+        return FleetService::tr("downloaded; waiting for the maintenance window");
+    if (stage.startsWith(QLatin1String("waiting: the server holds")))
+        return FleetService::tr("waiting: the fleet server holds the download back");
+    if (stage == QLatin1String("applying"))
+        return FleetService::tr("applying");
+    return stage;
+}
+
+QString resultText(const QString &result)
+{
+    if (result == QLatin1String("success"))
+        return FleetService::tr("applied");
+    if (result.startsWith(QLatin1String("failure: ")))
+        return FleetService::tr("not applied (%1)").arg(result.mid(9));
+    return result;
+}
+
 } // namespace
 
 FleetService::FleetService(const Config &config, Session *session, devices::DeviceManager *devices, QueueService *queue, QObject *parent)
@@ -261,8 +286,8 @@ void FleetService::refresh()
         poll = tr("Last poll failed (%n time(s) in a row): %1. Next try %2.", "", s.failuresInARow).arg(s.lastPollResult, hhmm(s.nextPoll));
     else
         poll = tr("Polled %1, next %2 (every %n s)", "", int(s.interval.count())).arg(hhmm(s.lastPoll), hhmm(s.nextPoll));
-    const QString action = s.actionId ? tr("Update %1: %2").arg(s.actionId).arg(s.actionStage) : tr("No update in progress");
-    const QString last = s.lastActionId ? tr("Last update %1: %2").arg(s.lastActionId).arg(s.lastActionResult) : QString();
+    const QString action = s.actionId ? tr("Update %1: %2").arg(s.actionId).arg(stageText(s.actionStage)) : tr("No update in progress");
+    const QString last = s.lastActionId ? tr("Last update %1: %2").arg(s.lastActionId).arg(resultText(s.lastActionResult)) : QString();
     const bool failing = s.failuresInARow > 0;
     if (poll == m_pollText && action == m_actionText && last == m_lastActionText && failing == m_pollFailing)
         return;
