@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What a fleet server (or anything posing as one) sends the terminal, and the signed bundles it
+// delivers (docs/fleet.md): the DDI base poll, deployment and cancel replies, and a bundle's
+// container and manifest. Whatever is accepted stays within the limits: artifact names are
+// plain file names (they become files in the staging folder), every artifact has a SHA-256 and a
+// link, sizes are bounded; a poll interval is within 30 s … 7 days.
+#include "services/fleet/bundle.h"
+#include "services/fleet/ddiapi.h"
+
+#include <QRegularExpression>
+
+#include <cstddef>
+#include <cstdint>
+
+using namespace kiosk::fleet;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    const QByteArray body = QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
+    QString error;
+    if (const auto b = ddi::parseBase(body, &error)) {
+        if (b->sleep && (*b->sleep < ddi::kMinSleep || *b->sleep > ddi::kMaxSleep))
+            __builtin_trap();
+        (void)ddi::actionIdFromHref(b->links.deploymentBase);
+        (void)ddi::actionIdFromHref(b->links.cancelAction);
+    }
+    (void)ddi::parseSleep(QString::fromUtf8(body.left(64)));
+    if (const auto d = ddi::parseDeployment(body, &error)) {
+        if (d->actionId <= 0 || d->chunks.empty() || int(d->chunks.size()) > ddi::kMaxChunks)
+            __builtin_trap();
+        static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9._+-]{1,128}$"));
+        for (const auto &c : d->chunks) {
+            if (c.part.isEmpty() || int(c.artifacts.size()) > ddi::kMaxArtifacts)
+                __builtin_trap();
+            for (const auto &a : c.artifacts) {
+                if (!safe.match(a.filename).hasMatch() || a.filename.startsWith(QLatin1Char('.')))
+                    __builtin_trap();
+                if (a.size < 0 || a.size > ddi::kMaxArtifactBytes || a.sha256.size() != 64 || (a.download.isEmpty() && a.downloadHttp.isEmpty()))
+                    __builtin_trap();
+                if (!a.download.isEmpty() && !a.download.startsWith(QLatin1String("https:")))
+                    __builtin_trap();
+            }
+        }
+    } else if (error.isEmpty()) {
+        __builtin_trap(); // a refusal always says why
+    }
+    error.clear();
+    if (const auto stop = ddi::parseCancel(body, &error); stop && *stop <= 0)
+        __builtin_trap();
+    // The bundle container and its manifest, as they come off the wire (signature checked later).
+    if (const auto bundle = bundle::decodeContainer(body, &error)) {
+        for (const auto &f : bundle->files) {
+            if (!bundle::checkFileName(f.name).isEmpty())
+                __builtin_trap();
+        }
+    }
+    (void)bundle::parseManifest(body, &error);
+    return 0;
+}
