@@ -103,6 +103,26 @@ Item {
             compare(CardReadError.NotAuthentic, 2)
         }
 
+        function test_staffFleetPage() {
+            // Enrolled with the simulated fleet server: the terminal id, the server, the polls.
+            Session.start()
+            verify(Session.unlockStaff("135790"))
+            mouseClick(findByName(shell, "toFleetPage"))
+            compare(Session.screen, Session.StaffFleet)
+            tryVerify(() => findByName(shell, "staffFleetPage") !== null)
+            verify(Fleet.enrolled)
+            verify(allText(findByName(shell, "enrolment")).indexOf(Fleet.controllerId) >= 0)
+            verify(findByName(shell, "enrolmentCode").text.indexOf(Fleet.controllerId) >= 0)
+            // The page asks the client while it is open: the poll is shown in words, translated.
+            tryVerify(() => Fleet.pollText.indexOf("300") >= 0, 10000)
+            verify(Fleet.pollText.indexOf("Polled") < 0, Fleet.pollText)
+            verify(allText(findByName(shell, "pollText")).indexOf(Fleet.pollText) >= 0)
+            compare(Fleet.actionText, qsTranslate("kiosk::FleetService", "No update in progress"))
+            mouseClick(findByName(shell, "fleetToDevicesPage"))
+            compare(Session.screen, Session.StaffDevices)
+            Session.reset()
+        }
+
         function test_staffDevicePage() {
             Session.start()
             verify(Session.unlockStaff("135790"))

@@ -149,6 +149,7 @@ public Q_SLOTS:
             m_app->loadCatalog();
             m_app->startQueue();
             m_app->startDevices();
+            m_app->startFleet();
             // A request for a platform this terminal does not know: the dispatcher dead-letters
             // it, and the staff page has something to show.
             m_app->queue()->enqueue({QStringLiteral("nowhere"), QStringLiteral("submission"), QStringLiteral("RS-0001"), QString(),
