@@ -354,7 +354,7 @@ void perPoll(const Env &env)
 
 void fleetRun(const Env &env, int terminals, std::chrono::seconds window, std::size_t artifactBytes, bool keptAlive)
 {
-    auto server = startServer(env, std::max(160, terminals * 3 / 5));
+    auto server = startServer(env, keptAlive ? terminals + 100 : std::max(160, terminals * 3 / 5));
     CountingRelay relay(server->port());
     // --kept-alive: straight to the server, connections kept (a poll every < 10 s), bytes not counted.
     const std::string base = keptAlive ? server->baseUrl() : relayBase(*server, relay);
@@ -434,8 +434,8 @@ void fleetRun(const Env &env, int terminals, std::chrono::seconds window, std::s
     const double rollout = seconds(Clock::now() - tR);
     const int downloads = server->artifactRequests() - artifacts0;
     const double perTerminal = double(artifactBytes + 64);
-    std::printf("  rollout to %zu terminals (10 %%): %zu finished in %.1f s, %d artifact downloads, %.1f MB of artifacts (%.0f B each terminal), %.1f s CPU\n\n",
-                actions.size(), finished, rollout, downloads, perTerminal * double(actions.size()) / 1e6, perTerminal, cpuSeconds() - cpuR);
+    std::printf("  rollout to %zu terminals (10 %%): %zu finished in %.1f s, %d artifact downloads, %.1f MB of artifacts delivered (%.0f B each terminal), %.1f s CPU\n\n",
+                actions.size(), finished, rollout, downloads, perTerminal * double(finished) / 1e6, perTerminal, cpuSeconds() - cpuR);
     for (auto &c : clients)
         c->stop();
     clients.clear();
