@@ -183,7 +183,8 @@ std::optional<Config> Config::fromJson(const QByteArray &json, QString *error)
         const QJsonObject f = fv.toObject();
         static const QStringList fleetKeys = {QStringLiteral("server"), QStringLiteral("controllerId"), QStringLiteral("caFile"),
                                               QStringLiteral("targetTokenFile"), QStringLiteral("clientCertificateFile"),
-                                              QStringLiteral("clientKeyFile"), QStringLiteral("pollOverrideSeconds"), QStringLiteral("bundleKeys")};
+                                              QStringLiteral("clientKeyFile"), QStringLiteral("pollOverrideSeconds"), QStringLiteral("bundleKeys"),
+                                              QStringLiteral("logFile")};
         for (auto it = f.begin(); it != f.end(); ++it) {
             if (!fleetKeys.contains(it.key())) {
                 *error = QStringLiteral("unknown setting \"fleet.%1\" (known: %2)").arg(it.key(), fleetKeys.join(QStringLiteral(", ")));
@@ -194,7 +195,7 @@ std::optional<Config> Config::fromJson(const QByteArray &json, QString *error)
         if (!readString(f, "server", fc.server, error) || !readString(f, "controllerId", fc.controllerId, error)
             || !readString(f, "caFile", fc.caFile, error) || !readString(f, "targetTokenFile", fc.targetTokenFile, error)
             || !readString(f, "clientCertificateFile", fc.clientCertificateFile, error) || !readString(f, "clientKeyFile", fc.clientKeyFile, error)
-            || !readString(f, "bundleKeys", fc.bundleKeysFile, error) || !readInt(f, "pollOverrideSeconds", 0, 86400, fc.pollOverrideSeconds, error)) {
+            || !readString(f, "bundleKeys", fc.bundleKeysFile, error) || !readString(f, "logFile", fc.logFile, error) || !readInt(f, "pollOverrideSeconds", 0, 86400, fc.pollOverrideSeconds, error)) {
             *error = QStringLiteral("fleet: ") + *error;
             return std::nullopt;
         }
@@ -335,6 +336,7 @@ std::optional<Config> Config::fromFile(const QString &path, QString *error)
         resolve(c->fleet.clientCertificateFile);
         resolve(c->fleet.clientKeyFile);
         resolve(c->fleet.bundleKeysFile);
+        resolve(c->fleet.logFile);
         for (PlatformConfig &p : c->platforms) {
             resolve(p.caFile);
             resolve(p.clientCertificateFile);

@@ -52,6 +52,9 @@ struct FleetConfig {
     /** The operator keys bundles must be signed with (a key set: `kioskctl bundle keyset`);
      *  empty: only a keys bundle already in force, else every bundle is refused. */
     QString bundleKeysFile;
+    /** The log a diagnostics upload (a fleet command) reads when the systemd journal has no
+     *  `kiosk` unit lines (no journalctl, a bench machine); empty: none. */
+    QString logFile;
     [[nodiscard]] bool enrolled() const { return !server.isEmpty(); }
 };
 

@@ -170,6 +170,8 @@ QString kindId(Kind kind)
         return QStringLiteral("staffPin");
     case Kind::Keys:
         return QStringLiteral("keys");
+    case Kind::Commands:
+        return QStringLiteral("commands");
     }
     return {};
 }
@@ -197,6 +199,8 @@ QString payloadName(Kind kind)
         return QStringLiteral("staffPinHash");
     case Kind::Keys:
         return QStringLiteral("keyset.json");
+    case Kind::Commands:
+        return QStringLiteral("commands.json");
     }
     return {};
 }
@@ -314,11 +318,9 @@ std::optional<Manifest> parseManifest(const QByteArray &json, QString *why)
     if (wholeNumber(o.value(QLatin1String("format")), 1000) != std::optional<std::int64_t>(kManifestFormat))
         return fail<Manifest>(why, QStringLiteral("the manifest's format is not %1 (made by a newer kioskctl?)").arg(kManifestFormat));
     const QString kind = o.value(QLatin1String("kind")).toString();
-    if (kind == QLatin1String("commands"))
-        return fail<Manifest>(why, QStringLiteral("the kind \"commands\" is reserved for fleet commands: not a bundle this terminal applies"));
     const auto k = kindFromId(kind);
     if (!k)
-        return fail<Manifest>(why, QStringLiteral("the kind \"%1\" is not one this terminal knows (config, catalog, forms, platforms, staffPin, keys)").arg(kind.left(40)));
+        return fail<Manifest>(why, QStringLiteral("the kind \"%1\" is not one this terminal knows (config, catalog, forms, platforms, staffPin, keys, commands)").arg(kind.left(40)));
     m.kind = *k;
     m.version = o.value(QLatin1String("version")).toString();
     if (QString w; !parseVersion(m.version, &w))

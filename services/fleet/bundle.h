@@ -37,15 +37,18 @@ inline constexpr std::int64_t kMaxBundleBytes = 64LL * 1024 * 1024; ///< the who
 inline constexpr int kMaxNameLength = 64;
 inline constexpr int kMaxVersionParts = 6;
 
-/** What a bundle changes on the terminal. "commands" is reserved (the lead's, later). */
-enum class Kind { Config, Catalog, Forms, Platforms, StaffPin, Keys };
-inline constexpr Kind kAllKinds[] = {Kind::Config, Kind::Catalog, Kind::Forms, Kind::Platforms, Kind::StaffPin, Kind::Keys};
+/** What a bundle changes on the terminal. A `commands` bundle changes nothing in the store: its
+ *  commands are run once (services/fleet/commands.h), and only its version is kept. */
+enum class Kind { Config, Catalog, Forms, Platforms, StaffPin, Keys, Commands };
+inline constexpr Kind kAllKinds[] = {Kind::Config, Kind::Catalog, Kind::Forms, Kind::Platforms, Kind::StaffPin, Kind::Keys, Kind::Commands};
+/** The kinds put in force by a swap of a `current` link (every kind but `commands`). */
+inline constexpr Kind kSwappedKinds[] = {Kind::Config, Kind::Catalog, Kind::Forms, Kind::Platforms, Kind::StaffPin, Kind::Keys};
 
-/** "config", "catalog", "forms", "platforms", "staffPin", "keys". */
+/** "config", "catalog", "forms", "platforms", "staffPin", "keys", "commands". */
 [[nodiscard]] QString kindId(Kind kind);
 [[nodiscard]] std::optional<Kind> kindFromId(const QString &id);
 /** The one file a bundle of @p kind carries: "config.json", "catalog.json", "forms.json",
- *  "platforms.json", "staffPinHash", "keyset.json". */
+ *  "platforms.json", "staffPinHash", "keyset.json", "commands.json". */
 [[nodiscard]] QString payloadName(Kind kind);
 
 enum class Algorithm { Ed25519, EcdsaP256, Sm2 };
@@ -89,8 +92,7 @@ struct Manifest {
 
 /** The manifest as compact JSON (keys in a fixed order). These bytes are what gets signed. */
 [[nodiscard]] QByteArray encodeManifest(const Manifest &manifest);
-/** Parses and checks a manifest: every key present and of its type, no other key, the limits.
- *  "commands" is refused as reserved. */
+/** Parses and checks a manifest: every key present and of its type, no other key, the limits. */
 [[nodiscard]] std::optional<Manifest> parseManifest(const QByteArray &json, QString *why = nullptr);
 
 // --- container ---------------------------------------------------------------------------------

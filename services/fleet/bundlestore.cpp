@@ -144,6 +144,8 @@ int kindOrder(Kind k)
         return 4;
     case Kind::Forms:
         return 5;
+    case Kind::Commands:
+        return 6;
     }
     return 9;
 }
@@ -320,7 +322,7 @@ void BundleStore::repair()
     }
     // 2. A link swapped before state.json was written: the swap counts (it is the commit point).
     bool changed = false;
-    for (const Kind kind : bundle::kAllKinds) {
+    for (const Kind kind : bundle::kSwappedKinds) {
         const QString target = linkTarget(kind);
         KindState &s = m_state[kind];
         if (target != s.current) {
@@ -352,7 +354,7 @@ void BundleStore::repair()
     }
     if (changed)
         saveState(nullptr);
-    for (const Kind kind : bundle::kAllKinds)
+    for (const Kind kind : bundle::kSwappedKinds)
         cleanKindFolder(kind);
     // Kinds never used take no room in state.json.
     for (auto it = m_state.begin(); it != m_state.end();)
@@ -368,7 +370,7 @@ bool BundleStore::open(QString *error)
             *error = why;
         return false;
     }
-    for (const Kind kind : bundle::kAllKinds)
+    for (const Kind kind : bundle::kSwappedKinds)
         if (!makePrivateDir(kindDir(kind), &why)) {
             if (error)
                 *error = why;
@@ -447,6 +449,13 @@ std::optional<bundle::Bundle> BundleStore::check(const QByteArray &bytes, QStrin
     if (it != m_state.end() && !it->second.highest.isEmpty()) {
         const int c = bundle::compareVersions(b->manifest.version, it->second.highest);
         const QString kind = bundle::kindId(b->manifest.kind);
+        if (b->manifest.kind == Kind::Commands && c <= 0) {
+            // The replay protection: a command list is run once, and never one signed before it.
+            if (why)
+                *why = QStringLiteral("commands %1 are not newer than %2, already run here (never run twice; sign a higher version)")
+                           .arg(b->manifest.version, it->second.highest);
+            return std::nullopt;
+        }
         if (c == 0 && it->second.current == it->second.highest) {
             if (why)
                 *why = QStringLiteral("%1 %2 is already in force").arg(kind, b->manifest.version);
@@ -558,6 +567,32 @@ QString BundleStore::apply(const std::vector<Incoming> &bundles)
     return {};
 }
 
+QString BundleStore::recordCommands(const Incoming &commands)
+{
+    std::lock_guard lock(m_mutex);
+    if (commands.bundle.manifest.kind != Kind::Commands)
+        return QStringLiteral("not a commands bundle");
+    const auto before = m_state.find(Kind::Commands);
+    const KindState old = before == m_state.end() ? KindState{} : before->second;
+    KindState &s = m_state[Kind::Commands];
+    s.highest = commands.bundle.manifest.version;
+    s.sha256 = bundle::sha256Hex(commands.raw);
+    QString why;
+    if (!saveState(&why)) {
+        m_state[Kind::Commands] = old; // not recorded: not run, so it can never run twice
+        return why;
+    }
+    qCInfo(lcBundles).noquote() << "commands" << commands.bundle.manifest.version << "recorded; running them";
+    return {};
+}
+
+bool BundleStore::isLastCommands(const QByteArray &sha256Hex) const
+{
+    std::lock_guard lock(m_mutex);
+    const auto it = m_state.find(Kind::Commands);
+    return it != m_state.end() && !sha256Hex.isEmpty() && it->second.sha256 == sha256Hex.toLower();
+}
+
 void BundleStore::confirmStarted()
 {
     std::lock_guard lock(m_mutex);
@@ -610,7 +645,7 @@ QStringList BundleStore::rollbackIfUnconfirmed()
     }
     if (changed)
         saveState(nullptr);
-    for (const Kind kind : bundle::kAllKinds)
+    for (const Kind kind : bundle::kSwappedKinds)
         cleanKindFolder(kind);
     return report;
 }
@@ -635,7 +670,7 @@ bool BundleInstaller::tookEffect(const ddi::Deployment &deployment)
         if (chunk.part != QLatin1String("bundle"))
             return false;
         for (const auto &a : chunk.artifacts) {
-            if (!m_store->isCurrentBundle(a.sha256))
+            if (!m_store->isCurrentBundle(a.sha256) && !m_store->isLastCommands(a.sha256))
                 return false;
             any = true;
         }
@@ -680,6 +715,10 @@ QString BundleInstaller::validateContent(const bundle::Bundle &b, const catalog:
     case Kind::Keys: {
         QString w;
         return bundle::parseKeySet(data, &w) ? QString() : QStringLiteral("the new key set is not valid: %1").arg(w);
+    }
+    case Kind::Commands: {
+        QString w;
+        return commands::parseCommands(data, &w) ? QString() : QStringLiteral("the command list is not valid: %1").arg(w);
     }
     case Kind::Catalog: {
         const auto r = catalog::parseCatalog(data, m_validators.deviceKinds);
@@ -729,6 +768,11 @@ InstallResult BundleInstaller::installFiles(const std::vector<fs::path> &files)
                 return {false, QStringLiteral("%1 refused: the deployment carries two %2 bundles").arg(name, bundle::kindId(b->manifest.kind)), {}};
         incoming.push_back({std::move(*b), *raw});
     }
+    if (std::any_of(incoming.begin(), incoming.end(), [](const auto &in) { return in.bundle.manifest.kind == Kind::Commands; })) {
+        if (incoming.size() != 1)
+            return {false, QStringLiteral("a commands bundle travels alone in its deployment (this one carries %1 bundles)").arg(incoming.size()), {}};
+        return runCommands(incoming.front());
+    }
     std::sort(incoming.begin(), incoming.end(),
               [](const auto &a, const auto &b) { return kindOrder(a.bundle.manifest.kind) < kindOrder(b.bundle.manifest.kind); });
     std::optional<catalog::Catalog> newCatalog;
@@ -746,6 +790,22 @@ InstallResult BundleInstaller::installFiles(const std::vector<fs::path> &files)
     if (const QString w = m_store->apply(incoming); !w.isEmpty())
         return {false, QStringLiteral("not applied: %1").arg(w), {}};
     return {true, QStringLiteral("applied %1").arg(applied.join(QStringLiteral(", "))), {}};
+}
+
+InstallResult BundleInstaller::runCommands(const BundleStore::Incoming &in)
+{
+    const QString what = QStringLiteral("commands %1").arg(in.bundle.manifest.version);
+    if (const QString w = validateContent(in.bundle, nullptr); !w.isEmpty())
+        return {false, QStringLiteral("%1 refused: %2").arg(what, w), {}};
+    if (!m_runner)
+        return {false, QStringLiteral("%1 refused: this terminal runs no fleet commands").arg(what), {}};
+    // Recorded before anything runs: a restart in the middle never runs them a second time.
+    if (const QString w = m_store->recordCommands(in); !w.isEmpty())
+        return {false, QStringLiteral("%1 not run: %2").arg(what, w), {}};
+    const auto list = commands::parseCommands(in.bundle.files.front().data);
+    InstallResult r = m_runner->run(*list);
+    r.reason = QStringLiteral("%1: %2").arg(what, r.reason);
+    return r;
 }
 
 InstallResult BundleInstaller::install(const ddi::Deployment &deployment, const std::vector<StagedArtifact> &artifacts)

@@ -3,6 +3,7 @@
 
 #include "services/catalog/catalog.h"
 #include "services/fleet/bundle.h"
+#include "services/fleet/commands.h"
 #include "services/fleet/ddiclient.h"
 
 #include <QString>
@@ -86,6 +87,15 @@ public:
     };
     /** Puts every bundle in force, all or nothing. Empty on success, else why (nothing changed). */
     QString apply(const std::vector<Incoming> &bundles);
+    /**
+     * A `commands` bundle about to run: its version becomes the floor (state.json, like any
+     * kind's highest) and its SHA-256 the last run — before a command runs, so a restart in the
+     * middle never runs them again. Nothing is swapped; no `current` exists for commands.
+     * Empty on success, else why (then the commands must not run).
+     */
+    QString recordCommands(const Incoming &commands);
+    /** Whether @p sha256Hex is the signed file of the last commands bundle recorded. */
+    [[nodiscard]] bool isLastCommands(const QByteArray &sha256Hex) const;
 
     /** The app calls this after its first frame: the swaps it started with are good. A swap made
      *  during this run is confirmed at the next start's first frame. */
@@ -121,6 +131,10 @@ private:
  * The fleet client's Installer for part "bundle": each staged artifact is checked (signature,
  * key, version), its content validated as the terminal validates it at start, then all are put
  * in force through the store at once. Anything refused leaves the terminal as it was.
+ *
+ * A `commands` bundle travels alone in its deployment: checked the same way, its version
+ * recorded in the store (the replay protection), then its list run by the CommandRunner; no
+ * swap. Without a runner (setCommandRunner) commands bundles are refused.
  */
 class BundleInstaller : public Installer
 {
@@ -140,6 +154,8 @@ public:
     };
 
     BundleInstaller(BundleStore *store, Validators validators);
+    /** What runs a commands bundle's list (on the client's thread); null: they are refused. */
+    void setCommandRunner(commands::CommandRunner *runner) { m_runner = runner; }
 
     InstallResult install(const ddi::Deployment &deployment, const std::vector<StagedArtifact> &artifacts) override;
     bool tookEffect(const ddi::Deployment &deployment) override;
@@ -151,8 +167,11 @@ public:
     [[nodiscard]] QString validateContent(const bundle::Bundle &b, const catalog::Catalog *newCatalog, QStringList *details = nullptr) const;
 
 private:
+    InstallResult runCommands(const BundleStore::Incoming &in);
+
     BundleStore *m_store;
     Validators m_validators;
+    commands::CommandRunner *m_runner = nullptr;
 };
 
 } // namespace kiosk::fleet

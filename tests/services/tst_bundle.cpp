@@ -244,7 +244,9 @@ private Q_SLOTS:
                 qWarning().noquote() << from << "→" << to << ":" << why;
             return r && why.contains(QLatin1String(words));
         };
-        QVERIFY(refused(ok, "\"forms\"", "\"commands\"", "reserved"));
+        QByteArray commands = ok;
+        commands.replace("\"forms\"", "\"commands\"");
+        QVERIFY2(parseManifest(commands, &why) && parseManifest(commands)->kind == Kind::Commands, qPrintable(why)); // no longer reserved
         QVERIFY(refused(ok, "\"forms\"", "\"firmware\"", "not one this terminal knows"));
         QVERIFY(refused(ok, "2026.12.1", "2026.12.01", "no leading zeros"));
         QVERIFY(refused(ok, "2026.12.1", "2026-12", "not dotted numbers"));

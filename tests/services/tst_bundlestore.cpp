@@ -272,7 +272,7 @@ private Q_SLOTS:
         Manifest traversal{.kind = Kind::Catalog, .version = QStringLiteral("2026.12.3"), .created = kCreated, .keyId = m_key->id,
                            .algorithm = Algorithm::Ed25519, .files = {{QStringLiteral("../../etc/kiosk/config.json"), 2, sha256Hex("{}")}}};
         const QByteArray tm = encodeManifest(traversal);
-        // A "commands" manifest, well signed: reserved, not applied as a bundle.
+        // A "commands" manifest, well signed, carrying a script: refused before anything runs.
         QByteArray cm = encodeManifest(traversal);
         cm.replace("\"kind\":\"catalog\"", "\"kind\":\"commands\"");
         cm.replace("../../etc/kiosk/config.json", "run.sh");
@@ -295,7 +295,7 @@ private Q_SLOTS:
             {"path traversal", encodeContainer(tm, sign(*m_key, tm), {{QStringLiteral("x"), "{}"}}), "is not a plain name"},
             {"wrong file name", makeBundle(*m_key, Kind::Config, QStringLiteral("1"), kCreated, {{QStringLiteral("settings.json"), "{}"}}),
              "a config bundle carries config.json only (this one: settings.json)"},
-            {"reserved kind", commands, "the kind \"commands\" is reserved"},
+            {"commands with a script", commands, "a commands bundle carries commands.json only (this one: run.sh)"},
             {"oversized", QByteArray(kMaxBundleBytes + 128 * 1024, 'K'), "is larger than 64 MB"},
             {"not a bundle", QByteArray("KIOSKBDL"), "not a bundle"},
         };

@@ -31,7 +31,7 @@ constexpr const char *usage =
     "       kioskctl bundle keyset PUBLIC.pem... > KEYSET.json\n"
     "       kioskctl bundle sign --key KEY.pem --kind KIND --version V [--catalog FILE] --out FILE.bundle FILE...\n"
     "       kioskctl bundle verify [--keys KEYSET.json|PUBLIC.pem] [--catalog FILE] FILE.bundle\n"
-    "  KIND: config, catalog, forms, platforms, staffPin, keys. V: dotted numbers (2026.12.1), higher\n"
+    "  KIND: config, catalog, forms, platforms, staffPin, keys, commands. V: dotted numbers (2026.12.1), higher\n"
     "  than the version in force. verify: exit 0 only when the bundle is valid; --keys defaults to\n"
     "  $KIOSK_BUNDLE_KEYS, else /etc/kiosk/bundle-keys.json; forms are checked against --catalog\n"
     "  (default: the built-in catalog).\n";
@@ -180,7 +180,7 @@ int signBundle(QStringList args, std::FILE *out, std::FILE *err)
     }
     const auto kind = kindFromId(kindText);
     if (!kind) {
-        print(err, QStringLiteral("kioskctl: --kind must be config, catalog, forms, platforms, staffPin or keys\n"));
+        print(err, QStringLiteral("kioskctl: --kind must be config, catalog, forms, platforms, staffPin, keys or commands\n"));
         return 2;
     }
     QString why;
