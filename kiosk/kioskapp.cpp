@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/kioskapp.h"
+#include "kiosk/fleet/commandhost.h"
 #include "kiosk/fleet/fleetservice.h"
 #include "kiosk/session/staffpin.h"
 #include "services/fleet/bundlestore.h"
@@ -59,7 +60,8 @@ Config inForce(Config c, const fleet::BundleStore &store)
     return c;
 }
 
-/** Applies bundles through the store, then has the app load what changed (on the GUI thread). */
+/** Applies bundles through the store, then has the app load what changed (on the GUI thread);
+ *  a commands bundle is run through the runner instead (runCommandsWith), never swapped. */
 class AppInstaller : public fleet::Installer
 {
 public:
@@ -77,6 +79,11 @@ public:
         return r;
     }
     bool tookEffect(const fleet::ddi::Deployment &d) override { return m_bundles.tookEffect(d); }
+    void runCommandsWith(fleet::commands::CommandHost *host)
+    {
+        m_runner.emplace(host);
+        m_bundles.setCommandRunner(&*m_runner);
+    }
     [[nodiscard]] bool selfVerifying(const QString &part) const override { return m_bundles.selfVerifying(part); }
 
 private:
@@ -95,6 +102,7 @@ private:
         return v;
     }
     fleet::BundleInstaller m_bundles;
+    std::optional<fleet::commands::CommandRunner> m_runner;
     QObject *m_app;
     std::function<void()> m_reload;
 };
@@ -117,6 +125,8 @@ KioskApp::KioskApp(const Config &config, std::unique_ptr<Clock> clock, QObject *
     , m_fleet(std::make_unique<FleetService>(m_config, m_session.get(), m_devices.get(), m_queue.get()))
 {
     m_fleet->setInstaller(m_installer.get());
+    m_commands = std::make_unique<FleetCommandHost>(m_config, m_devices.get(), m_queue.get(), m_fleet.get());
+    static_cast<AppInstaller *>(m_installer.get())->runCommandsWith(m_commands.get());
     m_session->setJourney(m_journey.get());
     m_journey->setCardOnReader([devices = m_devices.get()] { return devices->isCardPresent(); });
     // A visit's end wipes what the devices and the input method hold of the resident.
@@ -158,6 +168,7 @@ KioskApp::~KioskApp()
     m_activity.reset();
     m_localization.reset();
     m_engine.reset();
+    m_commands->stop(); // a command waiting for this thread gives up, so the client's thread can be joined
     m_fleet->stop();
     m_devices->stop();
     m_queue->stop();

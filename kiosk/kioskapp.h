@@ -21,6 +21,7 @@ class CatalogSearch;
 class CatalogStore;
 }
 class ActivityFilter;
+class FleetCommandHost;
 class FleetService;
 class Journey;
 class Clock;
@@ -105,6 +106,7 @@ private:
     std::unique_ptr<Journey> m_journey;
     std::unique_ptr<fleet::Installer> m_installer; ///< before the fleet, which applies through it
     std::unique_ptr<FleetService> m_fleet;
+    std::unique_ptr<FleetCommandHost> m_commands; ///< the fleet commands on the parts above (stopped before the fleet)
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     std::unique_ptr<Localization> m_localization;
     std::unique_ptr<ActivityFilter> m_activity;

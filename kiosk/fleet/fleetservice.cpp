@@ -13,8 +13,14 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
+#include <QSaveFile>
 #include <QStorageInfo>
+
+#include <sys/stat.h>
 
 Q_DECLARE_LOGGING_CATEGORY(lcFleet)
 
@@ -77,6 +83,18 @@ QString resultText(const QString &result)
     return result;
 }
 
+int encodeWindow(const std::optional<fleet::commands::Window> &w)
+{
+    return w ? w->startMinute * 1440 + w->endMinute : -1;
+}
+
+std::optional<fleet::commands::Window> decodeWindow(int v)
+{
+    if (v < 0)
+        return std::nullopt;
+    return fleet::commands::Window{v / 1440, v % 1440};
+}
+
 } // namespace
 
 FleetService::FleetService(const Config &config, Session *session, devices::DeviceManager *devices, QueueService *queue, QObject *parent)
@@ -86,8 +104,17 @@ FleetService::FleetService(const Config &config, Session *session, devices::Devi
     , m_devices(devices)
     , m_queue(queue)
     , m_idle(std::make_shared<std::atomic<bool>>(true))
+    , m_window(std::make_shared<std::atomic<int>>(-1))
     , m_startedMs(QDateTime::currentMSecsSinceEpoch())
 {
+    if (QFile f(windowFile()); f.open(QIODevice::ReadOnly)) {
+        const QString text = QJsonDocument::fromJson(f.read(4096)).object().value(QLatin1String("window")).toString();
+        QString why;
+        if (const auto w = fleet::commands::parseWindow(text, &why))
+            m_window->store(encodeWindow(w));
+        else if (text != QLatin1String("none"))
+            qCWarning(lcFleet).noquote() << "the local maintenance window file is unreadable; no local window:" << why;
+    }
     m_pollText = enrolled() ? tr("Not polled yet") : tr("Not enrolled: no fleet server is configured");
     // What the server sees changes with the devices and the queue; the uptime is sent along.
     m_attributesTimer.setInterval(60000);
@@ -202,7 +229,11 @@ void FleetService::start()
     }
     m_client = std::make_unique<fleet::DdiClient>(o, m_installer);
     m_client->setVolatileKeys({QStringLiteral("uptimeSeconds"), QStringLiteral("diskFreeMegabytes"), QStringLiteral("queue.oldestPendingMinutes")});
-    m_client->setIdleGate([idle = m_idle] { return idle->load(); });
+    // Idle: the attract screen, and inside the local maintenance window when one is set.
+    m_client->setIdleGate([idle = m_idle, window = m_window] {
+        const auto w = decodeWindow(window->load());
+        return idle->load() && (!w || w->contains(QTime::currentTime()));
+    });
     updateAttributes();
     QString error;
     if (!m_client->start(&error)) {
@@ -263,7 +294,61 @@ std::map<QString, QString> FleetService::attributes() const
     a[QStringLiteral("uptimeSeconds")] = QString::number((QDateTime::currentMSecsSinceEpoch() - m_startedMs) / 1000);
     // Until the appliance's watchdog records why it restarted (docs/fleet.md).
     a[QStringLiteral("lastRestartReason")] = qEnvironmentVariable("KIOSK_RESTART_REASON", QStringLiteral("start"));
+    const auto window = localWindow();
+    a[QStringLiteral("localMaintenanceWindow")] = window ? window->text() : QString();
     return a;
+}
+
+std::map<QString, QString> FleetService::diagnosticsReport() const
+{
+    std::map<QString, QString> r = attributes();
+    const auto w = localWindow();
+    r[QStringLiteral("fleet.localMaintenanceWindow")] = w ? w->text() : QStringLiteral("none");
+    r[QStringLiteral("fleet.server")] = m_config.fleet.server;
+    if (m_client) {
+        const auto s = m_client->status();
+        r[QStringLiteral("fleet.lastPoll")] = hhmm(s.lastPoll);
+        r[QStringLiteral("fleet.lastPollResult")] = s.lastPollResult;
+        r[QStringLiteral("fleet.failuresInARow")] = QString::number(s.failuresInARow);
+        r[QStringLiteral("fleet.intervalSeconds")] = QString::number(s.interval.count());
+        r[QStringLiteral("fleet.actionId")] = QString::number(s.actionId);
+        r[QStringLiteral("fleet.lastActionId")] = QString::number(s.lastActionId);
+        r[QStringLiteral("fleet.lastActionResult")] = s.lastActionResult;
+        r[QStringLiteral("fleet.polls")] = QString::number(s.polls);
+    }
+    r[QStringLiteral("queue.sending")] = QString::number(m_queue->sending());
+    r[QStringLiteral("queue.done")] = QString::number(m_queue->done());
+    r[QStringLiteral("queue.usedPercent")] = QString::number(m_queue->usedPercent());
+    return r;
+}
+
+QString FleetService::windowFile() const
+{
+    return QDir(m_config.stateDir).filePath(QStringLiteral("fleet/maintenance-window.json"));
+}
+
+std::optional<fleet::commands::Window> FleetService::localWindow() const
+{
+    return decodeWindow(m_window->load());
+}
+
+QString FleetService::setLocalWindow(const std::optional<fleet::commands::Window> &window)
+{
+    const QString dir = QFileInfo(windowFile()).absolutePath();
+    if (!QDir().mkpath(dir) || ::chmod(QFile::encodeName(dir).constData(), 0700) != 0)
+        return QStringLiteral("the fleet state folder cannot be made");
+    QSaveFile f(windowFile());
+    if (!f.open(QIODevice::WriteOnly) || !f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        return QStringLiteral("the maintenance window cannot be stored: %1").arg(f.errorString());
+    f.write(QJsonDocument(QJsonObject{{QStringLiteral("window"), window ? window->text() : QStringLiteral("none")}}).toJson(QJsonDocument::Compact));
+    if (!f.commit())
+        return QStringLiteral("the maintenance window cannot be stored (disk full?): %1").arg(f.errorString());
+    m_window->store(encodeWindow(window));
+    qCInfo(lcFleet).noquote() << "local maintenance window:" << (window ? window->text() : QStringLiteral("none"));
+    updateAttributes();
+    if (m_client)
+        m_client->idleChanged(); // a deployment waiting for the window may go on now
+    return {};
 }
 
 void FleetService::updateAttributes()

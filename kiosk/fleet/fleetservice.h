@@ -2,6 +2,7 @@
 #pragma once
 
 #include "kiosk/config.h"
+#include "services/fleet/commands.h"
 
 #include <QObject>
 #include <QString>
@@ -79,6 +80,19 @@ public:
 
     /** The attributes as they would be sent now (tests, kioskctl). */
     [[nodiscard]] std::map<QString, QString> attributes() const;
+    /** What a diagnostics upload reports: the attributes and the client's status (nothing personal). */
+    [[nodiscard]] std::map<QString, QString> diagnosticsReport() const;
+    /** The fleet settings in force (with --simulate: the simulated server's CA). */
+    [[nodiscard]] const FleetConfig &fleetConfig() const { return m_config.fleet; }
+
+    /**
+     * The local maintenance window (a fleet command sets it): deployments are applied only
+     * inside it, on the attract screen — on top of the server's own maintenanceWindow. Kept in
+     * `<state>/fleet/maintenance-window.json` (0600). nullopt: none (applied whenever idle).
+     * Returns empty, or why it could not be stored (then nothing changed).
+     */
+    QString setLocalWindow(const std::optional<fleet::commands::Window> &window);
+    [[nodiscard]] std::optional<fleet::commands::Window> localWindow() const;
     /** `--simulate` without a fleet server: the in-process one this terminal is enrolled with (null otherwise). */
     [[nodiscard]] simulation::DdiServer *simulatedServer() const { return m_simulated.get(); }
     [[nodiscard]] fleet::DdiClient *client() const { return m_client.get(); }
@@ -92,6 +106,7 @@ Q_SIGNALS:
 private:
     void updateAttributes();
     bool startSimulatedServer();
+    [[nodiscard]] QString windowFile() const;
 
     Config m_config;
     Session *m_session;
@@ -102,6 +117,8 @@ private:
     QString m_simulatedToken;
     std::unique_ptr<fleet::DdiClient> m_client;
     std::shared_ptr<std::atomic<bool>> m_idle;
+    /** The local window for the client's thread: start × 1440 + end minutes, −1 none. */
+    std::shared_ptr<std::atomic<int>> m_window;
     QString m_catalogVersion, m_formsVersion;
     qint64 m_startedMs = 0;
     QTimer m_attributesTimer;

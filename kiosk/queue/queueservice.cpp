@@ -17,6 +17,8 @@
 
 #include <openssl/crypto.h>
 
+#include <limits>
+
 namespace kiosk {
 
 namespace {
@@ -419,6 +421,19 @@ void QueueService::checkStatusNow(const QStringList &ids)
     if (!m_writer || ids.isEmpty())
         return;
     QMetaObject::invokeMethod(m_writer, [writer = m_writer, ids] { writer->makeStatusDue(ids); }, Qt::QueuedConnection);
+}
+
+int QueueService::checkAllStatusesNow()
+{
+    if (!m_reader || !m_writer)
+        return -1;
+    // Due "now + ever": every open one, whenever it was last asked.
+    QStringList ids;
+    for (const auto &e : m_reader->dueStatusChecks(std::numeric_limits<std::int64_t>::max() / 4, 0, 1000))
+        ids << QString::fromStdString(e.id);
+    checkStatusNow(ids);
+    qCInfo(lcQueue).noquote() << "the progress of" << ids.size() << "delivered request(s) is asked again now";
+    return int(ids.size());
 }
 
 bool QueueService::retry(const QString &id)

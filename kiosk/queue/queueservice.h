@@ -222,6 +222,9 @@ public:
     std::optional<queue::OutboxEntry> request(const QString &id) const;
     /** Asks the platforms about these requests now rather than at the next interval (on the writer thread). */
     void checkStatusNow(const QStringList &ids);
+    /** The same for every delivered request whose progress may still change (a fleet command):
+     *  how many (at most 1,000), or −1 when the queue is not running. */
+    int checkAllStatusesNow();
 
 Q_SIGNALS:
     void enqueued(quint64 ticket, const QString &requestId, kiosk::QueueService::SaveError error);

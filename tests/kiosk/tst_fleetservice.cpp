@@ -2,7 +2,12 @@
 // The terminal in its fleet, end to end: the kiosk (--simulate) enrols with the simulated DDI
 // server, reports its attributes (nothing personal), and takes a signed catalog bundle only on
 // the attract screen — the new catalog is in force at once; a tampered one is refused with the
-// reason and changes nothing; a bundle swapped in that never reaches a first frame is rolled back.
+// reason and changes nothing; a bundle swapped in that never reaches a first frame is rolled back;
+// a signed commands bundle runs its commands on the real (simulated) parts, reports each result,
+// and is never run twice.
+#include "devices/devicemanager.h"
+#include "devices/simulator/simulatedprinter.h"
+#include "devices/simulator/simulatorconsole.h"
 #include "kiosk/fleet/fleetservice.h"
 #include "kiosk/kioskapp.h"
 #include "kiosk/session/session.h"
@@ -17,6 +22,9 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTime>
+
+#include <sys/stat.h>
 
 using namespace kiosk;
 using namespace kiosk::fleet;
@@ -33,14 +41,14 @@ QByteArray catalogVersion(const QString &version)
     return QJsonDocument(o).toJson();
 }
 
-simulation::DdiServer::Assignment carrying(const QByteArray &bundleFile, const QString &version)
+simulation::DdiServer::Assignment carrying(const QByteArray &bundleFile, const QString &version, const std::string &name = "catalog")
 {
     simulation::DdiServer::Assignment a;
     simulation::DdiServer::Chunk c;
     c.part = "bundle";
-    c.name = "catalog";
+    c.name = name;
     c.version = version.toStdString();
-    c.artifacts.push_back({"catalog-" + version.toStdString() + ".bundle", bundleFile.toStdString(), false});
+    c.artifacts.push_back({name + "-" + version.toStdString() + ".bundle", bundleFile.toStdString(), false});
     a.chunks.push_back(c);
     return a;
 }
@@ -55,15 +63,25 @@ class TestFleetService : public QObject
     std::optional<bundle::PrivateKey> m_key;
     QString m_keys;
 
-    Config config() const
+    Config config(const QString &state = QStringLiteral("state")) const
     {
         Config c;
         c.simulate = true;
         c.terminalId = QStringLiteral("T-FLEET-1");
-        c.stateDir = m_dir.filePath(QStringLiteral("state"));
+        c.stateDir = m_dir.filePath(state);
         c.catalogPath = QStringLiteral(KIOSK_TEST_DATA_DIR "/catalog-small.json");
         c.fleet.bundleKeysFile = m_keys;
         return c;
+    }
+
+    QByteArray signedCommands(const QString &version, const QByteArray &json) const
+    {
+        QString why;
+        const QByteArray b = bundle::makeBundle(*m_key, bundle::Kind::Commands, version, QStringLiteral("2026-12-01T20:00:00Z"),
+                                                {{QStringLiteral("commands.json"), json}}, &why);
+        if (b.isEmpty())
+            qWarning("%s", qPrintable(why));
+        return b;
     }
 
     QByteArray signedCatalog(const QString &version) const
@@ -155,6 +173,88 @@ private Q_SLOTS:
         app.loadCatalog();
         QCOMPARE(app.catalogStore()->catalog().version, QStringLiteral("test-1"));
         QVERIFY(app.bundles()->state(bundle::Kind::Catalog).current.isEmpty());
+    }
+
+    void aCommandsBundleRunsOnTheTerminalOnce()
+    {
+        KioskApp app(config(QStringLiteral("commands-state")));
+        app.loadCatalog();
+        app.startDevices();
+        QTRY_COMPARE_WITH_TIMEOUT(app.devices()->printerStatus(), devices::DeviceStatus::Normal, 10000);
+        app.startFleet();
+        FleetService *fleet = app.fleet();
+        simulation::DdiServer *server = fleet->simulatedServer();
+        QVERIFY(server);
+        const std::string id = fleet->controllerId().toStdString();
+        QVERIFY(app.session()->screen() == Session::Screen::Attract);
+        const std::size_t printedBefore = app.devices()->simulator()->printer()->receipts().size();
+        // A window around now, so this and the next deployments may be applied.
+        const QTime now = QTime::currentTime();
+        const QString window = QStringLiteral("%1-%2").arg(now.addSecs(-3600).toString(QStringLiteral("HH:mm")), now.addSecs(3600).toString(QStringLiteral("HH:mm")));
+        const QByteArray list = QStringLiteral("{\"format\":1,\"commands\":[{\"id\":\"c1\",\"command\":\"self-test\"},"
+                                               "{\"id\":\"c2\",\"command\":\"print-test-receipt\"},"
+                                               "{\"id\":\"c3\",\"command\":\"set-maintenance-window\",\"window\":\"%1\"}]}")
+                                    .arg(window)
+                                    .toUtf8();
+        const QByteArray v1 = signedCommands(QStringLiteral("1"), list);
+        QVERIFY(!v1.isEmpty());
+        const int action = server->assign(id, carrying(v1, QStringLiteral("1"), "commands"));
+        fleet->pollNow();
+        QTRY_COMPARE_WITH_TIMEOUT(server->actionState(action), std::string("finished"), 30000);
+        auto closing = [&](int a) {
+            for (const auto &f : server->feedback(id))
+                if (f.actionId == a && f.execution == "closed")
+                    return f;
+            return simulation::DdiServer::Feedback{};
+        };
+        const auto done = closing(action);
+        const QStringList details = [&] {
+            QStringList l;
+            for (const auto &d : done.details)
+                l << QString::fromStdString(d);
+            return l;
+        }();
+        QCOMPARE(done.finished, std::string("success"));
+        QVERIFY2(details.value(0) == QStringLiteral("commands 1: ran 3 command(s), all ok"), qPrintable(details.join(QLatin1Char('\n'))));
+        QVERIFY2(details.contains(QStringLiteral("c1 self-test: ok")), qPrintable(details.join(QLatin1Char('\n'))));
+        QVERIFY2(details.contains(QStringLiteral("  receipt printer: normal")), qPrintable(details.join(QLatin1Char('\n'))));
+        QVERIFY(details.contains(QStringLiteral("c2 print-test-receipt: ok")));
+        QVERIFY(details.contains(QStringLiteral("  test slip printed")));
+        QVERIFY(details.contains(QStringLiteral("c3 set-maintenance-window: ok")));
+        // The simulated printer printed the slip; the window is in force and kept (0600).
+        const auto receipts = app.devices()->simulator()->printer()->receipts();
+        QCOMPARE(receipts.size(), printedBefore + 1);
+        QVERIFY2(receipts.back().plainText().contains(QLatin1String("TEST-")), qPrintable(receipts.back().plainText()));
+        QVERIFY(fleet->localWindow());
+        QCOMPARE(fleet->localWindow()->text(), window);
+        struct stat st {};
+        QCOMPARE(::stat(QFile::encodeName(m_dir.filePath(QStringLiteral("commands-state/fleet/maintenance-window.json"))).constData(), &st), 0);
+        QCOMPARE(int(st.st_mode & 0777), 0600);
+        QCOMPARE(app.bundles()->state(bundle::Kind::Commands).highest, QStringLiteral("1"));
+
+        // The same bundle again: refused by its version, nothing run (no second slip).
+        const int again = server->assign(id, carrying(v1, QStringLiteral("1"), "commands"));
+        fleet->pollNow();
+        QTRY_COMPARE_WITH_TIMEOUT(server->actionState(again), std::string("error"), 30000);
+        const auto refused = closing(again);
+        QVERIFY2(!refused.details.empty() && QString::fromStdString(refused.details.front()).contains(QLatin1String("already run here")), refused.body.c_str());
+        QCOMPARE(app.devices()->simulator()->printer()->receipts().size(), printedBefore + 1);
+
+        // A window that excludes now: the next deployment waits, though the terminal is idle.
+        const QString closed = QStringLiteral("%1-%2").arg(now.addSecs(3 * 3600).toString(QStringLiteral("HH:mm")), now.addSecs(4 * 3600).toString(QStringLiteral("HH:mm")));
+        const int narrow = server->assign(id, carrying(signedCommands(QStringLiteral("2"),
+                                                                      QStringLiteral("{\"format\":1,\"commands\":[{\"id\":\"w\",\"command\":\"set-maintenance-window\",\"window\":\"%1\"}]}")
+                                                                          .arg(closed)
+                                                                          .toUtf8()),
+                                                       QStringLiteral("2"), "commands"));
+        fleet->pollNow();
+        QTRY_COMPARE_WITH_TIMEOUT(server->actionState(narrow), std::string("finished"), 30000);
+        const int waiting = server->assign(id, carrying(signedCommands(QStringLiteral("3"), QByteArray("{\"format\":1,\"commands\":[{\"id\":\"s\",\"command\":\"self-test\"}]}")),
+                                                        QStringLiteral("3"), "commands"));
+        fleet->pollNow();
+        QTRY_COMPARE_WITH_TIMEOUT(fleet->client()->status().actionStage, QStringLiteral("waiting for the attract screen"), 30000);
+        QCOMPARE(server->actionState(waiting), std::string("running"));
+        QCOMPARE(app.bundles()->state(bundle::Kind::Commands).highest, QStringLiteral("2"));
     }
 };
 
