@@ -3,8 +3,10 @@
 // delivers (docs/fleet.md): the DDI base poll, deployment and cancel replies, and a bundle's
 // container and manifest. Whatever is accepted stays within the limits: artifact names are
 // plain file names (they become files in the staging folder), every artifact has a SHA-256 and a
-// link, sizes are bounded; a poll interval is within 30 s … 7 days.
+// link, sizes are bounded; a poll interval is within 30 s … 7 days; a command list accepted has
+// 1–16 commands, https upload URLs only, restart-app last only.
 #include "services/fleet/bundle.h"
+#include "services/fleet/commands.h"
 #include "services/fleet/ddiapi.h"
 
 #include <QRegularExpression>
@@ -55,5 +57,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         }
     }
     (void)bundle::parseManifest(body, &error);
+    // A commands bundle's commands.json.
+    error.clear();
+    if (const auto list = commands::parseCommands(body, &error)) {
+        const auto &c = list->commands;
+        if (c.empty() || int(c.size()) > commands::kMaxCommands)
+            __builtin_trap();
+        for (std::size_t i = 0; i < c.size(); ++i) {
+            if (c[i].command == commands::Command::RestartApp && i + 1 != c.size())
+                __builtin_trap();
+            if (c[i].command == commands::Command::UploadDiagnostics && !c[i].url.startsWith(QLatin1String("https://")))
+                __builtin_trap();
+        }
+    } else if (error.isEmpty()) {
+        __builtin_trap();
+    }
     return 0;
 }
