@@ -182,6 +182,8 @@ std::optional<CommandList> parseCommands(const QByteArray &json, QString *why)
                 return fail<CommandList>(why, QStringLiteral("%1 (%2): the upload needs an https:// URL (at most %3 characters, no user or password in it)")
                                                   .arg(where, e.id)
                                                   .arg(kMaxUrlLength));
+            // As QUrl reads it: the scheme and host in lower case ("htTps://" is https, and is kept as such).
+            e.url = url.toString(QUrl::FullyEncoded);
             if (c.contains(QLatin1String("logLines"))) {
                 const QJsonValue n = c.value(QLatin1String("logLines"));
                 if (!n.isDouble() || n.toDouble() != double(n.toInt()) || n.toInt() < 1 || n.toInt() > kMaxLogLines)

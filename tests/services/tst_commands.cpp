@@ -246,6 +246,11 @@ private Q_SLOTS:
         QCOMPARE(other->commands[0].logLines, kDefaultLogLines);
         QVERIFY(!other->commands[1].window);
         QVERIFY(other->commands[1].continueOnFailure);
+        // A scheme in mixed case is https all the same, and is kept as QUrl reads it (found by
+        // fuzz_ddi: the raw "htTps://…" was kept and passed on; its input is a seed now).
+        const auto mixed = parseCommands(listOf({q("{'id':'a','command':'upload-diagnostics','url':'htTps://Diag.Example/upload'}")}), &why);
+        QVERIFY2(mixed, qPrintable(why));
+        QCOMPARE(mixed->commands[0].url, QStringLiteral("https://diag.example/upload"));
     }
 
     void refusesWithTheReason_data()
