@@ -77,11 +77,12 @@ bool isHex(const QByteArray &s, int length)
     return s.size() == length && std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
-/** An http(s) URL with a host, or empty. */
+/** An http(s) URL with a host, as QUrl reads it (the scheme and host in lower case: "httpS://"
+ *  is https, and is passed on as such), or empty. */
 QString link(const QString &text, const char *scheme)
 {
     const QUrl url(text, QUrl::StrictMode);
-    return url.isValid() && url.scheme() == QLatin1String(scheme) && !url.host().isEmpty() ? text : QString();
+    return url.isValid() && url.scheme() == QLatin1String(scheme) && !url.host().isEmpty() ? url.toString(QUrl::FullyEncoded) : QString();
 }
 
 } // namespace

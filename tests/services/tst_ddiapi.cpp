@@ -116,10 +116,12 @@ private Q_SLOTS:
 
     void baseLinks()
     {
-        const QByteArray body = R"({"config":{"polling":{"sleep":"00:01:00"}},"_links":{
-            "deploymentBase":{"href":"https://fleet.example/DEFAULT/controller/v1/T-1/deploymentBase/5?c=-2127183556"},
-            "configData":{"href":"https://fleet.example/DEFAULT/controller/v1/T-1/configData"},
-            "installedBase":{"href":"https://fleet.example/DEFAULT/controller/v1/T-1/installedBase/4"}}})";
+        // (Ordinary string literals: moc reads "//" inside a raw string as a comment, and would
+        // not see the test functions below it.)
+        const QByteArray body = "{\"config\":{\"polling\":{\"sleep\":\"00:01:00\"}},\"_links\":{"
+                                "\"deploymentBase\":{\"href\":\"https://fleet.example/DEFAULT/controller/v1/T-1/deploymentBase/5?c=-2127183556\"},"
+                                "\"configData\":{\"href\":\"https://fleet.example/DEFAULT/controller/v1/T-1/configData\"},"
+                                "\"installedBase\":{\"href\":\"https://fleet.example/DEFAULT/controller/v1/T-1/installedBase/4\"}}}";
         QString error;
         const auto b = parseBase(body, &error);
         QVERIFY2(b, qPrintable(error));
@@ -220,6 +222,17 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!parseDeployment(body, &error));
         QVERIFY2(error.contains(reason), qPrintable(error));
+    }
+
+    void linksAsQUrlReadsThem()
+    {
+        // A scheme in mixed case is https all the same, and is passed on in lower case (found by
+        // fuzz_ddi: "httpS://…" was kept raw; its input is a seed now).
+        const auto d = parseDeployment(withArtifact([](QJsonObject &a) {
+            a[QStringLiteral("_links")] = QJsonObject{{QStringLiteral("download"), QJsonObject{{QStringLiteral("href"), QStringLiteral("httpS://Fleet.Example/a/b.bundle")}}}};
+        }));
+        QVERIFY(d);
+        QCOMPARE(d->chunks[0].artifacts[0].download, QStringLiteral("https://fleet.example/a/b.bundle"));
     }
 
     void legacyLinksOnly()
