@@ -131,6 +131,8 @@ struct DdiServer::State {
     Options options;
     mutable std::mutex mutex;
     std::string sleep;
+    std::map<std::string, std::string> enrolments; ///< slot → file, each served once
+    int enrolmentFetches = 0;
 
     struct Hashes {
         std::string sha1, md5, sha256;
@@ -425,6 +427,23 @@ public:
             return fail(response, HTTPResponse::HTTP_TOO_MANY_REQUESTS, "hawkbit.server.error.toomanyrequests", "too many requests");
         if (fault)
             return fail(response, HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "hawkbit.server.error.unavailable", "service unavailable");
+
+        // The city's enrolment host (not hawkBit's): /enrolment/<slot>, no token, each file served once.
+        if (const std::string uriText = request.getURI(); !m_plain && uriText.rfind("/enrolment/", 0) == 0) {
+            std::string file;
+            {
+                std::lock_guard lock(m_state->mutex);
+                const auto it = m_state->enrolments.find(uriText.substr(11));
+                if (it != m_state->enrolments.end()) {
+                    file = std::move(it->second);
+                    m_state->enrolments.erase(it);
+                    ++m_state->enrolmentFetches;
+                }
+            }
+            if (request.getMethod() != "GET" || file.empty())
+                return notFound(response, "no enrolment under this slot");
+            return send(response, HTTPResponse::HTTP_OK, file);
+        }
 
         if (const std::string &token = m_state->options.targetToken; !token.empty()) {
             const std::string auth = request.get("Authorization", "");
@@ -975,6 +994,18 @@ std::uint16_t DdiServer::plainPort() const
 std::string DdiServer::baseUrl() const
 {
     return "https://127.0.0.1:" + std::to_string(m_state->port) + "/" + encodeSegment(m_state->options.tenant) + "/controller/v1/";
+}
+
+void DdiServer::publishEnrolment(const std::string &slot, const std::string &file)
+{
+    std::lock_guard lock(m_state->mutex);
+    m_state->enrolments[slot] = file;
+}
+
+int DdiServer::enrolmentFetches() const
+{
+    std::lock_guard lock(m_state->mutex);
+    return m_state->enrolmentFetches;
 }
 
 void DdiServer::setSleep(const std::string &sleep)

@@ -57,6 +57,15 @@ public:
     /** "https://127.0.0.1:<port>/<tenant>/controller/v1/": append the controller id for its base. */
     [[nodiscard]] std::string baseUrl() const;
 
+    /**
+     * The city's enrolment host, beside the DDI API (hawkBit has none; any HTTPS file server does):
+     * `GET /enrolment/<slot>` answers @p file once, then 404 (a one-time code is used once).
+     */
+    void publishEnrolment(const std::string &slot, const std::string &file);
+    [[nodiscard]] int enrolmentFetches() const;
+    /** "https://127.0.0.1:<port>/enrolment/". */
+    [[nodiscard]] std::string enrolmentUrl() const { return "https://127.0.0.1:" + std::to_string(port()) + "/enrolment/"; }
+
     /** config.polling.sleep from now on, raw (hawkBit sends `HH:mm:ss` below a day, ISO-8601 `PT24H` from one up). */
     void setSleep(const std::string &sleep);
     /** The next base replies carry the configData link until a PUT configData of this controller is accepted. */
