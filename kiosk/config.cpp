@@ -76,7 +76,7 @@ std::optional<Config> Config::fromJson(const QByteArray &json, QString *error)
         QStringLiteral("catalog"), QStringLiteral("forms"), QStringLiteral("stateDir"), QStringLiteral("language"),
         QStringLiteral("idleTimeoutSeconds"), QStringLiteral("idleWarningSeconds"),
         QStringLiteral("elderIdleTimeoutSeconds"), QStringLiteral("elderWarningSeconds"),
-        QStringLiteral("popularCount"), QStringLiteral("staffPinHash"), QStringLiteral("platforms"), QStringLiteral("queue"),
+        QStringLiteral("popularCount"), QStringLiteral("staffPinHash"), QStringLiteral("technicianPinHash"), QStringLiteral("platforms"), QStringLiteral("queue"),
         QStringLiteral("devices"), QStringLiteral("a4Printer"), QStringLiteral("fleet"),
     };
     // A PIN in clear in a file that is copied around is a PIN anyone with the file knows.
@@ -108,7 +108,7 @@ std::optional<Config> Config::fromJson(const QByteArray &json, QString *error)
         || !readInt(o, "idleWarningSeconds", minWarningSeconds, maxSeconds, c.idleWarningSeconds, error)
         || !readInt(o, "elderIdleTimeoutSeconds", minIdleSeconds, maxSeconds, c.elderIdleTimeoutSeconds, error)
         || !readInt(o, "elderWarningSeconds", minWarningSeconds, maxSeconds, c.elderWarningSeconds, error)
-        || !readInt(o, "popularCount", 0, 20, c.popularCount, error) || !readString(o, "staffPinHash", c.staffPinHash, error))
+        || !readInt(o, "popularCount", 0, 20, c.popularCount, error) || !readString(o, "staffPinHash", c.staffPinHash, error) || !readString(o, "technicianPinHash", c.technicianPinHash, error))
         return std::nullopt;
     // The devices fitted: only kinds this program drives (a camera or a card reader without a
     // driver would let the catalog promise what no code can do).
@@ -139,6 +139,14 @@ std::optional<Config> Config::fromJson(const QByteArray &json, QString *error)
         return std::nullopt;
     if (QString why; !isValidA4Printer(c.a4Printer, &why)) {
         *error = QStringLiteral("\"a4Printer\" %1").arg(why);
+        return std::nullopt;
+    }
+    if (QString why; !c.technicianPinHash.isEmpty() && !staffpin::isValidHash(c.technicianPinHash, &why)) {
+        *error = QStringLiteral("\"technicianPinHash\" %1").arg(why);
+        return std::nullopt;
+    }
+    if (!c.technicianPinHash.isEmpty() && c.technicianPinHash == c.staffPinHash) {
+        *error = QStringLiteral("\"technicianPinHash\" is the staff PIN's hash: the maintenance menu needs a PIN of its own");
         return std::nullopt;
     }
     if (QString why; !c.staffPinHash.isEmpty() && !staffpin::isValidHash(c.staffPinHash, &why)) {
@@ -184,7 +192,8 @@ std::optional<Config> Config::fromJson(const QByteArray &json, QString *error)
         static const QStringList fleetKeys = {QStringLiteral("server"), QStringLiteral("controllerId"), QStringLiteral("caFile"),
                                               QStringLiteral("targetTokenFile"), QStringLiteral("clientCertificateFile"),
                                               QStringLiteral("clientKeyFile"), QStringLiteral("pollOverrideSeconds"), QStringLiteral("bundleKeys"),
-                                              QStringLiteral("logFile")};
+                                              QStringLiteral("logFile"), QStringLiteral("enrolmentUrl"), QStringLiteral("enrolmentCaFile"),
+                                              QStringLiteral("enrolmentFile")};
         for (auto it = f.begin(); it != f.end(); ++it) {
             if (!fleetKeys.contains(it.key())) {
                 *error = QStringLiteral("unknown setting \"fleet.%1\" (known: %2)").arg(it.key(), fleetKeys.join(QStringLiteral(", ")));
@@ -195,7 +204,8 @@ std::optional<Config> Config::fromJson(const QByteArray &json, QString *error)
         if (!readString(f, "server", fc.server, error) || !readString(f, "controllerId", fc.controllerId, error)
             || !readString(f, "caFile", fc.caFile, error) || !readString(f, "targetTokenFile", fc.targetTokenFile, error)
             || !readString(f, "clientCertificateFile", fc.clientCertificateFile, error) || !readString(f, "clientKeyFile", fc.clientKeyFile, error)
-            || !readString(f, "bundleKeys", fc.bundleKeysFile, error) || !readString(f, "logFile", fc.logFile, error) || !readInt(f, "pollOverrideSeconds", 0, 86400, fc.pollOverrideSeconds, error)) {
+            || !readString(f, "bundleKeys", fc.bundleKeysFile, error) || !readString(f, "logFile", fc.logFile, error) || !readString(f, "enrolmentUrl", fc.enrolmentUrl, error)
+            || !readString(f, "enrolmentCaFile", fc.enrolmentCaFile, error) || !readString(f, "enrolmentFile", fc.enrolmentFile, error) || !readInt(f, "pollOverrideSeconds", 0, 86400, fc.pollOverrideSeconds, error)) {
             *error = QStringLiteral("fleet: ") + *error;
             return std::nullopt;
         }
@@ -208,6 +218,14 @@ std::optional<Config> Config::fromJson(const QByteArray &json, QString *error)
         }
         if (!fc.server.isEmpty() && fc.caFile.isEmpty()) {
             *error = QStringLiteral("fleet: \"caFile\" is required with \"server\"");
+            return std::nullopt;
+        }
+        if (const QUrl e(fc.enrolmentUrl, QUrl::StrictMode); !fc.enrolmentUrl.isEmpty() && (!e.isValid() || e.scheme() != QLatin1String("https") || e.host().isEmpty())) {
+            *error = QStringLiteral("fleet: \"enrolmentUrl\" must be an https address (where one-time enrolment codes are fetched)");
+            return std::nullopt;
+        }
+        if (!fc.enrolmentUrl.isEmpty() && fc.enrolmentCaFile.isEmpty()) {
+            *error = QStringLiteral("fleet: \"enrolmentCaFile\" is required with \"enrolmentUrl\"");
             return std::nullopt;
         }
         static const QRegularExpression idPattern(QStringLiteral("^[A-Za-z0-9._:-]{1,64}$"));
@@ -337,6 +355,11 @@ std::optional<Config> Config::fromFile(const QString &path, QString *error)
         resolve(c->fleet.clientKeyFile);
         resolve(c->fleet.bundleKeysFile);
         resolve(c->fleet.logFile);
+        resolve(c->fleet.enrolmentCaFile);
+        // At first boot an enrolment file beside the configuration enrols the terminal.
+        if (c->fleet.enrolmentFile.isEmpty())
+            c->fleet.enrolmentFile = QStringLiteral("enrolment.json");
+        resolve(c->fleet.enrolmentFile);
         for (PlatformConfig &p : c->platforms) {
             resolve(p.caFile);
             resolve(p.clientCertificateFile);
@@ -353,6 +376,8 @@ void Config::useDemoStaffPinIfUnset()
         return;
     staffPinHash = staffpin::demoHash();
     demoStaffPin = true;
+    if (technicianPinHash.isEmpty())
+        technicianPinHash = staffpin::demoTechnicianHash();
 }
 
 QString Config::defaultStateDir()

@@ -55,6 +55,11 @@ struct FleetConfig {
     /** The log a diagnostics upload (a fleet command) reads when the systemd journal has no
      *  `kiosk` unit lines (no journalctl, a bench machine); empty: none. */
     QString logFile;
+    /** Where one-time enrolment codes are fetched: `<enrolmentUrl>/<slot>` (https; docs/fleet.md). */
+    QString enrolmentUrl;
+    QString enrolmentCaFile; ///< the CA of that host (required with enrolmentUrl)
+    /** Taken at first boot when the terminal is not enrolled; default `enrolment.json` beside the config file. */
+    QString enrolmentFile;
     [[nodiscard]] bool enrolled() const { return !server.isEmpty(); }
 };
 
@@ -85,6 +90,11 @@ struct Config {
      */
     QString staffPinHash;
     bool demoStaffPin = false; ///< staffPinHash is the demo PIN's (set by useDemoStaffPinIfUnset())
+    /**
+     * The technician's PIN for the maintenance menu (enrolment, checks, restart), hashed like the
+     * staff PIN and never the same. Empty: no maintenance menu on the terminal (kioskctl still works).
+     */
+    QString technicianPinHash;
     /** The device kinds this terminal is fitted with (idcard, printer, scanner): what the catalog's
      *  and the forms' texts may promise (services/catalog/devicepromises.h). Empty: all three. */
     QStringList devices;

@@ -2,6 +2,7 @@
 #include "kiosk/kioskapp.h"
 #include "kiosk/fleet/commandhost.h"
 #include "kiosk/fleet/fleetservice.h"
+#include "kiosk/maintenance/maintenanceservice.h"
 #include "kiosk/session/staffpin.h"
 #include "services/fleet/bundlestore.h"
 #include "kiosk/query/queryservice.h"
@@ -111,8 +112,8 @@ private:
 
 KioskApp::KioskApp(const Config &config, std::unique_ptr<Clock> clock, QObject *parent)
     : QObject(parent)
-    , m_bundles(openBundles(config))
-    , m_config(inForce(config, *m_bundles))
+    , m_bundles(openBundles(FleetService::withStoredEnrolment(config)))
+    , m_config(inForce(FleetService::withStoredEnrolment(config), *m_bundles))
     , m_clock(clock ? std::move(clock) : std::make_unique<SteadyClock>())
     , m_store(std::make_unique<catalog::CatalogStore>(m_config.catalogPath, m_config.stateDir, m_config.devices))
     , m_search(std::make_unique<catalog::CatalogSearch>())
@@ -125,8 +126,13 @@ KioskApp::KioskApp(const Config &config, std::unique_ptr<Clock> clock, QObject *
     , m_fleet(std::make_unique<FleetService>(m_config, m_session.get(), m_devices.get(), m_queue.get()))
 {
     m_fleet->setInstaller(m_installer.get());
+    m_fleet->setBundleStore(m_bundles.get());
+    connect(m_session.get(), &Session::enrolmentScanned, m_fleet.get(), &FleetService::enrolWithQrText);
     m_commands = std::make_unique<FleetCommandHost>(m_config, m_devices.get(), m_queue.get(), m_fleet.get());
     static_cast<AppInstaller *>(m_installer.get())->runCommandsWith(m_commands.get());
+    m_maintenance = std::make_unique<MaintenanceService>(
+        m_commands.get(), m_fleet.get(), m_devices.get(), QStringLiteral("%1 %2").arg(m_config.centerName, m_config.terminalId).trimmed(),
+        [this] { return m_queueParts ? m_queueParts->endpoints() : std::vector<platform::PlatformEndpoint>{}; });
     m_session->setJourney(m_journey.get());
     m_journey->setCardOnReader([devices = m_devices.get()] { return devices->isCardPresent(); });
     // A visit's end wipes what the devices and the input method hold of the resident.
@@ -169,6 +175,7 @@ KioskApp::~KioskApp()
     m_localization.reset();
     m_engine.reset();
     m_commands->stop(); // a command waiting for this thread gives up, so the client's thread can be joined
+    m_maintenance.reset(); // its worker joined (its commands return at once now)
     m_fleet->stop();
     m_devices->stop();
     m_queue->stop();
@@ -177,6 +184,7 @@ KioskApp::~KioskApp()
     QueueService::setQmlInstance(nullptr);
     Journey::setQmlInstance(nullptr);
     FleetService::setQmlInstance(nullptr);
+    MaintenanceService::setQmlInstance(nullptr);
     devices::DeviceManager::setQmlInstance(nullptr);
     devices::sim::SimulatorConsole::setQmlInstance(nullptr);
 }
@@ -258,6 +266,7 @@ void KioskApp::startFleet()
 void KioskApp::exposeToQml()
 {
     FleetService::setQmlInstance(m_fleet.get());
+    MaintenanceService::setQmlInstance(m_maintenance.get());
     Session::setQmlInstance(m_session.get());
     QueueService::setQmlInstance(m_queue.get());
     Journey::setQmlInstance(m_journey.get());

@@ -22,6 +22,7 @@ class CatalogStore;
 }
 class ActivityFilter;
 class FleetCommandHost;
+class MaintenanceService;
 class FleetService;
 class Journey;
 class Clock;
@@ -78,6 +79,7 @@ public:
     simulation::ReferencePlatform *simulatedPlatform() const;
     Journey *journey() const { return m_journey.get(); }
     FleetService *fleet() const { return m_fleet.get(); }
+    MaintenanceService *maintenance() const { return m_maintenance.get(); }
     /** The signed bundles in force (catalog, forms … delivered by the fleet; docs/fleet.md). */
     fleet::BundleStore *bundles() const { return m_bundles.get(); }
     /** After the first frame: the bundles this start runs with are good (no rollback). */
@@ -107,6 +109,7 @@ private:
     std::unique_ptr<fleet::Installer> m_installer; ///< before the fleet, which applies through it
     std::unique_ptr<FleetService> m_fleet;
     std::unique_ptr<FleetCommandHost> m_commands; ///< the fleet commands on the parts above (stopped before the fleet)
+    std::unique_ptr<MaintenanceService> m_maintenance; ///< the technician's menu (on m_commands)
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     std::unique_ptr<Localization> m_localization;
     std::unique_ptr<ActivityFilter> m_activity;

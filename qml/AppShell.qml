@@ -94,6 +94,7 @@ Rectangle {
             case Session.StaffQueue: return "pages/StaffQueuePage.qml"
             case Session.StaffDevices: return "pages/StaffDevicesPage.qml"
             case Session.StaffFleet: return "pages/StaffFleetPage.qml"
+            case Session.Maintenance: return "pages/MaintenancePage.qml"
             default: return "pages/AttractPage.qml"
             }
         }

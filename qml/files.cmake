@@ -21,6 +21,7 @@ set(KIOSK_QML_FILES
     pages/StaffQueuePage.qml
     pages/StaffDevicesPage.qml
     pages/StaffFleetPage.qml
+    pages/MaintenancePage.qml
     panels/HeaderPanel.qml
     panels/NavigationPanel.qml
     panels/DeviceNoticePanel.qml

@@ -5,7 +5,10 @@
 #include "kiosk/queue/queueservice.h"
 #include "kiosk/session/session.h"
 #include "kiosk/ui/qmlinstance.h"
+#include "services/fleet/bundle.h"
+#include "services/fleet/bundlestore.h"
 #include "services/fleet/ddiclient.h"
+#include "services/fleet/enrolment.h"
 #include "services/secrets/secretstore.h"
 #include "services/simulation/ddiserver.h"
 #include "services/simulation/devpki.h"
@@ -19,6 +22,7 @@
 #include <QLoggingCategory>
 #include <QSaveFile>
 #include <QStorageInfo>
+#include <QUrl>
 
 #include <sys/stat.h>
 
@@ -83,6 +87,26 @@ QString resultText(const QString &result)
     return result;
 }
 
+/** Where the enrolment is kept: a simulated terminal's goes with its simulated server. */
+std::filesystem::path enrolmentRoot(const Config &c)
+{
+    const QString dir = c.simulate ? QDir(c.stateDir).filePath(QStringLiteral("simulated-fleet")) : c.stateDir;
+    return std::filesystem::path(dir.toStdString());
+}
+
+QString sourceWords(const QString &source)
+{
+    if (source == QLatin1String("qr"))
+        return FleetService::tr("by QR code");
+    if (source == QLatin1String("code"))
+        return FleetService::tr("by one-time code");
+    if (source == QLatin1String("file"))
+        return FleetService::tr("by the enrolment file at first start");
+    if (source == QLatin1String("kioskctl"))
+        return FleetService::tr("with kioskctl");
+    return source;
+}
+
 int encodeWindow(const std::optional<fleet::commands::Window> &w)
 {
     return w ? w->startMinute * 1440 + w->endMinute : -1;
@@ -115,7 +139,11 @@ FleetService::FleetService(const Config &config, Session *session, devices::Devi
         else if (text != QLatin1String("none"))
             qCWarning(lcFleet).noquote() << "the local maintenance window file is unreadable; no local window:" << why;
     }
+    if (m_config.simulate) // a simulated terminal's enrolment lives as long as its simulated server
+        std::filesystem::remove_all(enrolmentRoot(m_config) / "enrolment");
+    m_enrolments = std::make_unique<fleet::enrolment::EnrolmentStore>(enrolmentRoot(m_config));
     m_pollText = enrolled() ? tr("Not polled yet") : tr("Not enrolled: no fleet server is configured");
+    updateEnrolmentText();
     // What the server sees changes with the devices and the queue; the uptime is sent along.
     m_attributesTimer.setInterval(60000);
     m_attributesTimer.setSingleShot(true);
@@ -128,6 +156,12 @@ FleetService::FleetService(const Config &config, Session *session, devices::Devi
         if (!m_attributesTimer.isActive())
             m_attributesTimer.start(2000);
     });
+    connect(m_session, &Session::ended, this, [this] { // the next visit starts with an empty keypad and no old result
+        m_codeEntry.clear();
+        if (!m_enrolling)
+            m_enrolmentResult.clear();
+        Q_EMIT statusChanged();
+    });
     connect(m_session, &Session::screenChanged, this, [this] {
         const bool idle = m_session->screen() == Session::Screen::Attract;
         if (idle != m_idle->exchange(idle) && idle && m_client)
@@ -137,6 +171,7 @@ FleetService::FleetService(const Config &config, Session *session, devices::Devi
 
 FleetService::~FleetService()
 {
+    joinWorker();
     stop();
     if (g_instance == this)
         g_instance = nullptr;
@@ -150,7 +185,281 @@ QString FleetService::controllerId() const
 QString FleetService::enrolmentCode() const
 {
     // What the technician's console needs to find this terminal: its id and model; no secret.
-    return QStringLiteral("KIOSK-ENROL:%1").arg(controllerId());
+    return QStringLiteral("KIOSK-TERMINAL:%1").arg(controllerId());
+}
+
+Config FleetService::withStoredEnrolment(Config config)
+{
+    if (config.simulate)
+        return config;
+    QString why;
+    const fleet::enrolment::EnrolmentStore store(enrolmentRoot(config));
+    const auto s = store.load(&why);
+    if (!s) {
+        if (!why.isEmpty())
+            qCCritical(lcFleet).noquote() << why;
+        return config;
+    }
+    // The enrolment made on site is newer than the image's configuration: it wins.
+    FleetConfig &f = config.fleet;
+    f.server = s->server;
+    f.controllerId = s->controllerId;
+    f.caFile = QString::fromStdString(s->caFile.string());
+    f.targetTokenFile = QString::fromStdString(s->tokenFile.string());
+    f.clientCertificateFile.clear();
+    f.clientKeyFile.clear();
+    f.bundleKeysFile = QString::fromStdString(s->keySetFile.string());
+    return config;
+}
+
+void FleetService::updateEnrolmentText()
+{
+    if (const auto s = m_enrolments->load()) {
+        const QString host = QUrl(s->server).host();
+        const QString when = QDateTime::fromString(s->enrolledAt, Qt::ISODate).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        m_enrolmentText = s->reference.isEmpty() ? tr("Enrolled with %1 %2, %3").arg(host, sourceWords(s->source), when)
+                                                 : tr("Enrolled with %1 (%2) %3, %4").arg(host, s->reference, sourceWords(s->source), when);
+    } else if (m_simulated && enrolled()) {
+        m_enrolmentText = tr("Enrolled with the simulated fleet server (demo)");
+    } else if (enrolled()) {
+        m_enrolmentText = tr("Enrolled with %1 by the terminal's configuration").arg(QUrl(m_config.fleet.server).host());
+    } else {
+        m_enrolmentText = tr("Not enrolled");
+    }
+}
+
+void FleetService::joinWorker()
+{
+    if (m_worker.joinable())
+        m_worker.join();
+}
+
+void FleetService::enrolmentFailedWith(const QString &why)
+{
+    m_enrolling = false;
+    m_enrolmentFailed = true;
+    m_enrolmentResult = tr("Not enrolled: %1. The terminal keeps its previous settings.").arg(why);
+    qCWarning(lcFleet).noquote() << "enrolment refused:" << why;
+    Q_EMIT statusChanged();
+}
+
+void FleetService::enrolWithCode(const QString &typed)
+{
+    if (m_enrolling)
+        return;
+    QString why;
+    const auto code = fleet::enrolment::parseCode(typed, &why);
+    if (!code)
+        return enrolmentFailedWith(why);
+    if (!canEnrolByCode())
+        return enrolmentFailedWith(QStringLiteral("no enrolment host is configured on this terminal (fleet.enrolmentUrl)"));
+    joinWorker();
+    m_enrolling = true;
+    m_enrolmentFailed = false;
+    m_enrolmentResult = tr("Fetching the enrolment for code %1 …").arg(code->text());
+    Q_EMIT statusChanged();
+    qCInfo(lcFleet).noquote() << "enrolment: fetching the file for slot" << code->slot;
+    m_worker = std::thread([this, code = *code, url = m_config.fleet.enrolmentUrl, ca = m_config.fleet.enrolmentCaFile.toStdString()] {
+        const auto fetched = fleet::enrolment::fetch(url, ca, code);
+        QMetaObject::invokeMethod(this, [this, fetched] {
+            m_enrolling = false;
+            if (!fetched.file)
+                return enrolmentFailedWith(fetched.message);
+            takeEnrolment(*fetched.file, QStringLiteral("code"));
+        }, Qt::QueuedConnection);
+    });
+}
+
+void FleetService::typeCode(const QString &character)
+{
+    if (character.size() != 1 || m_codeEntry.size() >= 20 || m_enrolling)
+        return;
+    m_codeEntry += character.toUpper();
+    Q_EMIT statusChanged();
+}
+
+void FleetService::eraseCode()
+{
+    if (m_codeEntry.isEmpty())
+        return;
+    m_codeEntry.chop(1);
+    Q_EMIT statusChanged();
+}
+
+void FleetService::submitCode()
+{
+    const QString typed = m_codeEntry;
+    m_codeEntry.clear();
+    enrolWithCode(typed);
+    Q_EMIT statusChanged();
+}
+
+QString FleetService::codeEntry() const
+{
+    QStringList groups;
+    for (int i = 0; i < m_codeEntry.size(); i += 4)
+        groups << m_codeEntry.mid(i, 4);
+    return groups.join(QLatin1Char('-'));
+}
+
+void FleetService::enrolWithQrText(const QString &text)
+{
+    if (m_enrolling)
+        return;
+    QString why;
+    const auto file = fleet::enrolment::fromQrText(text, &why);
+    if (!file)
+        return enrolmentFailedWith(why);
+    takeEnrolment(*file, QStringLiteral("qr"));
+}
+
+void FleetService::takeEnrolment(const QByteArray &file, const QString &source)
+{
+    QString why;
+    const auto e = fleet::enrolment::parse(file, QDateTime::currentDateTimeUtc(), &why);
+    if (!e)
+        return enrolmentFailedWith(why);
+    joinWorker();
+    m_enrolling = true;
+    m_enrolmentFailed = false;
+    m_enrolmentResult = tr("Checking the enrolment with %1 …").arg(QUrl(e->server).host());
+    Q_EMIT statusChanged();
+    const QString controller = e->controllerId.isEmpty() ? m_config.terminalId : e->controllerId;
+    // The probe trusts the enrolment's own CA: written to a private temporary file for it.
+    const std::filesystem::path ca = enrolmentRoot(m_config) / "enrolment-probe-ca.pem";
+    {
+        std::filesystem::create_directories(ca.parent_path());
+        QFile f(QString::fromStdString(ca.string()));
+        if (!f.open(QIODevice::WriteOnly) || !f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) || f.write(e->caPem) != e->caPem.size()) {
+            m_enrolling = false;
+            return enrolmentFailedWith(QStringLiteral("the CA cannot be written to the state folder (disk full?)"));
+        }
+    }
+    m_worker = std::thread([this, e = *e, controller, ca, file, source] {
+        const auto p = fleet::enrolment::probe(e, controller, ca);
+        std::error_code ec;
+        std::filesystem::remove(ca, ec);
+        QMetaObject::invokeMethod(this, [this, file, source, p] { finishEnrolment(file, source, p); }, Qt::QueuedConnection);
+    });
+}
+
+void FleetService::finishEnrolment(const QByteArray &file, const QString &source, const fleet::enrolment::Probe &probe)
+{
+    using Outcome = fleet::enrolment::Probe::Outcome;
+    m_enrolling = false;
+    if (probe.outcome == Outcome::Refused || probe.outcome == Outcome::Untrusted)
+        return enrolmentFailedWith(probe.message);
+    const auto e = fleet::enrolment::parse(file, QDateTime::currentDateTimeUtc());
+    if (!e)
+        return enrolmentFailedWith(QStringLiteral("the enrolment expired while it was checked"));
+    const auto before = m_enrolments->load();
+    const QString oldServer = m_config.fleet.server, oldController = controllerId();
+    if (const QString w = m_enrolments->save(*e, file, source); !w.isEmpty())
+        return enrolmentFailedWith(w);
+    const auto stored = m_enrolments->load();
+    if (!stored)
+        return enrolmentFailedWith(QStringLiteral("the enrolment was stored but cannot be read back"));
+    joinWorker();
+    // The client starts again with the new settings; an action journal of another server or
+    // controller means nothing to this one (its action ids are its own).
+    if (m_client)
+        m_client->stop();
+    m_client.reset();
+    const QString newController = e->controllerId.isEmpty() ? m_config.terminalId : e->controllerId;
+    if (oldServer != stored->server || oldController != newController) {
+        const QString fleetDir = QDir(m_config.stateDir).filePath(QStringLiteral("fleet"));
+        QFile::remove(QDir(fleetDir).filePath(QStringLiteral("action.json")));
+        QFile::remove(QDir(fleetDir).filePath(QStringLiteral("status.json")));
+        QDir(QDir(fleetDir).filePath(QStringLiteral("staging"))).removeRecursively();
+    }
+    m_config.fleet.server = stored->server;
+    m_config.fleet.controllerId = stored->controllerId;
+    m_config.fleet.caFile = QString::fromStdString(stored->caFile.string());
+    m_config.fleet.targetTokenFile = QString::fromStdString(stored->tokenFile.string());
+    m_config.fleet.clientCertificateFile.clear();
+    m_config.fleet.clientKeyFile.clear();
+    m_config.fleet.bundleKeysFile = QString::fromStdString(stored->keySetFile.string());
+    m_simulatedToken.clear();
+    applyStoredEnrolment();
+    m_enrolmentFailed = false;
+    const QString host = QUrl(stored->server).host();
+    m_enrolmentResult = probe.outcome == Outcome::Accepted
+                            ? tr("Enrolled with %1: the fleet server accepts this terminal.").arg(host)
+                            : tr("Enrolled with %1, but the server cannot be checked yet (%2). The terminal keeps trying.").arg(host, probe.message);
+    qCInfo(lcFleet).noquote() << "enrolled with" << stored->server << "as" << newController << sourceWords(source)
+                              << (before ? "(replacing the previous enrolment)" : "") << "-" << probe.message;
+    updateEnrolmentText();
+    Q_EMIT statusChanged();
+    start();
+}
+
+void FleetService::applyStoredEnrolment()
+{
+    const auto s = m_enrolments->load();
+    if (!s || !m_bundles)
+        return;
+    // Once per enrolment, a keys bundle of the previous operator goes out of force.
+    const std::filesystem::path marker = m_enrolments->dir() / "keys-applied.sha256";
+    QFile f(QString::fromStdString(marker.string()));
+    const bool fresh = !(f.open(QIODevice::ReadOnly) && f.read(128).trimmed() == s->sha256);
+    f.close();
+    if (const QString w = m_bundles->useEnrolmentKeys(s->keySetFile, fresh); !w.isEmpty()) {
+        qCCritical(lcFleet).noquote() << "the enrolment's operator keys cannot be put in force:" << w;
+        return;
+    }
+    if (fresh && f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        f.write(s->sha256 + '\n');
+    }
+}
+
+void FleetService::resetSimulatedEnrolment()
+{
+    if (!m_config.simulate)
+        return;
+    joinWorker();
+    if (m_client)
+        m_client->stop();
+    m_client.reset();
+    std::error_code ec;
+    std::filesystem::remove_all(m_enrolments->dir(), ec);
+    m_simulatedToken.clear();
+    m_config.fleet.server.clear();
+    m_pollText = tr("Not enrolled: no fleet server is configured");
+    m_actionText.clear();
+    m_lastActionText.clear();
+    m_pollFailing = false;
+    m_enrolmentResult.clear();
+    updateEnrolmentText();
+    Q_EMIT statusChanged();
+}
+
+QString FleetService::simulatedEnrolmentCode()
+{
+    if (!m_simulated && !startSimulatedServer())
+        return {};
+    fleet::enrolment::Enrolment e;
+    e.server = QString::fromStdString(m_simulated->baseUrl());
+    e.caPem = [this] {
+        QFile f(m_config.fleet.enrolmentCaFile);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }();
+    e.targetToken = QStringLiteral("simulated-fleet-token");
+    e.reference = tr("demo terminal");
+    if (QFile f(m_config.fleet.bundleKeysFile); f.open(QIODevice::ReadOnly)) {
+        e.keySet = f.readAll();
+    } else {
+        QString why;
+        const auto key = fleet::bundle::generateKey(fleet::bundle::Algorithm::Ed25519, &why);
+        fleet::bundle::KeySet set;
+        if (key)
+            set.keys.push_back(fleet::bundle::publicKeyOf(*key));
+        e.keySet = fleet::bundle::encodeKeySet(set);
+    }
+    const QByteArray file = fleet::enrolment::encode(e);
+    const auto code = fleet::enrolment::makeCode(fleet::enrolment::randomSlot(), file);
+    m_simulated->publishEnrolment(code.slot.toStdString(), file.toStdString());
+    return code.text();
 }
 
 void FleetService::setInstaller(fleet::Installer *installer)
@@ -187,21 +496,48 @@ bool FleetService::startSimulatedServer()
         m_simulated.reset();
         return false;
     }
-    m_config.fleet.server = QString::fromStdString(m_simulated->baseUrl());
-    m_config.fleet.caFile = QString::fromStdString(pki->caFile());
-    m_simulatedToken = QString::fromStdString(so.targetToken);
-    qCInfo(lcFleet).noquote() << "simulated fleet server on" << m_config.fleet.server;
+    m_config.fleet.enrolmentUrl = QString::fromStdString(m_simulated->enrolmentUrl());
+    m_config.fleet.enrolmentCaFile = QString::fromStdString(pki->caFile());
+    qCInfo(lcFleet).noquote() << "simulated fleet server on" << QString::fromStdString(m_simulated->baseUrl());
     return true;
+}
+
+void FleetService::enrolWithSimulatedServer()
+{
+    m_config.fleet.server = QString::fromStdString(m_simulated->baseUrl());
+    m_config.fleet.caFile = m_config.fleet.enrolmentCaFile;
+    m_simulatedToken = QStringLiteral("simulated-fleet-token");
+    updateEnrolmentText();
 }
 
 void FleetService::start()
 {
-    if (m_client)
+    if (m_client || m_enrolling)
         return;
-    if (!enrolled() && m_config.simulate && !startSimulatedServer())
+    applyStoredEnrolment();
+    // A demo terminal with nothing said about its fleet is enrolled with the simulated server;
+    // one given an enrolment host (tests) waits to be enrolled like a real one.
+    if (!enrolled() && m_config.simulate && m_config.fleet.enrolmentUrl.isEmpty()) {
+        if (!m_simulated && !startSimulatedServer())
+            return;
+        enrolWithSimulatedServer();
+    }
+    if (!enrolled()) {
+        // First boot: the enrolment file beside the configuration, once.
+        QFile f(m_config.fleet.enrolmentFile);
+        if (!m_config.fleet.enrolmentFile.isEmpty() && f.exists()) {
+            const QByteArray file = f.open(QIODevice::ReadOnly) ? f.read(fleet::enrolment::kMaxFileBytes + 1) : QByteArray();
+            const QByteArray sha = fleet::enrolment::sha256Hex(file);
+            if (file.isEmpty()) {
+                qCWarning(lcFleet).noquote() << "the enrolment file" << f.fileName() << "cannot be read:" << f.errorString();
+            } else if (sha != m_enrolments->lastBootFile()) {
+                qCInfo(lcFleet).noquote() << "enrolling with" << f.fileName() << "(first start)";
+                m_enrolments->setLastBootFile(sha);
+                takeEnrolment(file, QStringLiteral("file"));
+            }
+        }
         return;
-    if (!enrolled())
-        return;
+    }
     const auto mode = m_config.simulate ? secrets::SecretStore::Mode::Development : secrets::SecretStore::Mode::Production;
     const auto store = secrets::SecretStore::fromEnvironment(mode);
     fleet::DdiClient::Options o;
@@ -253,10 +589,10 @@ void FleetService::stop()
     if (m_client)
         m_client->stop();
     m_client.reset();
-    if (m_simulated) { // the simulated server goes with it: the terminal is no longer enrolled
-        m_simulated.reset();
+    if (m_simulated && !m_simulatedToken.isEmpty()) { // a demo terminal is no longer enrolled (the tour's "new terminal")
         m_simulatedToken.clear();
         m_config.fleet.server.clear();
+        updateEnrolmentText();
         m_pollText = tr("Not enrolled: no fleet server is configured");
         m_actionText.clear();
         m_lastActionText.clear();

@@ -14,6 +14,7 @@ class QJSEngine;
 
 #include <atomic>
 #include <memory>
+#include <thread>
 
 namespace kiosk {
 
@@ -21,8 +22,14 @@ namespace devices {
 class DeviceManager;
 }
 namespace fleet {
+class BundleStore;
 class DdiClient;
 class Installer;
+namespace enrolment {
+class EnrolmentStore;
+struct Enrolment;
+struct Probe;
+}
 }
 namespace simulation {
 class DdiServer;
@@ -52,6 +59,17 @@ class FleetService : public QObject
     Q_PROPERTY(QString lastActionText READ lastActionText NOTIFY statusChanged)
     /** What a technician scans to enrol this terminal (its id), also shown as text. */
     Q_PROPERTY(QString enrolmentCode READ enrolmentCode CONSTANT)
+    /** How the terminal is enrolled, in words ("enrolled with fleet.example by QR code, 12-01 10:00"). */
+    Q_PROPERTY(QString enrolmentText READ enrolmentText NOTIFY statusChanged)
+    /** An enrolment is being checked (fetched, probed): the page waits. */
+    Q_PROPERTY(bool enrolling READ enrolling NOTIFY statusChanged)
+    /** What the last enrolment attempt came to (empty: none in this run). */
+    Q_PROPERTY(QString enrolmentResult READ enrolmentResult NOTIFY statusChanged)
+    Q_PROPERTY(bool enrolmentFailed READ enrolmentFailed NOTIFY statusChanged)
+    /** The one-time code as typed on the maintenance page's keypad, in groups of four. */
+    Q_PROPERTY(QString codeEntry READ codeEntry NOTIFY statusChanged)
+    /** A one-time code can be typed (an enrolment host is configured). */
+    Q_PROPERTY(bool canEnrolByCode READ canEnrolByCode NOTIFY statusChanged)
 
 public:
     FleetService(const Config &config, Session *session, devices::DeviceManager *devices, QueueService *queue, QObject *parent = nullptr);
@@ -73,6 +91,36 @@ public:
     [[nodiscard]] QString actionText() const { return m_actionText; }
     [[nodiscard]] QString lastActionText() const { return m_lastActionText; }
     [[nodiscard]] QString enrolmentCode() const;
+    [[nodiscard]] QString enrolmentText() const { return m_enrolmentText; }
+    [[nodiscard]] bool enrolling() const { return m_enrolling; }
+    [[nodiscard]] QString enrolmentResult() const { return m_enrolmentResult; }
+    [[nodiscard]] bool enrolmentFailed() const { return m_enrolmentFailed; }
+    [[nodiscard]] bool canEnrolByCode() const { return !m_config.fleet.enrolmentUrl.isEmpty(); }
+
+    /**
+     * Enrolment on site (services/fleet/enrolment.h): a one-time code typed on the maintenance
+     * page (fetched from the enrolment host and checked against the code), a QR code scanned
+     * there, or the enrolment file beside the configuration at first boot (start()). Each is
+     * checked, the fleet server probed with it (a refused token or an untrusted certificate
+     * keeps the previous settings; an unreachable server is saved and tried on), stored, and the
+     * client restarted with it. The result is in enrolmentResult. GUI thread; the network on a
+     * worker thread.
+     */
+    Q_INVOKABLE void enrolWithCode(const QString &typed);
+    /** The keypad: one character, the last one off, and OK (enrolWithCode with what was typed). */
+    Q_INVOKABLE void typeCode(const QString &character);
+    Q_INVOKABLE void eraseCode();
+    Q_INVOKABLE void submitCode();
+    [[nodiscard]] QString codeEntry() const;
+    void enrolWithQrText(const QString &text);
+    /** The bundle store whose operator keys an enrolment sets (KioskApp). */
+    void setBundleStore(fleet::BundleStore *store) { m_bundles = store; }
+    /** With --simulate only: forgets the demo terminal's enrolment (the tour's "new terminal"). */
+    void resetSimulatedEnrolment();
+    /** With --simulate: a one-time code the simulated enrolment host answers (the tour, tests). */
+    Q_INVOKABLE QString simulatedEnrolmentCode();
+    /** @p config with the enrolment stored in its state folder in force (server, CA, token, keys). */
+    [[nodiscard]] static Config withStoredEnrolment(Config config);
 
     /** The maintenance page: refresh what it shows (it asks while it is open), poll now. */
     Q_INVOKABLE void refresh();
@@ -105,7 +153,14 @@ Q_SIGNALS:
 
 private:
     void updateAttributes();
+    void takeEnrolment(const QByteArray &file, const QString &source);
+    void finishEnrolment(const QByteArray &file, const QString &source, const fleet::enrolment::Probe &probe);
+    void enrolmentFailedWith(const QString &why);
+    void updateEnrolmentText();
+    void applyStoredEnrolment();
+    void joinWorker();
     bool startSimulatedServer();
+    void enrolWithSimulatedServer();
     [[nodiscard]] QString windowFile() const;
 
     Config m_config;
@@ -124,6 +179,13 @@ private:
     QTimer m_attributesTimer;
     QString m_pollText, m_actionText, m_lastActionText;
     bool m_pollFailing = false;
+    fleet::BundleStore *m_bundles = nullptr;
+    std::unique_ptr<fleet::enrolment::EnrolmentStore> m_enrolments;
+    std::thread m_worker; ///< an enrolment's fetch and probe
+    bool m_enrolling = false;
+    bool m_enrolmentFailed = false;
+    QString m_enrolmentText, m_enrolmentResult;
+    QString m_codeEntry; ///< without dashes
 };
 
 } // namespace kiosk

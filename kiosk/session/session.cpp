@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/session/session.h"
+#include "services/fleet/enrolment.h"
 #include "common/logging.h"
 #include "kiosk/browse/catalogbrowser.h"
 #include "kiosk/journey/evaluation.h"
@@ -28,6 +29,7 @@ Session::Session(const Config &config, const Clock *clock, QObject *parent)
     , m_staffGate(config.staffPinHash, config.stateDir, clock)
     , m_lookups(kLookupFailureLimit, kLookupWindowMs, clock)
 {
+    m_staffGate.setTechnicianPinHash(config.technicianPinHash);
     connect(&m_staffGate, &StaffGate::unlocked, this, &Session::enterStaff);
     m_graceTimer.setInterval(250);
     connect(&m_graceTimer, &QTimer::timeout, this, &Session::poll);
@@ -396,6 +398,16 @@ void Session::openProgress()
 void Session::handleScannedCode(const QString &code)
 {
     const QString trimmed = code.trimmed();
+    // An enrolment code carries a target token: taken on the maintenance page only, never logged.
+    if (fleet::enrolment::isQrText(trimmed)) {
+        if (m_screen == Screen::Maintenance && m_technician) {
+            userActivity();
+            Q_EMIT enrolmentScanned(trimmed);
+        } else {
+            qCWarning(lcSession) << "an enrolment code was scanned outside the maintenance menu: ignored";
+        }
+        return;
+    }
     const bool receiptLike = trimmed.startsWith(Submission::requestPrefix(), Qt::CaseInsensitive);
     // An item code opens the item (public facts: not a lookup, never paused).
     if (!receiptLike && openItem(trimmed)) {
@@ -489,10 +501,16 @@ void Session::enterStaff()
 {
     if (m_screen == Screen::Attract)
         start();
-    qCInfo(lcSession) << "staff mode opened (queue page)";
     m_staff = true;
+    m_technician = m_staffGate.role() == StaffGate::Role::Technician;
+    qCInfo(lcSession) << (m_technician ? "maintenance menu opened (technician PIN)" : "staff mode opened (queue page)");
     push();
-    setScreen(Screen::StaffQueue);
+    setScreen(m_technician ? Screen::Maintenance : Screen::StaffQueue);
+}
+
+void Session::openMaintenance()
+{
+    openStaffPage(Screen::Maintenance);
 }
 
 void Session::openStaffQueue()
@@ -514,6 +532,10 @@ void Session::openStaffPage(Screen page)
 {
     if (!m_staff || page == m_screen)
         return;
+    if ((page == Screen::Maintenance || page == Screen::StaffFleet) && !m_technician) {
+        qCWarning(lcSession) << "staff page" << page << "refused: it needs the technician PIN";
+        return;
+    }
     qCInfo(lcSession) << "staff page" << page;
     push();
     setScreen(page);
@@ -568,6 +590,7 @@ void Session::reset()
     m_graceTimer.stop();
     clearNotice();
     m_staff = false;
+    m_technician = false;
     m_submitted = false;
     m_staffGate.reset(); // the pad closes; its digits are forgotten
     const bool wasIdentified = identified();

@@ -49,8 +49,10 @@ class ServiceListModel;
  *   lookups pause (lookupsPaused). Progress by card needs the card on the reader now.
  *   An identified visit that submitted a request ends kCardGraceSeconds after the card is
  *   taken away (a notice says so; putting the card back keeps the visit).
- *   Staff: the hidden gesture opens the PIN pad (staffPad, a StaffGate); a right PIN opens the
- *   queue page. The pad closes and forgets its digits when the visit ends.
+ *   Staff: the hidden gesture opens the PIN pad (staffPad, a StaffGate); the staff PIN opens the
+ *   queue page, the technician PIN the maintenance menu (Maintenance, and StaffFleet from it).
+ *   An enrolment QR code scanned on the maintenance page goes to enrolmentScanned(); anywhere
+ *   else it is ignored. The pad closes and forgets its digits when the visit ends.
  *   back() returns to the previous screen (on the form: the previous question first), goHome()
  *   to Home; idle for the configured time shows a warning (idleWarning, idleSecondsLeft);
  *   continueSession() or any touch dismisses it; at zero the session resets to Attract.
@@ -89,6 +91,8 @@ class Session : public QObject
     Q_PROPERTY(QString residentIdMasked READ residentIdMasked NOTIFY residentChanged)
     /** The staff PIN pad (its digits, its wait after wrong PINs, the alert counters). */
     Q_PROPERTY(kiosk::StaffGate *staffPad READ staffPad CONSTANT)
+    /** The technician's PIN opened this visit: the maintenance menu and the fleet page are open to it. */
+    Q_PROPERTY(bool technician READ technician NOTIFY screenChanged)
     /** Too many receipt codes that opened nothing: scans look nothing up for a while. */
     Q_PROPERTY(bool lookupsPaused READ lookupsPaused NOTIFY noticeChanged)
     /** The card was taken after a submission: the visit ends soon (seconds left; 0: not ending). */
@@ -97,7 +101,7 @@ class Session : public QObject
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
 
 public:
-    enum class Screen { Attract, Home, FacetList, ItemList, Search, ItemDetail, Form, Review, Submitted, Evaluation, Progress, Query, StaffQueue, StaffDevices, StaffFleet };
+    enum class Screen { Attract, Home, FacetList, ItemList, Search, ItemDetail, Form, Review, Submitted, Evaluation, Progress, Query, StaffQueue, StaffDevices, StaffFleet, Maintenance };
     Q_ENUM(Screen)
 
     /** Failed receipt lookups allowed per minute, for the whole terminal. */
@@ -202,8 +206,11 @@ public Q_SLOTS:
     /** Staff only (after unlockStaff in this visit). */
     void openStaffQueue();
     void openStaffDevices();
-    /** The fleet page: enrolment, the fleet server's polls and the update in hand. */
+    /** The fleet page: the fleet server's polls and the update in hand (technician only). */
     void openStaffFleet();
+    /** The maintenance menu: enrolment, checks, test prints, restart (technician only). */
+    void openMaintenance();
+    [[nodiscard]] bool technician() const { return m_technician; }
 
     /** A touch, key or card anywhere: the resident is still here. */
     void userActivity();
@@ -232,6 +239,8 @@ Q_SIGNALS:
     void ended();
     /** The card was taken after a submission and not put back: the visit ended. */
     void cardTakenAway();
+    /** An enrolment QR code was scanned on the maintenance page (FleetService takes it). */
+    void enrolmentScanned(const QString &text);
 
 private:
     using ListKind = CatalogBrowser::ListKind;
@@ -269,6 +278,7 @@ private:
     QString m_subjectKey;
     QString m_notice;
     bool m_staff = false;
+    bool m_technician = false;
     StaffGate m_staffGate;
     RateLimiter m_lookups;
     std::function<bool()> m_cardOnReader;

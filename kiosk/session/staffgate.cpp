@@ -56,6 +56,15 @@ void StaffGate::setPinHash(const QString &pinHash)
     Q_EMIT changed();
 }
 
+void StaffGate::setTechnicianPinHash(const QString &pinHash)
+{
+    if (m_technicianHash == pinHash)
+        return;
+    m_technicianHash = pinHash;
+    wipeEntered();
+    Q_EMIT changed();
+}
+
 StaffGate::State StaffGate::state() const
 {
     if (!configured())
@@ -93,9 +102,13 @@ bool StaffGate::check(const QString &pin)
         qCWarning(lcSession) << "staff mode refused: the PIN pad is waiting after wrong PINs (" << waitSeconds() << "s left)";
         return false;
     }
-    if (staffpin::verifyPin(pin, m_pinHash)) {
+    // Both hashes, every time (an empty one is checked against nothing and takes no time).
+    const bool staff = !m_pinHash.isEmpty() && staffpin::verifyPin(pin, m_pinHash);
+    const bool technician = !m_technicianHash.isEmpty() && staffpin::verifyPin(pin, m_technicianHash);
+    m_role = technician ? Role::Technician : staff ? Role::Staff : Role::None;
+    if (m_role != Role::None) {
         if (m_failures > 0)
-            qCWarning(lcSession) << "staff mode opened after" << m_failures << "wrong PIN(s) in a row";
+            qCWarning(lcSession) << (technician ? "maintenance menu" : "staff mode") << "opened after" << m_failures << "wrong PIN(s) in a row";
         m_failuresBeforeUnlock = m_failures;
         m_failures = 0;
         m_lastWrong = false;

@@ -13,7 +13,12 @@ class Clock;
 
 /**
  * The staff PIN pad as a small state machine: the digits typed (never shown, never logged), the
- * check against the configured hash (staffpin.h), and the growing wait after wrong PINs.
+ * check against the configured hashes (staffpin.h), and the growing wait after wrong PINs.
+ *
+ * One pad for two PINs: the staff PIN opens the staff pages, the technician PIN (a PIN of its
+ * own) the maintenance menu; which one was typed decides (role()). Both hashes are checked on
+ * every try, so the time taken says nothing about which was near, and the wrong PINs of both
+ * count in one row: the lockout rules are the same, and alternating gains a guesser nothing.
  *
  *   closed ──openPad()──▶ Entry (or NotSetUp when no PIN hash is configured: no pad at all)
  *   Entry ──submit(), right PIN──▶ closed, unlocked()
@@ -39,6 +44,8 @@ class StaffGate : public QObject
     QML_ELEMENT
     QML_UNCREATABLE("the session's staff PIN pad")
     Q_PROPERTY(bool configured READ configured NOTIFY changed)
+    /** A technician PIN is set up (the maintenance menu exists). */
+    Q_PROPERTY(bool technicianConfigured READ technicianConfigured NOTIFY changed)
     /** The pad (or the "not set up" message) is shown. */
     Q_PROPERTY(bool open READ isOpen NOTIFY changed)
     Q_PROPERTY(State state READ state NOTIFY changed)
@@ -58,9 +65,13 @@ public:
         Entry, ///< typing
         WrongPin, ///< the last PIN was wrong; a short pause, then typing again
         Locked, ///< too many wrong PINs in a row: no digits until the wait is over
-        NotSetUp, ///< this terminal has no staff PIN: no staff pages
+        NotSetUp, ///< this terminal has neither PIN: no staff pages
     };
     Q_ENUM(State)
+
+    /** Whose PIN the last right one was. */
+    enum class Role { None, Staff, Technician };
+    Q_ENUM(Role)
 
     /** Wrong PINs in a row before the first lockout. */
     static constexpr int kFreeAttempts = 2;
@@ -74,10 +85,15 @@ public:
               QObject *parent = nullptr);
     /** Replaces the hash (the screen tour shows the "not set up" message with an empty one). */
     void setPinHash(const QString &pinHash);
+    /** The technician's hash (empty: no maintenance menu). */
+    void setTechnicianPinHash(const QString &pinHash);
     /** The attempt file (empty when memory only). */
     [[nodiscard]] QString stateFile() const { return m_file; }
 
-    [[nodiscard]] bool configured() const { return !m_pinHash.isEmpty(); }
+    [[nodiscard]] bool configured() const { return !m_pinHash.isEmpty() || !m_technicianHash.isEmpty(); }
+    [[nodiscard]] bool technicianConfigured() const { return !m_technicianHash.isEmpty(); }
+    /** Whose PIN the last right check() was (None after a wrong one). */
+    [[nodiscard]] Role role() const { return m_role; }
     [[nodiscard]] bool isOpen() const { return m_open; }
     [[nodiscard]] State state() const;
     [[nodiscard]] int digits() const { return int(m_entered.size()); }
@@ -109,6 +125,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void changed();
+    /** The pad's right PIN: role() says whose. */
     void unlocked();
     /** A lockout began (for staff and fleet alerts). */
     void lockedOut(int failures, int seconds);
@@ -121,6 +138,8 @@ private:
     void startWait(qint64 ms);
 
     QString m_pinHash;
+    QString m_technicianHash;
+    Role m_role = Role::None;
     QString m_file;
     const Clock *m_clock;
     std::function<qint64()> m_wallMs;

@@ -107,4 +107,15 @@ QString demoHash()
     return QStringLiteral("pbkdf2-sha256$600000$w7/pf1puJIbCMbcmBFDh6w==$Lz46gp2n4zn98v6g0JfqnE8OdjCOt5tUYpQvZ8N9byU=");
 }
 
+QString demoTechnicianPin()
+{
+    return QStringLiteral("246810");
+}
+
+QString demoTechnicianHash()
+{
+    // `echo 246810 | kioskctl staff hash-pin`.
+    return QStringLiteral("pbkdf2-sha256$600000$lA49OWFmMJXAP4+0YuO8GQ==$QLhtyhI/vxdVZzkO59D2CUQUAIj9Un8HUvQyJpfjtqM=");
+}
+
 } // namespace kiosk::staffpin

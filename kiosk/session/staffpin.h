@@ -39,5 +39,8 @@ inline constexpr int kMaxIterations = 10'000'000;
  */
 [[nodiscard]] QString demoPin();
 [[nodiscard]] QString demoHash();
+/** The demo terminal's technician PIN (the maintenance menu), and its hash. */
+[[nodiscard]] QString demoTechnicianPin();
+[[nodiscard]] QString demoTechnicianHash();
 
 } // namespace kiosk::staffpin

@@ -11,6 +11,7 @@
 #include "kiosk/journey/submission.h"
 #include "kiosk/kioskapp.h"
 #include "kiosk/fleet/fleetservice.h"
+#include "kiosk/maintenance/maintenanceservice.h"
 #include "services/fleet/ddiclient.h"
 #include "services/simulation/ddiserver.h"
 #include "kiosk/query/recordquery.h"
@@ -401,14 +402,26 @@ void ScreenTour::tourFleet()
 {
     Session *s = m_app.session();
     FleetService *fleet = m_app.fleet();
-    if (!fleet || !fleet->simulatedServer() || !fleet->client())
+    MaintenanceService *maintenance = m_app.maintenance();
+    if (!fleet || !fleet->simulatedServer() || !fleet->client() || !maintenance)
         return;
-    s->openStaffFleet();
+    // The technician's PIN opens the maintenance menu.
+    s->reset();
+    if (!s->unlockStaff(staffpin::demoTechnicianPin())) {
+        m_errors.append(QStringLiteral("the demo technician PIN did not open the maintenance menu"));
+        return;
+    }
     fleet->pollNow();
-    waitFor([fleet] { return fleet->client()->status().lastPoll.has_value(); }, 8000);
+    waitFor([fleet] { return fleet->client() && fleet->client()->status().lastPoll.has_value(); }, 8000);
     fleet->refresh();
+    shoot(QStringLiteral("maintenance"), "maintenancePage");
+    maintenance->runSelfTests();
+    waitFor([maintenance] { return !maintenance->busy(); }, 8000);
+    shoot(QStringLiteral("maintenance-self-test"), "maintenancePage");
+    maintenance->clear();
+    s->openStaffFleet();
     shoot(QStringLiteral("staff-fleet"), "staffFleetPage");
-    // An update arrives while staff are at the terminal: downloaded, it waits for the attract screen.
+    // An update arrives while the technician is at the terminal: downloaded, it waits for the attract screen.
     simulation::DdiServer::Assignment a;
     simulation::DdiServer::Chunk c;
     c.name = "catalog";
@@ -420,11 +433,21 @@ void ScreenTour::tourFleet()
     waitFor([fleet] { return fleet->client()->status().actionStage.startsWith(QLatin1String("waiting")); }, 8000);
     fleet->refresh();
     shoot(QStringLiteral("staff-fleet-update-waiting"), "staffFleetPage");
-    // Without a fleet server: what a new terminal shows before it is enrolled.
-    fleet->stop();
+    // What a new terminal shows before it is enrolled, and its enrolment by one-time code.
+    fleet->resetSimulatedEnrolment();
     fleet->refresh();
     shoot(QStringLiteral("staff-fleet-not-enrolled"), "staffFleetPage");
-    fleet->start();
+    s->openMaintenance();
+    const QString code = fleet->simulatedEnrolmentCode();
+    for (const QChar ch : code.left(12))
+        if (ch != QLatin1Char('-'))
+            fleet->typeCode(QString(ch));
+    shoot(QStringLiteral("maintenance-not-enrolled"), "maintenancePage");
+    fleet->enrolWithCode(code);
+    waitFor([fleet] { return !fleet->enrolling(); }, 15000);
+    shoot(QStringLiteral("maintenance-enrolled-by-code"), "maintenancePage");
+    if (!fleet->enrolled())
+        m_errors.append(QStringLiteral("the simulated enrolment by code failed: %1").arg(fleet->enrolmentResult()));
 }
 
 bool ScreenTour::run(const QString &outputDir)

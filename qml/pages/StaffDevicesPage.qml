@@ -104,9 +104,10 @@ Item {
                     onClicked: Session.openStaffQueue()
                 }
                 KioskButton {
-                    objectName: "toFleetPage"
-                    text: qsTr("Fleet")
-                    onClicked: Session.openStaffFleet()
+                    objectName: "toMaintenancePage"
+                    visible: Session.technician
+                    text: qsTr("Maintenance")
+                    onClicked: Session.openMaintenance()
                 }
             }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Technicians: the terminal in its city's fleet (hawkBit) — whether it is enrolled, its id as
-// text and QR for the console, the fleet server's polls, and the update in hand.
+// text and QR for the console, the fleet server's polls, and the update in hand. Enrolment
+// itself is on the maintenance page.
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
@@ -31,7 +32,7 @@ Item {
             Text {
                 textFormat: Text.PlainText
                 Layout.fillWidth: true
-                text: qsTr("Fleet (staff)")
+                text: qsTr("Fleet")
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontTitle
                 font.bold: true
@@ -39,14 +40,9 @@ Item {
                 wrapMode: Text.Wrap
             }
             KioskButton {
-                objectName: "fleetToDevicesPage"
-                text: qsTr("Devices")
-                onClicked: Session.openStaffDevices()
-            }
-            KioskButton {
-                objectName: "fleetToQueuePage"
-                text: qsTr("Request queue")
-                onClicked: Session.openStaffQueue()
+                objectName: "fleetToMaintenancePage"
+                text: qsTr("Maintenance")
+                onClicked: Session.openMaintenance()
             }
         }
 
@@ -78,8 +74,8 @@ Item {
                     textFormat: Text.PlainText
                     objectName: "enrolmentState"
                     Layout.fillWidth: true
-                    text: Fleet.enrolled ? qsTr("Enrolled with the fleet server %1").arg(Fleet.server)
-                                         : qsTr("Not enrolled. Give this terminal id to the fleet's operator, then configure \"fleet\" (server, CA, target token) as docs/fleet.md describes.")
+                    text: Fleet.enrolled ? Fleet.enrolmentText + "\n" + Fleet.server
+                                         : qsTr("Not enrolled. Give this terminal id to the fleet's operator, then enrol it on the maintenance page with the enrolment they send (QR code or one-time code).")
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontBody
                     color: Fleet.enrolled ? Theme.textPrimary : Theme.accent

@@ -36,9 +36,10 @@ Item {
                 onClicked: Session.openStaffDevices()
             }
             KioskButton {
-                objectName: "toFleetPage"
-                text: qsTr("Fleet")
-                onClicked: Session.openStaffFleet()
+                objectName: "toMaintenancePage"
+                visible: Session.technician
+                text: qsTr("Maintenance")
+                onClicked: Session.openMaintenance()
             }
         }
         Text {

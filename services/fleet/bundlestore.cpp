@@ -428,6 +428,28 @@ std::optional<bundle::KeySet> BundleStore::trustedKeysLocked(QString *why) const
     return set;
 }
 
+QString BundleStore::useEnrolmentKeys(const fs::path &keySetFile, bool dropKeysBundle)
+{
+    std::lock_guard lock(m_mutex);
+    m_options.trustedKeysFile = keySetFile;
+    auto it = m_state.find(Kind::Keys);
+    if (!dropKeysBundle || it == m_state.end() || (it->second.current.isEmpty() && it->second.previous.isEmpty()))
+        return {};
+    QString why;
+    if (!pointLink(Kind::Keys, QString(), &why))
+        return why;
+    qCInfo(lcBundles).noquote() << "keys bundle" << it->second.current << "put out of force: an enrolment named the operator's keys";
+    it->second.current.clear();
+    it->second.previous.clear();
+    it->second.pending = false;
+    it->second.starts = 0;
+    it->second.sha256.clear();
+    if (!saveState(&why))
+        return why;
+    cleanKindFolder(Kind::Keys);
+    return {};
+}
+
 std::optional<bundle::KeySet> BundleStore::trustedKeys(QString *why) const
 {
     std::lock_guard lock(m_mutex);

@@ -107,6 +107,14 @@ public:
      */
     QStringList rollbackIfUnconfirmed();
 
+    /**
+     * An on-site enrolment named the operator's keys (services/fleet/enrolment.h): from now on
+     * they are the provisioned set. With @p dropKeysBundle (the enrolment is new), a keys bundle
+     * in force (the previous operator's) is put out of force — its version stays the floor, so
+     * it cannot come back; a keys bundle the operator sends later wins as usual. Empty, or why not.
+     */
+    QString useEnrolmentKeys(const std::filesystem::path &keySetFile, bool dropKeysBundle);
+
     void stopForTest(StopAt at) { m_stopAt = at; }
     [[nodiscard]] std::filesystem::path root() const { return m_root; }
 

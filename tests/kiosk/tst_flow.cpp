@@ -104,7 +104,8 @@ class TestFlow : public QObject
         case Screen::Query: s()->openItem(QStringLiteral("RS-0022")); s()->apply(); break;
         case Screen::StaffQueue: s()->unlockStaff(staffpin::demoPin()); break;
         case Screen::StaffDevices: s()->unlockStaff(staffpin::demoPin()); s()->openStaffDevices(); break;
-        case Screen::StaffFleet: s()->unlockStaff(staffpin::demoPin()); s()->openStaffFleet(); break;
+        case Screen::StaffFleet: s()->unlockStaff(staffpin::demoTechnicianPin()); s()->openStaffFleet(); break;
+        case Screen::Maintenance: s()->unlockStaff(staffpin::demoTechnicianPin()); break;
         }
     }
 

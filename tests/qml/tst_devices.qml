@@ -104,10 +104,20 @@ Item {
         }
 
         function test_staffFleetPage() {
-            // Enrolled with the simulated fleet server: the terminal id, the server, the polls.
+            // The staff PIN opens no fleet page: that is the technician's.
             Session.start()
             verify(Session.unlockStaff("135790"))
-            mouseClick(findByName(shell, "toFleetPage"))
+            compare(Session.screen, Session.StaffQueue)
+            verify(!findByName(shell, "toMaintenancePage").visible)
+            Session.openStaffFleet()
+            compare(Session.screen, Session.StaffQueue)
+            Session.reset()
+            // Enrolled with the simulated fleet server: the terminal id, the server, the polls.
+            Session.start()
+            verify(Session.unlockStaff("246810"))
+            compare(Session.screen, Session.Maintenance)
+            tryVerify(() => findByName(shell, "maintenancePage") !== null)
+            mouseClick(findByName(shell, "maintenanceToFleetPage"))
             compare(Session.screen, Session.StaffFleet)
             tryVerify(() => findByName(shell, "staffFleetPage") !== null)
             verify(Fleet.enrolled)
@@ -118,9 +128,50 @@ Item {
             verify(Fleet.pollText.indexOf("Polled") < 0, Fleet.pollText)
             verify(allText(findByName(shell, "pollText")).indexOf(Fleet.pollText) >= 0)
             compare(Fleet.actionText, qsTranslate("kiosk::FleetService", "No update in progress"))
-            mouseClick(findByName(shell, "fleetToDevicesPage"))
-            compare(Session.screen, Session.StaffDevices)
+            mouseClick(findByName(shell, "fleetToMaintenancePage"))
+            compare(Session.screen, Session.Maintenance)
             Session.reset()
+        }
+
+        function test_maintenancePage() {
+            Session.start()
+            verify(Session.unlockStaff("246810"))
+            compare(Session.screen, Session.Maintenance)
+            tryVerify(() => findByName(shell, "maintenancePage") !== null)
+            verify(findByName(shell, "terminalCode").text.indexOf(Fleet.controllerId) >= 0)
+            // The self-tests run off the GUI thread; the result comes back in words.
+            mouseClick(findByName(shell, "selfTestButton"))
+            verify(Maintenance.busy)
+            verify(!findByName(shell, "selfTestButton").enabled)
+            tryVerify(() => !Maintenance.busy, 10000)
+            verify(Maintenance.hasResult)
+            verify(Maintenance.resultLines.length >= 3, Maintenance.resultLines.join("|"))
+            verify(allText(findByName(shell, "checkResult")).indexOf(Maintenance.resultLines[0]) >= 0)
+            // A mistyped code is refused in words; the enrolment in force stays.
+            const server = Fleet.server
+            for (const ch of "ABCDEFGH")
+                mouseClick(findByName(shell, "codeKey_" + ch))
+            compare(Fleet.codeEntry, "ABCD-EFGH")
+            verify(!findByName(shell, "enrolButton").enabled)
+            mouseClick(findByName(shell, "codeKey_backspace"))
+            compare(Fleet.codeEntry, "ABCD-EFG")
+            Fleet.enrolWithCode("ABCD-EFGH-JKMN-PQRS-TVWX")
+            tryVerify(() => !Fleet.enrolling && Fleet.enrolmentResult !== "", 15000)
+            verify(Fleet.enrolmentFailed)
+            verify(allText(findByName(shell, "enrolmentResult")).indexOf(Fleet.enrolmentResult) >= 0)
+            compare(Fleet.server, server)
+            // The code the simulated enrolment host holds, typed on the keypad: enrolled.
+            const code = Fleet.simulatedEnrolmentCode()
+            for (const ch of code.replace(/-/g, ""))
+                mouseClick(findByName(shell, "codeKey_" + ch))
+            compare(Fleet.codeEntry, code)
+            verify(findByName(shell, "enrolButton").enabled)
+            mouseClick(findByName(shell, "enrolButton"))
+            tryVerify(() => !Fleet.enrolling && Fleet.enrolmentResult !== "" && !Fleet.enrolmentFailed, 15000)
+            verify(Fleet.enrolled)
+            verify(Fleet.enrolmentText.indexOf("127.0.0.1") >= 0, Fleet.enrolmentText)
+            Session.reset()
+            compare(Fleet.codeEntry, "")
         }
 
         function test_staffDevicePage() {
