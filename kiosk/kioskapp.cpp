@@ -85,7 +85,7 @@ private:
         // comes as {"platforms": …}, replacing the file's).
         v.config = [fileConfig](const QByteArray &json) {
             QString e;
-            return Config::fromJson(json, &e) && mergeConfig(fileConfig, json, &e) ? QString() : e;
+            return mergeConfig(fileConfig, json, &e) ? QString() : e;
         };
         v.staffPinHash = [](const QString &hash) {
             QString e;

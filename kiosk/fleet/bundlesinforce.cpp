@@ -71,7 +71,8 @@ std::optional<Config> mergeConfig(const Config &local, const QByteArray &bundleJ
         why = &dummy;
     const QJsonDocument bundleDoc = QJsonDocument::fromJson(bundleJson);
     if (!bundleDoc.isObject()) {
-        *why = QStringLiteral("config.json is not a JSON object");
+        if (Config::fromJson(bundleJson, why)) // says where the JSON breaks
+            *why = QStringLiteral("the top level must be a JSON object");
         return std::nullopt;
     }
     QJsonObject merged = local.sourceJson.isEmpty() ? QJsonObject() : QJsonDocument::fromJson(local.sourceJson).object();
