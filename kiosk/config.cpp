@@ -93,6 +93,7 @@ std::optional<Config> Config::fromJson(const QByteArray &json, QString *error)
         }
     }
     Config c;
+    c.sourceJson = json;
     // A renamed terminal or centre must not keep the demo's English name.
     if (o.contains(QLatin1String("terminalName")))
         c.terminalNameEn.clear();
@@ -342,32 +343,38 @@ std::optional<Config> Config::fromFile(const QString &path, QString *error)
     if (!c && error)
         *error = path + QStringLiteral(": ") + *error;
     // Relative paths are relative to the config file, so a provisioning bundle can be moved whole.
-    auto resolve = [&path](QString &file) {
-        if (!file.isEmpty() && QFileInfo(file).isRelative())
-            file = QFileInfo(path).dir().filePath(file);
-    };
     if (c) {
-        resolve(c->catalogPath);
-        resolve(c->formsPath);
-        resolve(c->fleet.caFile);
-        resolve(c->fleet.targetTokenFile);
-        resolve(c->fleet.clientCertificateFile);
-        resolve(c->fleet.clientKeyFile);
-        resolve(c->fleet.bundleKeysFile);
-        resolve(c->fleet.logFile);
-        resolve(c->fleet.enrolmentCaFile);
+        c->sourceDir = QFileInfo(path).dir().path();
         // At first boot an enrolment file beside the configuration enrols the terminal.
         if (c->fleet.enrolmentFile.isEmpty())
             c->fleet.enrolmentFile = QStringLiteral("enrolment.json");
-        resolve(c->fleet.enrolmentFile);
-        for (PlatformConfig &p : c->platforms) {
-            resolve(p.caFile);
-            resolve(p.clientCertificateFile);
-            resolve(p.clientKeyFile);
-            resolve(p.signingKeyFile);
-        }
+        c->resolveRelativePaths(c->sourceDir);
     }
     return c;
+}
+
+void Config::resolveRelativePaths(const QString &dir)
+{
+    auto resolve = [d = QDir(dir)](QString &file) {
+        if (!file.isEmpty() && QFileInfo(file).isRelative())
+            file = d.filePath(file);
+    };
+    resolve(catalogPath);
+    resolve(formsPath);
+    resolve(fleet.caFile);
+    resolve(fleet.targetTokenFile);
+    resolve(fleet.clientCertificateFile);
+    resolve(fleet.clientKeyFile);
+    resolve(fleet.bundleKeysFile);
+    resolve(fleet.logFile);
+    resolve(fleet.enrolmentCaFile);
+    resolve(fleet.enrolmentFile);
+    for (PlatformConfig &p : platforms) {
+        resolve(p.caFile);
+        resolve(p.clientCertificateFile);
+        resolve(p.clientKeyFile);
+        resolve(p.signingKeyFile);
+    }
 }
 
 void Config::useDemoStaffPinIfUnset()

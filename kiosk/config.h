@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
@@ -108,12 +109,20 @@ struct Config {
     QueueConfig queue;
     FleetConfig fleet;
     bool simulate = false; ///< set by --simulate, not by the file
+    /** The JSON object this configuration was parsed from (fromJson), exactly as read: a config
+     *  bundle's keys are merged onto it (kiosk/fleet/bundlesinforce.h). Empty: built in code, "{}". */
+    QByteArray sourceJson;
+    /** The folder of the file it was read from (fromFile): relative paths are resolved against it. */
+    QString sourceDir;
 
     /** Parses a config file's contents; on failure @p error says what is wrong. */
     [[nodiscard]] static std::optional<Config> fromJson(const QByteArray &json, QString *error);
     [[nodiscard]] static std::optional<Config> fromFile(const QString &path, QString *error);
     /** Whether @p value is an acceptable "a4Printer"; @p why says what is wrong. */
     [[nodiscard]] static bool isValidA4Printer(const QString &value, QString *why);
+
+    /** Makes the relative paths (catalog, forms, fleet and platform files) relative to @p dir. */
+    void resolveRelativePaths(const QString &dir);
 
     /** Demo mode only (`--simulate`): with no staffPinHash configured, the demo PIN's hash. */
     void useDemoStaffPinIfUnset();

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/kioskapp.h"
+#include "kiosk/fleet/bundlesinforce.h"
 #include "kiosk/fleet/commandhost.h"
 #include "kiosk/fleet/fleetservice.h"
 #include "kiosk/maintenance/maintenanceservice.h"
@@ -51,23 +52,13 @@ std::unique_ptr<fleet::BundleStore> openBundles(const Config &config)
     return store;
 }
 
-/** The configuration with the catalog and forms the fleet delivered in force. */
-Config inForce(Config c, const fleet::BundleStore &store)
-{
-    if (const auto dir = store.currentPath(fleet::bundle::Kind::Catalog))
-        c.catalogPath = QString::fromStdString((*dir / fleet::bundle::payloadName(fleet::bundle::Kind::Catalog).toStdString()).string());
-    if (const auto dir = store.currentPath(fleet::bundle::Kind::Forms))
-        c.formsPath = QString::fromStdString((*dir / fleet::bundle::payloadName(fleet::bundle::Kind::Forms).toStdString()).string());
-    return c;
-}
-
 /** Applies bundles through the store, then has the app load what changed (on the GUI thread);
  *  a commands bundle is run through the runner instead (runCommandsWith), never swapped. */
 class AppInstaller : public fleet::Installer
 {
 public:
-    AppInstaller(fleet::BundleStore *store, const Config &config, QObject *app, std::function<void()> reload)
-        : m_bundles(store, validators(config))
+    AppInstaller(fleet::BundleStore *store, const Config &config, const Config &fileConfig, QObject *app, std::function<void()> reload)
+        : m_bundles(store, validators(config, fileConfig))
         , m_app(app)
         , m_reload(std::move(reload))
     {
@@ -88,12 +79,14 @@ public:
     [[nodiscard]] bool selfVerifying(const QString &part) const override { return m_bundles.selfVerifying(part); }
 
 private:
-    static fleet::BundleInstaller::Validators validators(const Config &config)
+    static fleet::BundleInstaller::Validators validators(const Config &config, const Config &fileConfig)
     {
         fleet::BundleInstaller::Validators v;
-        v.config = [](const QByteArray &json) {
+        // As it will be in force: merged onto this terminal's config file (a platforms bundle
+        // comes as {"platforms": …}, replacing the file's).
+        v.config = [fileConfig](const QByteArray &json) {
             QString e;
-            return Config::fromJson(json, &e) ? QString() : e;
+            return mergeConfig(fileConfig, json, &e) ? QString() : e;
         };
         v.staffPinHash = [](const QString &hash) {
             QString e;
@@ -113,16 +106,17 @@ private:
 KioskApp::KioskApp(const Config &config, std::unique_ptr<Clock> clock, QObject *parent)
     : QObject(parent)
     , m_bundles(openBundles(FleetService::withStoredEnrolment(config)))
-    , m_config(inForce(FleetService::withStoredEnrolment(config), *m_bundles))
+    , m_fileConfig(FleetService::withStoredEnrolment(config))
+    , m_config(startWith())
     , m_clock(clock ? std::move(clock) : std::make_unique<SteadyClock>())
     , m_store(std::make_unique<catalog::CatalogStore>(m_config.catalogPath, m_config.stateDir, m_config.devices))
     , m_search(std::make_unique<catalog::CatalogSearch>())
-    , m_session(std::make_unique<Session>(config, m_clock.get()))
+    , m_session(std::make_unique<Session>(m_config, m_clock.get()))
     , m_queue(std::make_unique<QueueService>(nullptr))
     , m_devices(std::make_unique<devices::DeviceManager>(config.simulate))
     , m_queries(std::make_unique<QueryService>())
-    , m_journey(std::make_unique<Journey>(config, m_queue.get(), m_queries.get(), m_devices.get()))
-    , m_installer(std::make_unique<AppInstaller>(m_bundles.get(), m_config, this, [this] { reloadFromBundles(); }))
+    , m_journey(std::make_unique<Journey>(m_config, m_queue.get(), m_queries.get(), m_devices.get()))
+    , m_installer(std::make_unique<AppInstaller>(m_bundles.get(), m_config, m_fileConfig, this, [this] { reloadFromBundles(); }))
     , m_fleet(std::make_unique<FleetService>(m_config, m_session.get(), m_devices.get(), m_queue.get()))
 {
     m_fleet->setInstaller(m_installer.get());
@@ -240,21 +234,57 @@ void KioskApp::startDevices()
     m_devices->start();
 }
 
+Config KioskApp::startWith()
+{
+    ConfigInForce r = configInForce(m_fileConfig, *m_bundles);
+    for (const QString &line : r.problems)
+        qCCritical(lcApp).noquote() << line;
+    m_confirmStart = r.confirmable;
+    m_restartBundles = r.restartBundles;
+    return r.config;
+}
+
 void KioskApp::reloadFromBundles()
 {
-    // A catalog or forms bundle now in force: loaded at once (the client applies only on the
-    // attract screen, so no visit is under way).
-    const Config now = inForce(m_config, *m_bundles);
-    if (now.catalogPath == m_config.catalogPath && now.formsPath == m_config.formsPath)
+    // The client applies only on the attract screen, so no visit is under way: a catalog, forms
+    // or staff PIN bundle now in force is taken at once.
+    const ConfigInForce now = configInForce(m_fileConfig, *m_bundles);
+    for (const QString &line : now.problems)
+        qCCritical(lcApp).noquote() << line;
+    if (now.config.staffPinHash != m_config.staffPinHash && !now.config.staffPinHash.isEmpty()) {
+        m_config.staffPinHash = now.config.staffPinHash;
+        m_config.demoStaffPin = now.config.demoStaffPin;
+        m_session->staffPad()->setPinHash(m_config.staffPinHash);
+        qCInfo(lcApp).noquote() << QStringLiteral("a new staff PIN is in force (staffPin %1)").arg(m_bundles->state(fleet::bundle::Kind::StaffPin).current);
+    }
+    // The queue, the platforms' clients, the timeouts … are built once: a config or platforms
+    // bundle takes effect by a restart, once the fleet server has the result.
+    if (now.restartBundles != m_restartBundles && m_commands) {
+        const QStringList changed = [&] {
+            QStringList l;
+            for (const QString &b : now.restartBundles)
+                if (!m_restartBundles.contains(b))
+                    l << b;
+            return l;
+        }();
+        m_commands->restartWhenReported(std::chrono::steady_clock::now(), QStringLiteral("%1 in force").arg(changed.join(QStringLiteral(", "))));
+    }
+    if (now.config.catalogPath == m_config.catalogPath && now.config.formsPath == m_config.formsPath)
         return;
-    m_config.catalogPath = now.catalogPath;
-    m_config.formsPath = now.formsPath;
+    m_config.catalogPath = now.config.catalogPath;
+    m_config.formsPath = now.config.formsPath;
     m_store = std::make_unique<catalog::CatalogStore>(m_config.catalogPath, m_config.stateDir, m_config.devices);
     loadCatalog();
 }
 
 void KioskApp::confirmStarted()
 {
+    // A bundle that could not be used stays unconfirmed: the store rolls it back (docs/fleet.md).
+    if (!m_confirmStart) {
+        qCCritical(lcApp).noquote() << "this start is not confirmed: a bundle in force could not be used (see above); "
+                                       "it is rolled back after its unconfirmed starts";
+        return;
+    }
     m_bundles->confirmStarted();
 }
 

@@ -84,8 +84,11 @@ public:
     fleet::BundleStore *bundles() const { return m_bundles.get(); }
     /** After the first frame: the bundles this start runs with are good (no rollback). */
     void confirmStarted();
-    /** A bundle was put in force: load the catalog and forms it brings. */
+    /** A bundle was put in force: the catalog, forms and staff PIN it brings are taken at once; a
+     *  config or platforms bundle restarts the app once the fleet has the result (docs/fleet.md). */
     void reloadFromBundles();
+    /** The fleet commands' host (and the restart after a config or platforms bundle). */
+    FleetCommandHost *commandHost() const { return m_commands.get(); }
     devices::DeviceManager *devices() const { return m_devices.get(); }
     catalog::CatalogStore *catalogStore() const { return m_store.get(); }
     QQmlApplicationEngine *engine() const { return m_engine.get(); }
@@ -95,8 +98,14 @@ public:
     const QStringList &qmlWarnings() const { return m_qmlWarnings; }
 
 private:
+    /** The configuration in force at start (kiosk/fleet/bundlesinforce.h); sets m_confirmStart, m_restartBundles. */
+    Config startWith();
+
     std::unique_ptr<fleet::BundleStore> m_bundles; ///< first: the configuration in force comes from it
-    Config m_config;
+    Config m_fileConfig; ///< as given (the config file, the command line): what the bundles go on top of
+    bool m_confirmStart = true; ///< false: a bundle in force could not be used, this start is not confirmed
+    QStringList m_restartBundles; ///< "config 3", "platforms 2": in force at start (another one needs a restart)
+    Config m_config; ///< m_fileConfig with the bundles in force (startWith())
     std::unique_ptr<Clock> m_clock;
     std::unique_ptr<catalog::CatalogStore> m_store;
     std::unique_ptr<catalog::CatalogSearch> m_search;

@@ -94,13 +94,14 @@ int main(int argc, char *argv[])
     // Demo mode only: a known PIN for the staff pages (docs/configuration.md). A real terminal
     // without "staffPinHash" has no staff pages, and says so.
     cfg.useDemoStaffPinIfUnset();
-    if (cfg.staffPinHash.isEmpty())
-        qCWarning(lcConfig) << "no \"staffPinHash\" configured: this terminal has no staff pages (make one with `kioskctl staff hash-pin`)";
 
     const bool walking = parser.isSet(tour) || parser.isSet(selfTest);
     auto manualClock = walking ? std::make_unique<kiosk::ManualClock>() : nullptr;
     kiosk::ManualClock *clock = manualClock.get();
     kiosk::KioskApp kioskApp(cfg, std::move(manualClock));
+    // After the bundles in force: a staffPin bundle gives the terminal its PIN.
+    if (kioskApp.config().staffPinHash.isEmpty())
+        qCWarning(lcConfig) << "no \"staffPinHash\" configured: this terminal has no staff pages (make one with `kioskctl staff hash-pin`)";
     kioskApp.loadCatalog();
     kioskApp.startQueue();
     kioskApp.startDevices();

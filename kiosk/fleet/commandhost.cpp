@@ -100,10 +100,10 @@ FleetCommandHost::FleetCommandHost(const Config &config, devices::DeviceManager 
             return;
         m_restartTimer.stop();
         if (m_config.simulate) {
-            qCInfo(lcFleet).noquote() << "restart-app (fleet command): a simulated terminal is not restarted";
+            qCInfo(lcFleet).noquote() << m_restartWhy + QStringLiteral(": a simulated terminal is not restarted");
             return;
         }
-        qCWarning(lcFleet).noquote() << "restart-app (fleet command): the app ends with" << kRestartExitCode << "to be started again";
+        qCWarning(lcFleet).noquote() << m_restartWhy + QStringLiteral(": the app ends with") << kRestartExitCode << "to be started again";
         QCoreApplication::exit(kRestartExitCode);
     });
 }
@@ -265,7 +265,7 @@ Result FleetCommandHost::setMaintenanceWindow(const std::optional<fleet::command
 Result FleetCommandHost::restartApp()
 {
     const auto r = onGui([this] {
-        restartWhenReported(std::chrono::steady_clock::now());
+        restartWhenReported(std::chrono::steady_clock::now(), QStringLiteral("restart-app (fleet command)"));
         if (m_config.simulate)
             return Result{true, {QStringLiteral("simulated terminal: the restart is logged, not made")}};
         return Result{true, {QStringLiteral("the app restarts once this result is sent (exit %1; systemd starts it again)").arg(kRestartExitCode)}};
@@ -273,8 +273,9 @@ Result FleetCommandHost::restartApp()
     return r ? *r : (m_stopping ? kShuttingDown : timedOut(QStringLiteral("the app")));
 }
 
-void FleetCommandHost::restartWhenReported(std::chrono::steady_clock::time_point since)
+void FleetCommandHost::restartWhenReported(std::chrono::steady_clock::time_point since, const QString &why)
 {
+    m_restartWhy = why;
     m_restartSince = since;
     m_restartTimer.start();
 }

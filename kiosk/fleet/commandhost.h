@@ -60,10 +60,18 @@ public:
     /** The exit code restart-app ends the app with (the appliance's unit restarts on it). */
     static constexpr int kRestartExitCode = 75;
 
+    /**
+     * The app ends with kRestartExitCode once the fleet client has closed the action in hand (at
+     * least 2 s, at most 60 s after @p since); --simulate only logs it. GUI thread. @p why: the
+     * log's words ("restart-app (fleet command)", "config 3 in force").
+     */
+    void restartWhenReported(std::chrono::steady_clock::time_point since, const QString &why);
+    /** Whether a restart was asked for in this run (tests: a simulated terminal never exits). */
+    [[nodiscard]] bool restartRequested() const { return !m_restartWhy.isEmpty(); }
+
 private:
     /** Runs @p f on the GUI thread and waits for it (bounded; stop() ends the wait). */
     std::optional<fleet::commands::Result> onGui(std::function<fleet::commands::Result()> f);
-    void restartWhenReported(std::chrono::steady_clock::time_point since);
 
     Config m_config;
     devices::DeviceManager *m_devices;
@@ -72,6 +80,7 @@ private:
     std::atomic<bool> m_stopping{false};
     QTimer m_restartTimer;
     std::chrono::steady_clock::time_point m_restartSince;
+    QString m_restartWhy;
 };
 
 } // namespace kiosk

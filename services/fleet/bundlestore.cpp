@@ -700,14 +700,81 @@ bool BundleInstaller::tookEffect(const ddi::Deployment &deployment)
     return any;
 }
 
+namespace {
+
+/** What a config bundle may not set (docs/fleet.md, "When a bundle takes effect"). */
+QString configBundleKeys(const QByteArray &json)
+{
+    const QJsonObject o = QJsonDocument::fromJson(json).object(); // not an object: the config validator says so
+    if (o.contains(QLatin1String("stateDir")))
+        return QStringLiteral("a config bundle may not set \"stateDir\": where the terminal keeps its requests, "
+                              "bundles and staff lockouts is set on the terminal itself (its config file)");
+    if (o.contains(QLatin1String("fleet")))
+        return QStringLiteral("a config bundle may not set \"fleet\": a wrong server or CA pushed to every terminal would cut "
+                              "them all off the fleet with no way back but a visit on site; the fleet section is set at enrolment, "
+                              "on the terminal");
+    return {};
+}
+
+/**
+ * A platforms bundle's files: a relative caFile or clientCertificateFile names a certificate the
+ * bundle carries (a plain file name, so nothing outside its folder); an absolute one a file on
+ * the terminal. Keys never travel in a bundle: clientKeyFile and signingKeyFile are absolute paths
+ * on the terminal (or left out for its credentials), and no carried file may hold a private key.
+ */
+QString platformFiles(const bundle::Bundle &b)
+{
+    QStringList carried;
+    for (size_t i = 1; i < b.files.size(); ++i) {
+        if (b.files[i].data.contains("PRIVATE KEY"))
+            return QStringLiteral("%1 holds a private key: keys never travel in a bundle (they stay files or credentials on the terminal)")
+                .arg(b.files[i].name);
+        carried << b.files[i].name;
+    }
+    const QJsonArray platforms = QJsonDocument::fromJson(b.files.front().data).array();
+    for (qsizetype i = 0; i < platforms.size(); ++i) {
+        const QJsonObject p = platforms.at(i).toObject();
+        const QString where = QStringLiteral("platforms[%1] (%2): ").arg(i).arg(p.value(QLatin1String("id")).toString().left(40));
+        for (const char *key : {"caFile", "clientCertificateFile"}) {
+            const QString path = p.value(QLatin1String(key)).toString();
+            if (path.isEmpty() || path.startsWith(QLatin1Char('/'))) {
+                if (path.contains(QLatin1String("/../")) || path.endsWith(QLatin1String("/..")))
+                    return where + QStringLiteral("\"%1\" must not contain \"..\": \"%2\"").arg(QLatin1String(key), path.left(200));
+                continue;
+            }
+            if (path.contains(QLatin1String("..")) || path.contains(QLatin1Char('/')) || path.contains(QLatin1Char('\\')))
+                return where + QStringLiteral("\"%1\" \"%2\" leaves the bundle's folder: a relative path is the name of a file the bundle carries")
+                                   .arg(QLatin1String(key), path.left(200));
+            if (!carried.contains(path))
+                return where + QStringLiteral("\"%1\" names %2, which the bundle does not carry (it carries: %3)")
+                                   .arg(QLatin1String(key), path.left(200), carried.isEmpty() ? QStringLiteral("no certificate") : carried.join(QStringLiteral(", ")));
+        }
+        for (const char *key : {"clientKeyFile", "signingKeyFile"}) {
+            const QString path = p.value(QLatin1String(key)).toString();
+            if (!path.isEmpty() && !path.startsWith(QLatin1Char('/')))
+                return where + QStringLiteral("\"%1\" must be an absolute path on the terminal (or left out for its credential): "
+                                              "keys never travel in a bundle, not \"%2\"").arg(QLatin1String(key), path.left(200));
+        }
+    }
+    return {};
+}
+
+} // namespace
+
 QString BundleInstaller::validateContent(const bundle::Bundle &b, const catalog::Catalog *newCatalog, QStringList *details) const
 {
     const Kind kind = b.manifest.kind;
     const QString expected = bundle::payloadName(kind);
-    if (b.files.size() != 1 || b.files.front().name != expected) {
+    // Every kind carries its one payload; a platforms bundle may carry the platforms'
+    // certificates alongside (docs/fleet.md, "When a bundle takes effect").
+    const bool payloadFirst = !b.files.empty() && b.files.front().name == expected;
+    if (!payloadFirst || (b.files.size() != 1 && kind != Kind::Platforms)) {
         QStringList names;
         for (const auto &f : b.files)
             names << f.name;
+        if (kind == Kind::Platforms)
+            return QStringLiteral("a platforms bundle carries platforms.json first, then the certificate files it names (this one: %1)")
+                .arg(names.join(QStringLiteral(", ")));
         return QStringLiteral("a %1 bundle carries %2 only (this one: %3)").arg(bundle::kindId(kind), expected, names.join(QStringLiteral(", ")));
     }
     const QByteArray &data = b.files.front().data;
@@ -723,9 +790,12 @@ QString BundleInstaller::validateContent(const bundle::Bundle &b, const catalog:
             if (!doc.isArray())
                 return QStringLiteral("platforms.json must be a JSON array of platforms");
             json = QJsonDocument(QJsonObject{{QStringLiteral("platforms"), doc.array()}}).toJson();
+        } else if (const QString w = configBundleKeys(data); !w.isEmpty()) {
+            return w;
         }
-        const QString w = m_validators.config(json);
-        return w.isEmpty() ? QString() : QStringLiteral("the %1 is not valid: %2").arg(expected, w);
+        if (const QString w = m_validators.config(json); !w.isEmpty())
+            return QStringLiteral("the %1 is not valid: %2").arg(expected, w);
+        return kind == Kind::Platforms ? platformFiles(b) : QString();
     }
     case Kind::StaffPin: {
         if (!m_validators.staffPinHash)
