@@ -87,10 +87,16 @@ QString resultText(const QString &result)
     return result;
 }
 
-/** Where the enrolment is kept: a simulated terminal's goes with its simulated server. */
+/** A demo terminal with nothing said about its fleet: enrolled with an in-process simulated server. */
+bool simulatedFleet(const Config &c)
+{
+    return c.simulate && c.fleet.server.isEmpty() && c.fleet.enrolmentUrl.isEmpty();
+}
+
+/** Where the enrolment is kept: a simulated fleet's goes with its simulated server. */
 std::filesystem::path enrolmentRoot(const Config &c)
 {
-    const QString dir = c.simulate ? QDir(c.stateDir).filePath(QStringLiteral("simulated-fleet")) : c.stateDir;
+    const QString dir = simulatedFleet(c) ? QDir(c.stateDir).filePath(QStringLiteral("simulated-fleet")) : c.stateDir;
     return std::filesystem::path(dir.toStdString());
 }
 
@@ -139,9 +145,11 @@ FleetService::FleetService(const Config &config, Session *session, devices::Devi
         else if (text != QLatin1String("none"))
             qCWarning(lcFleet).noquote() << "the local maintenance window file is unreadable; no local window:" << why;
     }
-    if (m_config.simulate) // a simulated terminal's enrolment lives as long as its simulated server
+    if (simulatedFleet(m_config)) // a simulated fleet's enrolment lives as long as its simulated server
         std::filesystem::remove_all(enrolmentRoot(m_config) / "enrolment");
-    m_enrolments = std::make_unique<fleet::enrolment::EnrolmentStore>(enrolmentRoot(m_config));
+    m_simulatedFleet = simulatedFleet(m_config);
+    m_enrolmentRoot = enrolmentRoot(m_config);
+    m_enrolments = std::make_unique<fleet::enrolment::EnrolmentStore>(m_enrolmentRoot);
     m_pollText = enrolled() ? tr("Not polled yet") : tr("Not enrolled: no fleet server is configured");
     updateEnrolmentText();
     // What the server sees changes with the devices and the queue; the uptime is sent along.
@@ -190,7 +198,7 @@ QString FleetService::enrolmentCode() const
 
 Config FleetService::withStoredEnrolment(Config config)
 {
-    if (config.simulate)
+    if (simulatedFleet(config))
         return config;
     QString why;
     const fleet::enrolment::EnrolmentStore store(enrolmentRoot(config));
@@ -286,12 +294,15 @@ void FleetService::eraseCode()
     Q_EMIT statusChanged();
 }
 
+void FleetService::clearCode()
+{
+    m_codeEntry.clear();
+    Q_EMIT statusChanged();
+}
+
 void FleetService::submitCode()
 {
-    const QString typed = m_codeEntry;
-    m_codeEntry.clear();
-    enrolWithCode(typed);
-    Q_EMIT statusChanged();
+    enrolWithCode(m_codeEntry);
 }
 
 QString FleetService::codeEntry() const
@@ -326,7 +337,7 @@ void FleetService::takeEnrolment(const QByteArray &file, const QString &source)
     Q_EMIT statusChanged();
     const QString controller = e->controllerId.isEmpty() ? m_config.terminalId : e->controllerId;
     // The probe trusts the enrolment's own CA: written to a private temporary file for it.
-    const std::filesystem::path ca = enrolmentRoot(m_config) / "enrolment-probe-ca.pem";
+    const std::filesystem::path ca = m_enrolmentRoot / "enrolment-probe-ca.pem";
     {
         std::filesystem::create_directories(ca.parent_path());
         QFile f(QString::fromStdString(ca.string()));
@@ -382,6 +393,7 @@ void FleetService::finishEnrolment(const QByteArray &file, const QString &source
     m_simulatedToken.clear();
     applyStoredEnrolment();
     m_enrolmentFailed = false;
+    m_codeEntry.clear();
     const QString host = QUrl(stored->server).host();
     m_enrolmentResult = probe.outcome == Outcome::Accepted
                             ? tr("Enrolled with %1: the fleet server accepts this terminal.").arg(host)
@@ -415,7 +427,7 @@ void FleetService::applyStoredEnrolment()
 
 void FleetService::resetSimulatedEnrolment()
 {
-    if (!m_config.simulate)
+    if (!m_config.simulate || !m_simulated)
         return;
     joinWorker();
     if (m_client)
@@ -516,8 +528,8 @@ void FleetService::start()
         return;
     applyStoredEnrolment();
     // A demo terminal with nothing said about its fleet is enrolled with the simulated server;
-    // one given an enrolment host (tests) waits to be enrolled like a real one.
-    if (!enrolled() && m_config.simulate && m_config.fleet.enrolmentUrl.isEmpty()) {
+    // one given a server or an enrolment host (tests) is enrolled like a real one.
+    if (!enrolled() && m_simulatedFleet && !m_enrolments->load()) {
         if (!m_simulated && !startSimulatedServer())
             return;
         enrolWithSimulatedServer();

@@ -13,6 +13,7 @@ class QQmlEngine;
 class QJSEngine;
 
 #include <atomic>
+#include <filesystem>
 #include <memory>
 #include <thread>
 
@@ -107,9 +108,11 @@ public:
      * worker thread.
      */
     Q_INVOKABLE void enrolWithCode(const QString &typed);
-    /** The keypad: one character, the last one off, and OK (enrolWithCode with what was typed). */
+    /** The keypad: one character, the last one off, all off, and OK (enrolWithCode with what was
+     *  typed; kept for correction when refused, emptied when enrolled). */
     Q_INVOKABLE void typeCode(const QString &character);
     Q_INVOKABLE void eraseCode();
+    Q_INVOKABLE void clearCode();
     Q_INVOKABLE void submitCode();
     [[nodiscard]] QString codeEntry() const;
     void enrolWithQrText(const QString &text);
@@ -181,6 +184,8 @@ private:
     bool m_pollFailing = false;
     fleet::BundleStore *m_bundles = nullptr;
     std::unique_ptr<fleet::enrolment::EnrolmentStore> m_enrolments;
+    std::filesystem::path m_enrolmentRoot;
+    bool m_simulatedFleet = false; ///< --simulate with nothing said about the fleet: the in-process server
     std::thread m_worker; ///< an enrolment's fetch and probe
     bool m_enrolling = false;
     bool m_enrolmentFailed = false;

@@ -42,6 +42,8 @@ class MaintenanceService : public QObject
     Q_PROPERTY(bool hasResult READ hasResult NOTIFY changed)
     Q_PROPERTY(bool resultOk READ resultOk NOTIFY changed)
     Q_PROPERTY(QStringList resultLines READ resultLines NOTIFY changed)
+    /** The lines, one per line. */
+    Q_PROPERTY(QString resultText READ resultText NOTIFY changed)
 
 public:
     using Endpoints = std::function<std::vector<platform::PlatformEndpoint>()>;
@@ -54,6 +56,7 @@ public:
     [[nodiscard]] bool hasResult() const { return m_hasResult; }
     [[nodiscard]] bool resultOk() const { return m_ok; }
     [[nodiscard]] QStringList resultLines() const { return m_lines; }
+    [[nodiscard]] QString resultText() const { return m_lines.join(QLatin1Char('\n')); }
 
     Q_INVOKABLE void runSelfTests();
     Q_INVOKABLE void printTestReceipt();

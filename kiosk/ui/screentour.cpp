@@ -405,8 +405,7 @@ void ScreenTour::tourFleet()
     MaintenanceService *maintenance = m_app.maintenance();
     if (!fleet || !fleet->simulatedServer() || !fleet->client() || !maintenance)
         return;
-    // The technician's PIN opens the maintenance menu.
-    s->reset();
+    // The technician's PIN opens the maintenance menu (from the staff pages, as on the terminal).
     if (!s->unlockStaff(staffpin::demoTechnicianPin())) {
         m_errors.append(QStringLiteral("the demo technician PIN did not open the maintenance menu"));
         return;

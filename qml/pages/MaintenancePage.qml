@@ -13,6 +13,15 @@ Item {
     // Crockford's base32: the characters a one-time code has (no I, L, O, U).
     readonly property var codeKeys: "0123456789ABCDEFGHJKMNPQRSTVWXYZ".split("")
 
+    // A result that arrived below the page's end is turned to.
+    Connections {
+        target: Maintenance
+        function onChanged() {
+            if (Maintenance.hasResult)
+                pages.showItem(checkResult)
+        }
+    }
+
     PagedColumn {
         id: pages
         objectName: "maintenancePages"
@@ -88,87 +97,11 @@ Item {
         }
 
         InfoSection {
-            objectName: "enrolBox"
-            Layout.fillWidth: true
-            title: Fleet.enrolled ? qsTr("Enrol again") : qsTr("Enrol this terminal")
-            BodyText {
-                text: Fleet.canEnrolByCode ? qsTr("Scan the enrolment QR code from the operator now, or type the one-time code.")
-                                           : qsTr("Scan the enrolment QR code from the operator now (no enrolment host is configured for one-time codes).")
-            }
-            Rectangle {
-                objectName: "codeBox"
-                visible: Fleet.canEnrolByCode
-                Layout.fillWidth: true
-                Layout.preferredHeight: Theme.touchTarget * 1.2
-                radius: Theme.radius
-                color: Theme.surface
-                border.color: Theme.primary
-                border.width: 3
-                Text {
-                    textFormat: Text.PlainText
-                    objectName: "codeText"
-                    anchors.fill: parent
-                    anchors.leftMargin: Theme.margin
-                    anchors.rightMargin: Theme.margin
-                    verticalAlignment: Text.AlignVCenter
-                    text: Fleet.codeEntry.length > 0 ? Fleet.codeEntry : qsTr("XXXX-XXXX-XXXX-XXXX-XXXX")
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontHeading
-                    font.letterSpacing: 2
-                    color: Fleet.codeEntry.length > 0 ? Theme.textPrimary : Theme.textSecondary
-                    elide: Text.ElideLeft
-                }
-            }
-            GridLayout {
-                objectName: "codeKeypad"
-                visible: Fleet.canEnrolByCode
-                Layout.fillWidth: true
-                columns: Theme.landscape ? 12 : 8
-                columnSpacing: Theme.targetGap
-                rowSpacing: Theme.targetGap
-                Repeater {
-                    model: page.codeKeys
-                    delegate: KeypadKey {
-                        required property string modelData
-                        objectName: "codeKey_" + modelData
-                        Layout.fillWidth: true
-                        text: modelData
-                        enabled: !Fleet.enrolling
-                        onClicked: Fleet.typeCode(modelData)
-                    }
-                }
-                KeypadKey {
-                    objectName: "codeKey_backspace"
-                    Layout.fillWidth: true
-                    text: "⌫"
-                    Accessible.name: qsTr("Delete")
-                    onClicked: Fleet.eraseCode()
-                }
-                KeypadKey {
-                    objectName: "enrolButton"
-                    Layout.fillWidth: true
-                    Layout.columnSpan: 3
-                    fontSize: Theme.fontBody
-                    primary: true
-                    enabled: !Fleet.enrolling && Fleet.codeEntry.length >= 24
-                    text: qsTr("Enrol")
-                    onClicked: Fleet.submitCode()
-                }
-            }
-            BodyText {
-                objectName: "enrolmentResult"
-                visible: text !== ""
-                text: Fleet.enrolmentResult
-                color: Fleet.enrolmentFailed ? Theme.accent : Theme.textPrimary
-            }
-        }
-
-        InfoSection {
             objectName: "checks"
             Layout.fillWidth: true
             title: qsTr("Checks")
             Flow {
-                Layout.fillWidth: true
+                width: parent.width
                 spacing: Theme.targetGap
                 KioskButton {
                     objectName: "selfTestButton"
@@ -203,14 +136,100 @@ Item {
                 }
             }
             BodyText {
+                id: checkResult
                 objectName: "checkResult"
                 visible: Maintenance.busy || Maintenance.hasResult
                 text: Maintenance.busy ? qsTr("%1: running …").arg(Maintenance.task)
                                        : (Maintenance.resultOk ? qsTr("%1: passed").arg(Maintenance.task)
                                                                : qsTr("%1: failed").arg(Maintenance.task))
-                                         + "\n" + Maintenance.resultLines.join("\n")
+                                         + "\n" + Maintenance.resultText
                 color: Maintenance.hasResult && !Maintenance.resultOk ? Theme.accent : Theme.textPrimary
             }
         }
+        InfoSection {
+            objectName: "enrolBox"
+            Layout.fillWidth: true
+            title: Fleet.enrolled ? qsTr("Enrol again") : qsTr("Enrol this terminal")
+            BodyText {
+                text: Fleet.canEnrolByCode ? qsTr("Scan the enrolment QR code from the operator now, or type the one-time code.")
+                                           : qsTr("Scan the enrolment QR code from the operator now (no enrolment host is configured for one-time codes).")
+            }
+            Rectangle {
+                objectName: "codeBox"
+                visible: Fleet.canEnrolByCode
+                width: parent.width
+                height: Theme.touchTarget * 1.2
+                radius: Theme.radius
+                color: Theme.surface
+                border.color: Theme.primary
+                border.width: 3
+                Text {
+                    textFormat: Text.PlainText
+                    objectName: "codeText"
+                    anchors.fill: parent
+                    anchors.leftMargin: Theme.margin
+                    anchors.rightMargin: Theme.margin
+                    verticalAlignment: Text.AlignVCenter
+                    text: Fleet.codeEntry.length > 0 ? Fleet.codeEntry : qsTr("XXXX-XXXX-XXXX-XXXX-XXXX")
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontHeading
+                    font.letterSpacing: 2
+                    color: Fleet.codeEntry.length > 0 ? Theme.textPrimary : Theme.textSecondary
+                    elide: Text.ElideLeft
+                }
+            }
+            GridLayout {
+                objectName: "codeKeypad"
+                visible: Fleet.canEnrolByCode
+                width: parent.width
+                columns: Theme.landscape ? 12 : 8
+                columnSpacing: Theme.targetGap
+                rowSpacing: Theme.targetGap
+                Repeater {
+                    model: page.codeKeys
+                    delegate: KeypadKey {
+                        required property string modelData
+                        objectName: "codeKey_" + modelData
+                        Layout.fillWidth: true
+                        text: modelData
+                        enabled: !Fleet.enrolling
+                        onClicked: Fleet.typeCode(modelData)
+                    }
+                }
+                KeypadKey {
+                    objectName: "codeKey_backspace"
+                    Layout.fillWidth: true
+                    Layout.columnSpan: Theme.landscape ? 1 : 2
+                    text: "⌫"
+                    Accessible.name: qsTr("Delete")
+                    onClicked: Fleet.eraseCode()
+                }
+                KeypadKey {
+                    objectName: "codeKey_clear"
+                    Layout.fillWidth: true
+                    Layout.columnSpan: Theme.landscape ? 1 : 2
+                    fontSize: Theme.fontBody
+                    text: qsTr("Clear")
+                    onClicked: Fleet.clearCode()
+                }
+                KeypadKey {
+                    objectName: "enrolButton"
+                    Layout.fillWidth: true
+                    Layout.columnSpan: Theme.landscape ? 2 : 4
+                    fontSize: Theme.fontBody
+                    primary: true
+                    enabled: !Fleet.enrolling && Fleet.codeEntry.length >= 24
+                    text: qsTr("Enrol")
+                    onClicked: Fleet.submitCode()
+                }
+            }
+            BodyText {
+                objectName: "enrolmentResult"
+                visible: text !== ""
+                text: Fleet.enrolmentResult
+                color: Fleet.enrolmentFailed ? Theme.accent : Theme.textPrimary
+            }
+        }
+
     }
 }

@@ -15,7 +15,10 @@
 #include "services/fleet/bundle.h"
 #include "services/fleet/bundlestore.h"
 #include "services/fleet/ddiclient.h"
+#include "kiosk/session/staffpin.h"
+#include "services/fleet/enrolment.h"
 #include "services/simulation/ddiserver.h"
+#include "services/simulation/devpki.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -157,6 +160,113 @@ private Q_SLOTS:
                  feedback.back().body.c_str());
         QCOMPARE(app.catalogStore()->catalog().version, QStringLiteral("2026.12.1"));
         QCOMPARE(app.bundles()->state(bundle::Kind::Catalog).current, QStringLiteral("2026.12.1"));
+    }
+
+    /**
+     * A new terminal on site: the enrolment file beside the configuration at first start, then a
+     * QR code scanned on the maintenance page, then a one-time code — each checked with the fleet
+     * server (a loopback DDI server with its own test CA) before it is taken. The operator's keys
+     * come with the enrolment: a bundle signed with them is taken though no key set is configured.
+     */
+    void enrolsOnSiteByFileQrAndCode()
+    {
+        std::string error;
+        auto pki = simulation::DevPki::open(m_dir.filePath(QStringLiteral("enrol-pki")).toStdString(), "enrol", &error);
+        QVERIFY2(pki, error.c_str());
+        auto cert = pki->issue("ddi", {.commonName = "127.0.0.1"}, &error);
+        QVERIFY2(cert, error.c_str());
+        simulation::DdiServer::Options so;
+        so.certificateFile = cert->certificateFile;
+        so.keyFile = cert->keyFile;
+        so.targetToken = "enrol-test-token-0123456789";
+        so.maxThreads = 2;
+        simulation::DdiServer server(so);
+        QVERIFY2(server.start(&error), error.c_str());
+        const auto enrolmentFor = [&](const QString &controller, const QString &token = QStringLiteral("enrol-test-token-0123456789")) {
+            enrolment::Enrolment e;
+            e.server = QString::fromStdString(server.baseUrl());
+            e.controllerId = controller;
+            QFile ca(QString::fromStdString(pki->caFile()));
+            ca.open(QIODevice::ReadOnly);
+            e.caPem = ca.readAll();
+            e.targetToken = token;
+            QFile keys(m_keys);
+            keys.open(QIODevice::ReadOnly);
+            e.keySet = keys.readAll();
+            return enrolment::encode(e);
+        };
+        Config c = config(QStringLiteral("enrol-state"));
+        c.fleet.bundleKeysFile.clear(); // the keys come with the enrolment
+        c.fleet.enrolmentUrl = QString::fromStdString(server.enrolmentUrl());
+        c.fleet.enrolmentCaFile = QString::fromStdString(pki->caFile());
+        c.fleet.enrolmentFile = m_dir.filePath(QStringLiteral("enrolment.json"));
+        c.technicianPinHash = staffpin::demoTechnicianHash();
+        {
+            QFile f(c.fleet.enrolmentFile);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(enrolmentFor(QStringLiteral("T-ENROL-1")));
+        }
+        const enrolment::EnrolmentStore store(std::filesystem::path(c.stateDir.toStdString()));
+        {
+            KioskApp app(c);
+            app.loadCatalog();
+            app.startDevices();
+            app.startFleet();
+            FleetService *fleet = app.fleet();
+            QTRY_VERIFY_WITH_TIMEOUT(fleet->enrolled() && !fleet->enrolling(), 15000);
+            QVERIFY2(!fleet->enrolmentFailed(), qPrintable(fleet->enrolmentResult()));
+            QCOMPARE(store.load()->source, QStringLiteral("file"));
+            QTRY_VERIFY_WITH_TIMEOUT(server.polls("T-ENROL-1") >= 2, 10000); // the probe, then the client
+            QVERIFY(!fleet->simulatedServer());
+
+            // A bundle signed with the enrolment's operator key is trusted.
+            const int action = server.assign("T-ENROL-1", carrying(signedCatalog(QStringLiteral("2026.12.5")), QStringLiteral("2026.12.5")));
+            fleet->pollNow();
+            QTRY_COMPARE_WITH_TIMEOUT(server.actionState(action), std::string("finished"), 15000);
+
+            // A QR code scanned outside the maintenance menu is ignored.
+            devices::sim::SimulatorConsole *sim = app.devices()->simulator();
+            const QString qr2 = enrolment::toQrText(enrolmentFor(QStringLiteral("T-ENROL-2")));
+            app.session()->start();
+            sim->scanCode(qr2);
+            QTest::qWait(1500);
+            QCOMPARE(store.load()->controllerId, QStringLiteral("T-ENROL-1"));
+            // On the maintenance page: one with a token the server refuses keeps the enrolment ...
+            QVERIFY(app.session()->unlockStaff(staffpin::demoTechnicianPin()));
+            QCOMPARE(app.session()->screen(), Session::Screen::Maintenance);
+            sim->scanCode(enrolment::toQrText(enrolmentFor(QStringLiteral("T-ENROL-2"), QStringLiteral("not-the-token-000000"))));
+            QTRY_VERIFY_WITH_TIMEOUT(fleet->enrolmentFailed(), 15000);
+            QVERIFY2(fleet->enrolmentResult().contains(QLatin1String("token")), qPrintable(fleet->enrolmentResult()));
+            QCOMPARE(store.load()->controllerId, QStringLiteral("T-ENROL-1"));
+            // ... the right one is taken, and the client polls as the new controller.
+            sim->scanCode(qr2);
+            QTRY_COMPARE_WITH_TIMEOUT(store.load()->controllerId, QStringLiteral("T-ENROL-2"), 15000);
+            QTRY_VERIFY_WITH_TIMEOUT(!fleet->enrolling() && fleet->controllerId() == QLatin1String("T-ENROL-2"), 15000);
+            QTRY_VERIFY_WITH_TIMEOUT(server.polls("T-ENROL-2") >= 2, 10000);
+            QCOMPARE(store.load()->source, QStringLiteral("qr"));
+
+            // A one-time code: the file is fetched, checked against the code, taken.
+            const QByteArray third = enrolmentFor(QStringLiteral("T-ENROL-3"));
+            const auto code = enrolment::makeCode(QStringLiteral("Q3Z9"), third);
+            server.publishEnrolment("Q3Z9", third.toStdString());
+            fleet->enrolWithCode(code.text().toLower());
+            QTRY_COMPARE_WITH_TIMEOUT(store.load()->controllerId, QStringLiteral("T-ENROL-3"), 15000);
+            QTRY_VERIFY_WITH_TIMEOUT(server.polls("T-ENROL-3") >= 2, 10000);
+            QCOMPARE(server.enrolmentFetches(), 1);
+            // Used: the same code again finds nothing, and the enrolment stays.
+            fleet->enrolWithCode(code.text());
+            QTRY_VERIFY_WITH_TIMEOUT(fleet->enrolmentFailed(), 15000);
+            QCOMPARE(store.load()->controllerId, QStringLiteral("T-ENROL-3"));
+            app.session()->reset();
+        }
+        // After a restart: enrolled from the store at once; the first-boot file is not taken again.
+        KioskApp again(c);
+        again.loadCatalog();
+        again.startFleet();
+        QVERIFY(again.fleet()->enrolled());
+        QCOMPARE(again.fleet()->controllerId(), QStringLiteral("T-ENROL-3"));
+        QTest::qWait(500);
+        QCOMPARE(store.load()->controllerId, QStringLiteral("T-ENROL-3"));
     }
 
     void aBundleThatNeverStartsIsRolledBack()

@@ -108,7 +108,8 @@ Item {
             Session.start()
             verify(Session.unlockStaff("135790"))
             compare(Session.screen, Session.StaffQueue)
-            verify(!findByName(shell, "toMaintenancePage").visible)
+            tryVerify(() => findByName(shell, "staffQueuePage") !== null)
+            compare(findByName(shell, "toMaintenancePage"), null) // not shown to staff
             Session.openStaffFleet()
             compare(Session.screen, Session.StaffQueue)
             Session.reset()
@@ -117,7 +118,7 @@ Item {
             verify(Session.unlockStaff("246810"))
             compare(Session.screen, Session.Maintenance)
             tryVerify(() => findByName(shell, "maintenancePage") !== null)
-            mouseClick(findByName(shell, "maintenanceToFleetPage"))
+            touch("maintenanceToFleetPage")
             compare(Session.screen, Session.StaffFleet)
             tryVerify(() => findByName(shell, "staffFleetPage") !== null)
             verify(Fleet.enrolled)
@@ -133,6 +134,17 @@ Item {
             Session.reset()
         }
 
+        // A control on a later page of the maintenance page is turned to before it is touched.
+        function touch(name) {
+            const item = findByName(shell, name)
+            verify(item, name)
+            const view = findByName(shell, "maintenancePages")
+            view.showItem(item)
+            tryVerify(() => { const p = item.mapToItem(view, 0, 0); return p.y >= 0 && p.y + item.height <= view.height + 1 }, 3000, name)
+            wait(50)
+            mouseClick(item)
+        }
+
         function test_maintenancePage() {
             Session.start()
             verify(Session.unlockStaff("246810"))
@@ -140,7 +152,7 @@ Item {
             tryVerify(() => findByName(shell, "maintenancePage") !== null)
             verify(findByName(shell, "terminalCode").text.indexOf(Fleet.controllerId) >= 0)
             // The self-tests run off the GUI thread; the result comes back in words.
-            mouseClick(findByName(shell, "selfTestButton"))
+            touch("selfTestButton")
             verify(Maintenance.busy)
             verify(!findByName(shell, "selfTestButton").enabled)
             tryVerify(() => !Maintenance.busy, 10000)
@@ -150,23 +162,27 @@ Item {
             // A mistyped code is refused in words; the enrolment in force stays.
             const server = Fleet.server
             for (const ch of "ABCDEFGH")
-                mouseClick(findByName(shell, "codeKey_" + ch))
+                touch("codeKey_" + ch)
             compare(Fleet.codeEntry, "ABCD-EFGH")
             verify(!findByName(shell, "enrolButton").enabled)
-            mouseClick(findByName(shell, "codeKey_backspace"))
+            touch("codeKey_backspace")
             compare(Fleet.codeEntry, "ABCD-EFG")
             Fleet.enrolWithCode("ABCD-EFGH-JKMN-PQRS-TVWX")
             tryVerify(() => !Fleet.enrolling && Fleet.enrolmentResult !== "", 15000)
             verify(Fleet.enrolmentFailed)
             verify(allText(findByName(shell, "enrolmentResult")).indexOf(Fleet.enrolmentResult) >= 0)
             compare(Fleet.server, server)
+            // The code stays for the technician to correct; Clear empties it.
+            compare(Fleet.codeEntry, "ABCD-EFG")
+            touch("codeKey_clear")
+            compare(Fleet.codeEntry, "")
             // The code the simulated enrolment host holds, typed on the keypad: enrolled.
             const code = Fleet.simulatedEnrolmentCode()
             for (const ch of code.replace(/-/g, ""))
-                mouseClick(findByName(shell, "codeKey_" + ch))
+                touch("codeKey_" + ch)
             compare(Fleet.codeEntry, code)
             verify(findByName(shell, "enrolButton").enabled)
-            mouseClick(findByName(shell, "enrolButton"))
+            touch("enrolButton")
             tryVerify(() => !Fleet.enrolling && Fleet.enrolmentResult !== "" && !Fleet.enrolmentFailed, 15000)
             verify(Fleet.enrolled)
             verify(Fleet.enrolmentText.indexOf("127.0.0.1") >= 0, Fleet.enrolmentText)

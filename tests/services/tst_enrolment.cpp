@@ -9,9 +9,10 @@
 #include "services/simulation/devpki.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTcpServer>
+#include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -292,6 +293,82 @@ private Q_SLOTS:
         QVERIFY(!f.file);
         QVERIFY2(f.message.contains(QLatin1String("no enrolment under this code")), qPrintable(f.message));
         QVERIFY(!enrolment::fetch(QStringLiteral("http://127.0.0.1/enrolment/"), m_pki->caFile(), code).file);
+    }
+
+    /** The operator's side and the terminal's, through kioskctl (a real process each). */
+    void kioskctlMakesAndTakesAnEnrolment()
+    {
+        kiosk::simulation::DdiServer::Options so;
+        so.certificateFile = m_cert->certificateFile;
+        so.keyFile = m_cert->keyFile;
+        so.targetToken = m_token.toStdString();
+        so.maxThreads = 2;
+        kiosk::simulation::DdiServer server(so);
+        std::string error;
+        QVERIFY2(server.start(&error), error.c_str());
+        const QString dir = m_dir.filePath(QStringLiteral("ctl"));
+        QVERIFY(QDir().mkpath(dir));
+        const auto write = [&dir](const QString &name, const QByteArray &bytes) {
+            QFile f(QDir(dir).filePath(name));
+            f.open(QIODevice::WriteOnly);
+            f.write(bytes);
+            return f.fileName();
+        };
+        const QString token = write(QStringLiteral("token"), m_token.toUtf8() + '\n');
+        const QString keys = write(QStringLiteral("keys.json"), m_keySet);
+        const auto run = [](const QStringList &args, QString *out = nullptr, QString *err = nullptr) {
+            QProcess p;
+            p.start(QStringLiteral(KIOSKCTL_PATH), args);
+            p.waitForFinished(60000);
+            if (out)
+                *out = QString::fromUtf8(p.readAllStandardOutput());
+            if (err)
+                *err = QString::fromUtf8(p.readAllStandardError());
+            return p.exitCode();
+        };
+        const QString file = QDir(dir).filePath(QStringLiteral("PT-0012.enrol.json"));
+        QString out, err;
+        QCOMPARE(run({QStringLiteral("fleet"), QStringLiteral("make-enrolment"), QStringLiteral("--server"), QString::fromStdString(server.baseUrl()),
+                      QStringLiteral("--ca"), QString::fromStdString(m_pki->caFile()), QStringLiteral("--token-file"), token,
+                      QStringLiteral("--keys"), keys, QStringLiteral("--controller-id"), QStringLiteral("PT-0012"),
+                      QStringLiteral("--slot"), QStringLiteral("K7Q2"), QStringLiteral("--out"), file},
+                     &out, &err),
+                 0);
+        QVERIFY2(!out.contains(m_token) && !err.contains(m_token), "the token is never printed");
+        QFile made(file);
+        QVERIFY(made.open(QIODevice::ReadOnly));
+        const QByteArray bytes = made.readAll();
+        QCOMPARE(modeOf(file.toStdString()), 0600);
+        QCOMPARE(modeOf((file + QStringLiteral(".qr.txt")).toStdString()), 0600);
+        const auto code = enrolment::parseCode(out.trimmed());
+        QVERIFY2(code, qPrintable(out));
+        QCOMPARE(code->slot, QStringLiteral("K7Q2"));
+        QVERIFY(enrolment::matches(*code, bytes));
+        QVERIFY(enrolment::parse(bytes, QDateTime::currentDateTimeUtc())->notAfter);
+
+        // The terminal, from the QR text; the server accepts the token.
+        const QString state = QDir(dir).filePath(QStringLiteral("state"));
+        QVERIFY(QDir().mkpath(state));
+        QCOMPARE(run({QStringLiteral("fleet"), QStringLiteral("enrol"), file + QStringLiteral(".qr.txt"), QStringLiteral("--state-dir"), state}, &out, &err), 0);
+        QVERIFY2(out.contains(QLatin1String("accepts this terminal")), qPrintable(out + err));
+        enrolment::EnrolmentStore store(fs::path(state.toStdString()));
+        const auto stored = store.load();
+        QVERIFY(stored);
+        QCOMPARE(stored->source, QStringLiteral("kioskctl"));
+        QCOMPARE(stored->sha256, enrolment::sha256Hex(bytes));
+
+        // A file with a token the server does not know is refused; the enrolment in force stays.
+        auto wrong = *enrolment::parse(bytes, QDateTime::currentDateTimeUtc());
+        wrong.targetToken = QStringLiteral("wrong-token-000000000000");
+        const QString wrongFile = write(QStringLiteral("wrong.json"), enrolment::encode(wrong));
+        QCOMPARE(run({QStringLiteral("fleet"), QStringLiteral("enrol"), wrongFile, QStringLiteral("--state-dir"), state}, &out, &err), 1);
+        QVERIFY2(err.contains(QLatin1String("refuses this terminal's token")), qPrintable(err));
+        QVERIFY(!err.contains(wrong.targetToken));
+        QCOMPARE(store.load()->sha256, enrolment::sha256Hex(bytes));
+        // A damaged file says so.
+        const QString damaged = write(QStringLiteral("damaged.json"), bytes.left(bytes.size() / 2));
+        QCOMPARE(run({QStringLiteral("fleet"), QStringLiteral("enrol"), damaged, QStringLiteral("--state-dir"), state}, &out, &err), 1);
+        QVERIFY2(err.contains(QLatin1String("not an enrolment file")), qPrintable(err));
     }
 };
 

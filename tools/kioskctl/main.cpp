@@ -36,6 +36,8 @@ static constexpr const char *usage =
     "  platform check [ID] [--config FILE]     TLS, certificate, clock and signature per platform (JSON lines)\n"
     "  fleet status [--json]                   the fleet client: last and next poll, the update in hand\n"
     "  fleet poll --once [--config FILE]       one poll of the fleet server (when the kiosk is not running)\n"
+    "  fleet enrol FILE [--no-probe]           enrol this terminal with an enrolment file (then restart the kiosk)\n"
+    "  fleet make-enrolment --server … --out F the operator's side: an enrolment file, its QR text, its one-time code\n"
     "  staff hash-pin [--iterations N] < PIN   the \"staffPinHash\" line for a staff PIN read from stdin\n"
     "  staff check-pin HASH < PIN              whether a PIN matches a hash (exit 0) or not (1)\n"
     "  bundle keygen --algorithm A --out KEY   an operator signing key (ed25519, p256, sm2); prints the public key\n"
