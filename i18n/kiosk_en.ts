@@ -356,6 +356,97 @@
     </message>
 </context>
 <context>
+    <name>MaintenancePage</name>
+    <message>
+        <source>Maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminal id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device self-tests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print a test receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print an A4 test page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network and platforms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: running …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrol again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrol this terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the enrolment QR code from the operator now, or type the one-time code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the enrolment QR code from the operator now (no enrolment host is configured for one-time codes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XXXX-XXXX-XXXX-XXXX-XXXX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NavigationPanel</name>
     <message>
         <source>‹ Back</source>
@@ -1094,34 +1185,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Fleet</source>
+        <source>Maintenance</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>StaffFleetPage</name>
     <message>
-        <source>Fleet (staff)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Devices</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Request queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Terminal id: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enrolled with the fleet server %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not enrolled. Give this terminal id to the fleet&apos;s operator, then configure &quot;fleet&quot; (server, CA, target token) as docs/fleet.md describes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1134,6 +1205,18 @@
     </message>
     <message>
         <source>Poll the fleet server now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enrolled. Give this terminal id to the fleet&apos;s operator, then enrol it on the maintenance page with the enrolment they send (QR code or one-time code).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1236,7 +1319,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Fleet</source>
+        <source>Maintenance</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1453,6 +1536,66 @@
         <source>not applied (%1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>by QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by one-time code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by the enrolment file at first start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with kioskctl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolled with %1 %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolled with %1 (%2) %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolled with the simulated fleet server (demo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolled with %1 by the terminal&apos;s configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enrolled: %1. The terminal keeps its previous settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching the enrolment for code %1 …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the enrolment with %1 …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolled with %1: the fleet server accepts this terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolled with %1, but the server cannot be checked yet (%2). The terminal keeps trying.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demo terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kiosk::FormSession</name>
@@ -1496,6 +1639,53 @@
     </message>
     <message>
         <source>This ID card could not be verified. Please ask the staff for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::MaintenanceService</name>
+    <message>
+        <source>The A4 test page was printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The A4 test page was not printed: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device self-tests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A4 test page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No A4 printer is ready: see the device status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fleet server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fleet server: not enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network and platform checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No city platform is configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

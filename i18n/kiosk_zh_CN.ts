@@ -352,6 +352,97 @@
     </message>
 </context>
 <context>
+    <name>MaintenancePage</name>
+    <message>
+        <source>Maintenance</source>
+        <translation>维护菜单</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Request queue</source>
+        <translation>申请队列</translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation>远程管理</translation>
+    </message>
+    <message>
+        <source>Terminal id: %1</source>
+        <translation>终端编号：%1</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Device self-tests</source>
+        <translation>设备自检</translation>
+    </message>
+    <message>
+        <source>Print a test receipt</source>
+        <translation>打印测试小票</translation>
+    </message>
+    <message>
+        <source>Print an A4 test page</source>
+        <translation>打印A4测试页</translation>
+    </message>
+    <message>
+        <source>Network and platforms</source>
+        <translation>网络与业务平台</translation>
+    </message>
+    <message>
+        <source>Restart the app</source>
+        <translation>重启应用</translation>
+    </message>
+    <message>
+        <source>%1: running …</source>
+        <translation>%1：正在进行…</translation>
+    </message>
+    <message>
+        <source>%1: passed</source>
+        <translation>%1：通过</translation>
+    </message>
+    <message>
+        <source>%1: failed</source>
+        <translation>%1：未通过</translation>
+    </message>
+    <message>
+        <source>Enrol again</source>
+        <translation>重新接入</translation>
+    </message>
+    <message>
+        <source>Enrol this terminal</source>
+        <translation>接入本终端</translation>
+    </message>
+    <message>
+        <source>Scan the enrolment QR code from the operator now, or type the one-time code.</source>
+        <translation>请扫描运维管理员提供的接入二维码，或输入一次性接入码。</translation>
+    </message>
+    <message>
+        <source>Scan the enrolment QR code from the operator now (no enrolment host is configured for one-time codes).</source>
+        <translation>请扫描运维管理员提供的接入二维码（本机未配置一次性接入码的服务地址）。</translation>
+    </message>
+    <message>
+        <source>XXXX-XXXX-XXXX-XXXX-XXXX</source>
+        <translation>XXXX-XXXX-XXXX-XXXX-XXXX</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>接入</translation>
+    </message>
+</context>
+<context>
     <name>NavigationPanel</name>
     <message>
         <source>‹ Back</source>
@@ -1082,35 +1173,15 @@
         <translation>无法确定使用哪台打印机（找到多台，或地址有误）：请在配置中设置 &quot;a4Printer&quot;。</translation>
     </message>
     <message>
-        <source>Fleet</source>
-        <translation>远程管理</translation>
+        <source>Maintenance</source>
+        <translation>维护菜单</translation>
     </message>
 </context>
 <context>
     <name>StaffFleetPage</name>
     <message>
-        <source>Fleet (staff)</source>
-        <translation>远程管理（工作人员）</translation>
-    </message>
-    <message>
-        <source>Devices</source>
-        <translation>设备</translation>
-    </message>
-    <message>
-        <source>Request queue</source>
-        <translation>申请队列</translation>
-    </message>
-    <message>
         <source>Terminal id: %1</source>
         <translation>终端编号：%1</translation>
-    </message>
-    <message>
-        <source>Enrolled with the fleet server %1</source>
-        <translation>已接入远程管理服务器 %1</translation>
-    </message>
-    <message>
-        <source>Not enrolled. Give this terminal id to the fleet&apos;s operator, then configure &quot;fleet&quot; (server, CA, target token) as docs/fleet.md describes.</source>
-        <translation>尚未接入远程管理。请把本终端编号告知运维管理员，再按 docs/fleet.md 的说明配置 &quot;fleet&quot;（服务器、CA证书、终端令牌）。</translation>
     </message>
     <message>
         <source>Fleet server</source>
@@ -1123,6 +1194,18 @@
     <message>
         <source>Poll the fleet server now</source>
         <translation>立即连接服务器</translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation>远程管理</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>维护菜单</translation>
+    </message>
+    <message>
+        <source>Not enrolled. Give this terminal id to the fleet&apos;s operator, then enrol it on the maintenance page with the enrolment they send (QR code or one-time code).</source>
+        <translation>尚未接入远程管理。请把本终端编号告知运维管理员，再在维护菜单中用其提供的接入二维码或一次性接入码接入。</translation>
     </message>
 </context>
 <context>
@@ -1220,8 +1303,8 @@
         <translation>重新发送 %1 的全部失败申请</translation>
     </message>
     <message>
-        <source>Fleet</source>
-        <translation>远程管理</translation>
+        <source>Maintenance</source>
+        <translation>维护菜单</translation>
     </message>
 </context>
 <context>
@@ -1434,6 +1517,66 @@
         <source>not applied (%1)</source>
         <translation>未应用（%1）</translation>
     </message>
+    <message>
+        <source>by QR code</source>
+        <translation>（扫描二维码）</translation>
+    </message>
+    <message>
+        <source>by one-time code</source>
+        <translation>（一次性接入码）</translation>
+    </message>
+    <message>
+        <source>by the enrolment file at first start</source>
+        <translation>（首次启动时的接入文件）</translation>
+    </message>
+    <message>
+        <source>with kioskctl</source>
+        <translation>（kioskctl 命令）</translation>
+    </message>
+    <message>
+        <source>Enrolled with %1 %2, %3</source>
+        <translation>已接入 %1 %2，%3</translation>
+    </message>
+    <message>
+        <source>Enrolled with %1 (%2) %3, %4</source>
+        <translation>已接入 %1（%2）%3，%4</translation>
+    </message>
+    <message>
+        <source>Enrolled with the simulated fleet server (demo)</source>
+        <translation>已接入模拟的远程管理服务器（演示）</translation>
+    </message>
+    <message>
+        <source>Enrolled with %1 by the terminal&apos;s configuration</source>
+        <translation>已按本机配置接入 %1</translation>
+    </message>
+    <message>
+        <source>Not enrolled</source>
+        <translation>尚未接入</translation>
+    </message>
+    <message>
+        <source>Not enrolled: %1. The terminal keeps its previous settings.</source>
+        <translation>未接入：%1。终端保留原有设置。</translation>
+    </message>
+    <message>
+        <source>Fetching the enrolment for code %1 …</source>
+        <translation>正在获取接入码 %1 对应的接入信息…</translation>
+    </message>
+    <message>
+        <source>Checking the enrolment with %1 …</source>
+        <translation>正在向 %1 核验接入信息…</translation>
+    </message>
+    <message>
+        <source>Enrolled with %1: the fleet server accepts this terminal.</source>
+        <translation>已接入 %1：远程管理服务器已确认本终端。</translation>
+    </message>
+    <message>
+        <source>Enrolled with %1, but the server cannot be checked yet (%2). The terminal keeps trying.</source>
+        <translation>已接入 %1，但暂时无法连接服务器核验（%2），终端会继续尝试。</translation>
+    </message>
+    <message>
+        <source>demo terminal</source>
+        <translation>演示终端</translation>
+    </message>
 </context>
 <context>
     <name>kiosk::FormSession</name>
@@ -1478,6 +1621,53 @@
     <message>
         <source>This ID card could not be verified. Please ask the staff for help.</source>
         <translation>无法验证此身份证，请联系工作人员协助。</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::MaintenanceService</name>
+    <message>
+        <source>The A4 test page was printed.</source>
+        <translation>A4测试页已打印。</translation>
+    </message>
+    <message>
+        <source>The A4 test page was not printed: %1 %2</source>
+        <translation>A4测试页未打印：%1 %2</translation>
+    </message>
+    <message>
+        <source>Device self-tests</source>
+        <translation>设备自检</translation>
+    </message>
+    <message>
+        <source>Test receipt</source>
+        <translation>测试小票</translation>
+    </message>
+    <message>
+        <source>A4 test page</source>
+        <translation>A4测试页</translation>
+    </message>
+    <message>
+        <source>No A4 printer is ready: see the device status.</source>
+        <translation>没有可用的A4打印机，请查看设备状态。</translation>
+    </message>
+    <message>
+        <source>Fleet server: %1</source>
+        <translation>远程管理服务器：%1</translation>
+    </message>
+    <message>
+        <source>Fleet server: not enrolled</source>
+        <translation>远程管理服务器：尚未接入</translation>
+    </message>
+    <message>
+        <source>Network and platform checks</source>
+        <translation>网络与业务平台检查</translation>
+    </message>
+    <message>
+        <source>No city platform is configured.</source>
+        <translation>未配置业务平台。</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重启</translation>
     </message>
 </context>
 <context>
