@@ -1596,6 +1596,10 @@
         <source>demo terminal</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>downloaded; applied in the local maintenance window %1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kiosk::FormSession</name>

@@ -1577,6 +1577,10 @@
         <source>demo terminal</source>
         <translation>演示终端</translation>
     </message>
+    <message>
+        <source>downloaded; applied in the local maintenance window %1–%2</source>
+        <translation>已下载，将在本机维护时段 %1–%2 内应用</translation>
+    </message>
 </context>
 <context>
     <name>kiosk::FormSession</name>

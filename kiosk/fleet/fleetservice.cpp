@@ -152,6 +152,18 @@ FleetService::FleetService(const Config &config, Session *session, devices::Devi
     m_enrolments = std::make_unique<fleet::enrolment::EnrolmentStore>(m_enrolmentRoot);
     m_pollText = enrolled() ? tr("Not polled yet") : tr("Not enrolled: no fleet server is configured");
     updateEnrolmentText();
+    m_windowTimer.setInterval(60000);
+    connect(&m_windowTimer, &QTimer::timeout, this, [this] {
+        const auto w = localWindow();
+        const bool open = w && w->contains(QTime::currentTime());
+        if (open && !m_windowWasOpen && m_client)
+            m_client->idleChanged(); // the window opened: a deployment waiting for it goes on now
+        m_windowWasOpen = open;
+    });
+    if (const auto w = localWindow()) {
+        m_windowWasOpen = w->contains(QTime::currentTime());
+        m_windowTimer.start();
+    }
     // What the server sees changes with the devices and the queue; the uptime is sent along.
     m_attributesTimer.setInterval(60000);
     m_attributesTimer.setSingleShot(true);
@@ -692,6 +704,11 @@ QString FleetService::setLocalWindow(const std::optional<fleet::commands::Window
     if (!f.commit())
         return QStringLiteral("the maintenance window cannot be stored (disk full?): %1").arg(f.errorString());
     m_window->store(encodeWindow(window));
+    m_windowWasOpen = window && window->contains(QTime::currentTime());
+    if (window)
+        m_windowTimer.start();
+    else
+        m_windowTimer.stop();
     qCInfo(lcFleet).noquote() << "local maintenance window:" << (window ? window->text() : QStringLiteral("none"));
     updateAttributes();
     if (m_client)
@@ -719,7 +736,12 @@ void FleetService::refresh()
         poll = tr("Last poll failed (%n time(s) in a row): %1. Next try %2.", "", s.failuresInARow).arg(s.lastPollResult, hhmm(s.nextPoll));
     else
         poll = tr("Polled %1, next %2 (every %n s)", "", int(s.interval.count())).arg(hhmm(s.lastPoll), hhmm(s.nextPoll));
-    const QString action = s.actionId ? tr("Update %1: %2").arg(s.actionId).arg(stageText(s.actionStage)) : tr("No update in progress");
+    QString stage = stageText(s.actionStage);
+    // The client waits for "idle": the attract screen, and the local window when one is set.
+    if (const auto w = localWindow(); s.actionStage == QLatin1String("waiting for the attract screen") && w
+        && !w->contains(QTime::currentTime()) && m_session->screen() == Session::Screen::Attract)
+        stage = tr("downloaded; applied in the local maintenance window %1–%2").arg(w->text().left(5), w->text().mid(6));
+    const QString action = s.actionId ? tr("Update %1: %2").arg(s.actionId).arg(stage) : tr("No update in progress");
     const QString last = s.lastActionId ? tr("Last update %1: %2").arg(s.lastActionId).arg(resultText(s.lastActionResult)) : QString();
     const bool failing = s.failuresInARow > 0;
     if (poll == m_pollText && action == m_actionText && last == m_lastActionText && failing == m_pollFailing)

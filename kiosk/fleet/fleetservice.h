@@ -180,6 +180,8 @@ private:
     QString m_catalogVersion, m_formsVersion;
     qint64 m_startedMs = 0;
     QTimer m_attributesTimer;
+    QTimer m_windowTimer; ///< once a minute while a local window is set: its opening lets a waiting deployment go on
+    bool m_windowWasOpen = false;
     QString m_pollText, m_actionText, m_lastActionText;
     bool m_pollFailing = false;
     fleet::BundleStore *m_bundles = nullptr;

@@ -109,13 +109,13 @@ QString demoHash()
 
 QString demoTechnicianPin()
 {
-    return QStringLiteral("246810");
+    return QStringLiteral("864200");
 }
 
 QString demoTechnicianHash()
 {
-    // `echo 246810 | kioskctl staff hash-pin`.
-    return QStringLiteral("pbkdf2-sha256$600000$lA49OWFmMJXAP4+0YuO8GQ==$QLhtyhI/vxdVZzkO59D2CUQUAIj9Un8HUvQyJpfjtqM=");
+    // `echo 864200 | kioskctl staff hash-pin`.
+    return QStringLiteral("pbkdf2-sha256$600000$mkv5eeGRRXn1s6Igfm+8DA==$i+lU8MKkjjXRUEQccHB7VZ3fAu0W8gs77bMnIJKlSBU=");
 }
 
 } // namespace kiosk::staffpin

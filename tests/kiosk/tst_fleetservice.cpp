@@ -269,6 +269,31 @@ private Q_SLOTS:
         QCOMPARE(store.load()->controllerId, QStringLiteral("T-ENROL-3"));
     }
 
+    /** A local maintenance window that is closed holds a deployment on the attract screen, and says so. */
+    void aClosedLocalWindowHoldsTheUpdateAndSaysSo()
+    {
+        KioskApp app(config(QStringLiteral("window-state")));
+        app.loadCatalog();
+        app.startFleet();
+        FleetService *fleet = app.fleet();
+        simulation::DdiServer *server = fleet->simulatedServer();
+        QVERIFY(server);
+        const QTime now = QTime::currentTime();
+        const auto minute = [](const QTime &t) { return t.hour() * 60 + t.minute(); };
+        // Opens in two hours, for an hour.
+        QCOMPARE(fleet->setLocalWindow(commands::Window{minute(now.addSecs(7200)), minute(now.addSecs(10800))}), QString());
+        const int action = server->assign(fleet->controllerId().toStdString(), carrying(signedCatalog(QStringLiteral("2026.12.7")), QStringLiteral("2026.12.7")));
+        fleet->pollNow();
+        QTRY_COMPARE_WITH_TIMEOUT(fleet->client()->status().actionStage, QStringLiteral("waiting for the attract screen"), 10000);
+        QCOMPARE(app.session()->screen(), Session::Screen::Attract);
+        fleet->refresh();
+        QVERIFY2(fleet->actionText().contains(QLatin1String("local maintenance window")), qPrintable(fleet->actionText()));
+        QCOMPARE(server->actionState(action), std::string("running"));
+        // The window is moved to now: applied at once.
+        QCOMPARE(fleet->setLocalWindow(commands::Window{minute(now.addSecs(-3600)), minute(now.addSecs(3600))}), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(server->actionState(action), std::string("finished"), 10000);
+    }
+
     void aBundleThatNeverStartsIsRolledBack()
     {
         // The catalog bundle of the last test was swapped in while running: two starts that never

@@ -145,6 +145,76 @@ private Q_SLOTS:
         QCOMPARE(pad->lockoutsTotal(), 6);
     }
 
+    /** The technician's PIN: the same pad, the maintenance menu; wrong PINs of both in one row. */
+    void theTechnicianPinOpensTheMaintenanceMenu()
+    {
+        QTemporaryDir state;
+        ManualClock clock;
+        Config c = config(state.path());
+        c.technicianPinHash = staffpin::demoTechnicianHash();
+        Session s(c, &clock);
+        StaffGate *pad = s.staffPad();
+        QVERIFY(pad->technicianConfigured());
+        // The staff PIN: staff pages, and no way to the maintenance menu or the fleet page.
+        QVERIFY(s.unlockStaff(m_pin));
+        QCOMPARE(pad->role(), StaffGate::Role::Staff);
+        QCOMPARE(s.screen(), Session::Screen::StaffQueue);
+        QVERIFY(!s.technician());
+        s.openMaintenance();
+        s.openStaffFleet();
+        QCOMPARE(s.screen(), Session::Screen::StaffQueue);
+        s.reset();
+        // Wrong PINs count in one row whichever PIN was meant: the third locks the pad for both.
+        pad->openPad();
+        for (int i = 0; i < 3; ++i) {
+            type(*pad, QStringLiteral("000000"));
+            pad->submit();
+            if (i < 2)
+                waitOut(clock, *pad);
+        }
+        QCOMPARE(pad->state(), StaffGate::State::Locked);
+        QVERIFY(!s.unlockStaff(staffpin::demoTechnicianPin()));
+        waitOut(clock, *pad);
+        // The technician's PIN through the pad: the maintenance menu, and the fleet page from it.
+        type(*pad, staffpin::demoTechnicianPin());
+        pad->submit();
+        QCOMPARE(pad->role(), StaffGate::Role::Technician);
+        QCOMPARE(s.screen(), Session::Screen::Maintenance);
+        QVERIFY(s.technician());
+        QCOMPARE(pad->failuresBeforeUnlock(), 3);
+        s.openStaffFleet();
+        QCOMPARE(s.screen(), Session::Screen::StaffFleet);
+        s.openStaffQueue();
+        QCOMPARE(s.screen(), Session::Screen::StaffQueue);
+        s.openMaintenance();
+        QCOMPARE(s.screen(), Session::Screen::Maintenance);
+        // The visit's end closes it all.
+        s.reset();
+        QVERIFY(!s.technician());
+        QCOMPARE(s.screen(), Session::Screen::Attract);
+        // Only a technician PIN configured: the pad opens the menu, nothing else.
+        Config onlyTechnician;
+        onlyTechnician.technicianPinHash = staffpin::demoTechnicianHash();
+        Session t(onlyTechnician, &clock);
+        QVERIFY(t.staffPad()->configured());
+        QVERIFY(!t.unlockStaff(m_pin));
+        waitOut(clock, *t.staffPad());
+        QVERIFY(t.unlockStaff(staffpin::demoTechnicianPin()));
+        QCOMPARE(t.screen(), Session::Screen::Maintenance);
+    }
+
+    void aTechnicianPinEqualToTheStaffPinIsRefused()
+    {
+        QString error;
+        const QByteArray json = QStringLiteral("{\"staffPinHash\": \"%1\", \"technicianPinHash\": \"%1\"}").arg(m_hash).toUtf8();
+        QVERIFY(!Config::fromJson(json, &error));
+        QVERIFY2(error.contains(QLatin1String("technicianPinHash")), qPrintable(error));
+        QVERIFY(Config::fromJson(QStringLiteral("{\"staffPinHash\": \"%1\", \"technicianPinHash\": \"%2\"}")
+                                     .arg(m_hash, staffpin::demoTechnicianHash())
+                                     .toUtf8(),
+                                 &error));
+    }
+
     void lockoutSurvivesARestart()
     {
         QTemporaryDir state;

@@ -115,7 +115,7 @@ Item {
             Session.reset()
             // Enrolled with the simulated fleet server: the terminal id, the server, the polls.
             Session.start()
-            verify(Session.unlockStaff("246810"))
+            verify(Session.unlockStaff("864200"))
             compare(Session.screen, Session.Maintenance)
             tryVerify(() => findByName(shell, "maintenancePage") !== null)
             touch("maintenanceToFleetPage")
@@ -147,7 +147,7 @@ Item {
 
         function test_maintenancePage() {
             Session.start()
-            verify(Session.unlockStaff("246810"))
+            verify(Session.unlockStaff("864200"))
             compare(Session.screen, Session.Maintenance)
             tryVerify(() => findByName(shell, "maintenancePage") !== null)
             verify(findByName(shell, "terminalCode").text.indexOf(Fleet.controllerId) >= 0)
