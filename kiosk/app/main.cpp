@@ -3,6 +3,8 @@
 #include "common/logging.h"
 #include "common/processguard.h"
 #include "kiosk/config.h"
+#include "kiosk/fleet/fleetservice.h"
+#include "kiosk/fleet/runrecord.h"
 #include "kiosk/input/virtualkeyboard.h"
 #include "kiosk/kioskapp.h"
 #include "kiosk/session/clock.h"
@@ -15,10 +17,15 @@
 #include <QFont>
 #include <QGuiApplication>
 #include <QQuickWindow>
+#include <QSocketNotifier>
 #include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
 
+#include <csignal>
 #include <cstdio>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 Q_IMPORT_QML_PLUGIN(KioskPlugin)
 Q_IMPORT_QML_PLUGIN(Kiosk_DevicesPlugin)
@@ -31,6 +38,36 @@ int fail(const QString &message)
 {
     std::fprintf(stderr, "kiosk: %s\n", qPrintable(message));
     return 2;
+}
+
+} // namespace
+
+namespace {
+
+int g_signalPipe[2] = {-1, -1};
+
+/** SIGTERM (systemd stopping the unit) and SIGINT end the event loop, so the run ends cleanly. */
+void quitOnTermination(QObject *context)
+{
+    if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
+        return;
+    struct sigaction sa {};
+    sa.sa_handler = [](int) {
+        const char byte = 1;
+        [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[1], &byte, 1); // async-signal-safe
+    };
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    ::sigaction(SIGTERM, &sa, nullptr);
+    ::sigaction(SIGINT, &sa, nullptr);
+    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, context);
+    QObject::connect(notifier, &QSocketNotifier::activated, context, [] {
+        char byte;
+        while (::read(g_signalPipe[0], &byte, 1) > 0) {
+        }
+        kiosk::runrecord::setReason(QStringLiteral("stopped (SIGTERM)"));
+        QCoreApplication::quit();
+    });
 }
 
 } // namespace
@@ -98,7 +135,11 @@ int main(int argc, char *argv[])
     const bool walking = parser.isSet(tour) || parser.isSet(selfTest);
     auto manualClock = walking ? std::make_unique<kiosk::ManualClock>() : nullptr;
     kiosk::ManualClock *clock = manualClock.get();
+    quitOnTermination(&app);
+    const QString previousRun = kiosk::runrecord::begin(cfg.stateDir);
+    qCInfo(lcApp).noquote() << "the previous run:" << previousRun;
     kiosk::KioskApp kioskApp(cfg, std::move(manualClock));
+    kioskApp.fleet()->setLastRestartReason(previousRun);
     // After the bundles in force: a staffPin bundle gives the terminal its PIN.
     if (kioskApp.config().staffPinHash.isEmpty())
         qCWarning(lcConfig) << "no \"staffPinHash\" configured: this terminal has no staff pages (make one with `kioskctl staff hash-pin`)";
@@ -140,5 +181,7 @@ int main(int argc, char *argv[])
         }, Qt::QueuedConnection);
         QTimer::singleShot(10000, &app, [] { QCoreApplication::exit(1); });
     }
-    return QGuiApplication::exec();
+    const int code = QGuiApplication::exec();
+    kiosk::runrecord::end(cfg.stateDir);
+    return code;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/fleet/commandhost.h"
+#include "kiosk/fleet/runrecord.h"
 
 #include "devices/devicemanager.h"
 #include "kiosk/fleet/fleetservice.h"
@@ -104,6 +105,7 @@ FleetCommandHost::FleetCommandHost(const Config &config, devices::DeviceManager 
             return;
         }
         qCWarning(lcFleet).noquote() << m_restartWhy + QStringLiteral(": the app ends with") << kRestartExitCode << "to be started again";
+        runrecord::setReason(m_restartWhy); // the next start tells the fleet why
         QCoreApplication::exit(kRestartExitCode);
     });
 }

@@ -652,8 +652,7 @@ std::map<QString, QString> FleetService::attributes() const
     const QStorageInfo disk(m_config.stateDir.isEmpty() ? QDir::currentPath() : m_config.stateDir);
     a[QStringLiteral("diskFreeMegabytes")] = QString::number(disk.bytesAvailable() / (1024 * 1024));
     a[QStringLiteral("uptimeSeconds")] = QString::number((QDateTime::currentMSecsSinceEpoch() - m_startedMs) / 1000);
-    // Until the appliance's watchdog records why it restarted (docs/fleet.md).
-    a[QStringLiteral("lastRestartReason")] = qEnvironmentVariable("KIOSK_RESTART_REASON", QStringLiteral("start"));
+    a[QStringLiteral("lastRestartReason")] = m_lastRestartReason;
     const auto window = localWindow();
     a[QStringLiteral("localMaintenanceWindow")] = window ? window->text() : QString();
     return a;

@@ -82,6 +82,8 @@ public:
     /** What the deployments are applied with (null: deployments are refused with a reason). */
     void setInstaller(fleet::Installer *installer);
     void setVersions(const QString &catalogVersion, const QString &formsVersion);
+    /** How the previous run ended (kiosk/fleet/runrecord.h), reported as lastRestartReason. */
+    void setLastRestartReason(const QString &reason) { m_lastRestartReason = reason; }
 
     [[nodiscard]] bool enrolled() const { return m_config.fleet.enrolled(); }
     // (With --simulate and no server configured, start() enrols with the simulated one.)
@@ -178,6 +180,7 @@ private:
     /** The local window for the client's thread: start × 1440 + end minutes, −1 none. */
     std::shared_ptr<std::atomic<int>> m_window;
     QString m_catalogVersion, m_formsVersion;
+    QString m_lastRestartReason = QStringLiteral("unknown");
     qint64 m_startedMs = 0;
     QTimer m_attributesTimer;
     QTimer m_windowTimer; ///< once a minute while a local window is set: its opening lets a waiting deployment go on

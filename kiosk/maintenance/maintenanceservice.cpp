@@ -132,10 +132,14 @@ void MaintenanceService::checkNetwork()
 
 void MaintenanceService::restartApp()
 {
-    run(tr("Restart"), [c = m_commands] {
-        const auto r = c->restartApp();
-        return Outcome{r.ok, r.lines};
-    });
+    if (m_busy)
+        return;
+    m_task = tr("Restart");
+    qCInfo(lcFleet).noquote() << "maintenance menu: restart";
+    // As the fleet's restart-app: once no update is in hand (at most a minute), exit 75.
+    m_commands->restartWhenReported(std::chrono::steady_clock::now(), QStringLiteral("restart from the maintenance menu"));
+    finish({true, {m_devices->isSimulated() ? tr("A simulated terminal is not restarted (the restart is logged).")
+                                            : tr("The app restarts in a few seconds.")}});
 }
 
 void MaintenanceService::clear()

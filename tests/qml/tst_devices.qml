@@ -140,7 +140,8 @@ Item {
             verify(item, name)
             const view = findByName(shell, "maintenancePages")
             view.showItem(item)
-            tryVerify(() => { const p = item.mapToItem(view, 0, 0); return p.y >= 0 && p.y + item.height <= view.height + 1 }, 3000, name)
+            tryVerify(() => { const p = item.mapToItem(view, 0, 0); return p.y >= -1 && p.y + item.height <= view.height + 1 }, 3000,
+                      name + " at " + item.mapToItem(view, 0, 0).y + "+" + item.height + " in " + view.height)
             wait(50)
             mouseClick(item)
         }
