@@ -47,6 +47,9 @@ struct FleetConfig {
     QString controllerId; ///< empty: the terminal id
     QString caFile; ///< the CAs trusted for the fleet server and its artifacts
     QString targetTokenFile; ///< or the credential fleet.target-token
+    /** The token is the on-site enrolment's (targetTokenFile in the state folder): the credential
+     *  fleet.target-token, provisioned for the image's server, is not used for it. Not from the file. */
+    bool tokenFromEnrolment = false;
     QString clientCertificateFile; ///< through the city's proxy, instead of a token
     QString clientKeyFile; ///< or the credential fleet.client-key
     int pollOverrideSeconds = 0; ///< a bench terminal's own interval; 0: the server's

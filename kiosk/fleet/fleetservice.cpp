@@ -226,6 +226,7 @@ Config FleetService::withStoredEnrolment(Config config)
     f.controllerId = s->controllerId;
     f.caFile = QString::fromStdString(s->caFile.string());
     f.targetTokenFile = QString::fromStdString(s->tokenFile.string());
+    f.tokenFromEnrolment = true;
     f.clientCertificateFile.clear();
     f.clientKeyFile.clear();
     f.bundleKeysFile = QString::fromStdString(s->keySetFile.string());
@@ -399,6 +400,7 @@ void FleetService::finishEnrolment(const QByteArray &file, const QString &source
     m_config.fleet.controllerId = stored->controllerId;
     m_config.fleet.caFile = QString::fromStdString(stored->caFile.string());
     m_config.fleet.targetTokenFile = QString::fromStdString(stored->tokenFile.string());
+    m_config.fleet.tokenFromEnrolment = true;
     m_config.fleet.clientCertificateFile.clear();
     m_config.fleet.clientKeyFile.clear();
     m_config.fleet.bundleKeysFile = QString::fromStdString(stored->keySetFile.string());
@@ -576,7 +578,7 @@ void FleetService::start()
     if (!m_simulatedToken.isEmpty()) {
         o.targetToken = m_simulatedToken;
     } else if (m_config.fleet.clientCertificateFile.isEmpty() || !m_config.fleet.targetTokenFile.isEmpty() || store.hasCredential("fleet.target-token")) {
-        const secrets::Secret token = store.read("fleet.target-token", m_config.fleet.targetTokenFile.toStdString(), 256);
+        const secrets::Secret token = store.read(m_config.fleet.tokenFromEnrolment ? "" : "fleet.target-token", m_config.fleet.targetTokenFile.toStdString(), 256);
         if (!token) {
             m_pollText = tr("Enrolled, but the target token cannot be read (credential fleet.target-token or fleet.targetTokenFile): %1")
                              .arg(QString::fromStdString(token.message));

@@ -20,7 +20,9 @@
 #include "services/simulation/ddiserver.h"
 #include "services/simulation/devpki.h"
 
+#include <QDir>
 #include <QFile>
+#include <QScopeGuard>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -207,6 +209,19 @@ private Q_SLOTS:
             f.write(enrolmentFor(QStringLiteral("T-ENROL-1")));
         }
         const enrolment::EnrolmentStore store(std::filesystem::path(c.stateDir.toStdString()));
+        // A credential for the image's own fleet server is there too: an enrolment's token wins over it.
+        const QString creds = m_dir.filePath(QStringLiteral("enrol-credentials"));
+        QVERIFY(QDir().mkpath(creds));
+        QFile::setPermissions(creds, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        {
+            QFile f(QDir(creds).filePath(QStringLiteral("fleet.target-token")));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("stale-credential-token-000");
+            f.close();
+            QVERIFY(f.setPermissions(QFileDevice::ReadOwner));
+        }
+        qputenv("CREDENTIALS_DIRECTORY", QFile::encodeName(creds));
+        const auto unsetCredentials = qScopeGuard([] { qunsetenv("CREDENTIALS_DIRECTORY"); });
         {
             KioskApp app(c);
             app.loadCatalog();

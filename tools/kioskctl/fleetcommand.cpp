@@ -105,7 +105,7 @@ int pollOnce(const Config &c, std::FILE *out, std::FILE *err)
     o.ioTimeout = std::chrono::milliseconds(20000);
     if (c.fleet.clientCertificateFile.isEmpty() || !c.fleet.targetTokenFile.isEmpty()) {
         const auto store = secrets::SecretStore::fromEnvironment(secrets::SecretStore::Mode::Production);
-        const secrets::Secret token = store.read("fleet.target-token", c.fleet.targetTokenFile.toStdString(), 256);
+        const secrets::Secret token = store.read(c.fleet.tokenFromEnrolment ? "" : "fleet.target-token", c.fleet.targetTokenFile.toStdString(), 256);
         if (!token) {
             print(err, QStringLiteral("kioskctl: the target token cannot be read: %1\n").arg(QString::fromStdString(token.message)));
             return 1;
