@@ -4,11 +4,15 @@
 // container and manifest. Whatever is accepted stays within the limits: artifact names are
 // plain file names (they become files in the staging folder), every artifact has a SHA-256 and a
 // link, sizes are bounded; a poll interval is within 30 s … 7 days; a command list accepted has
-// 1–16 commands, https upload URLs only, restart-app last only.
+// 1–16 commands, https upload URLs only, restart-app last only. An enrolment (a file, its QR
+// text, a typed one-time code) accepted has an https DDI base, a token of the allowed characters,
+// a CA and a key set; an unpacked QR code stays within the file limit.
 #include "services/fleet/bundle.h"
 #include "services/fleet/commands.h"
 #include "services/fleet/ddiapi.h"
+#include "services/fleet/enrolment.h"
 
+#include <QDateTime>
 #include <QRegularExpression>
 
 #include <cstddef>
@@ -72,5 +76,26 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     } else if (error.isEmpty()) {
         __builtin_trap();
     }
+    // Enrolment: the file (fetched, or unpacked from a scanned code), the QR text, a typed code.
+    error.clear();
+    const auto checkEnrolment = [&error](const QByteArray &file) {
+        if (const auto e = enrolment::parse(file, QDateTime::fromSecsSinceEpoch(1796000000, Qt::UTC), &error)) {
+            static const QRegularExpression token(QStringLiteral("^[A-Za-z0-9._~+/=-]{8,128}$"));
+            if (!enrolment::isDdiBase(e->server) || !token.match(e->targetToken).hasMatch() || e->caPem.isEmpty()
+                || !bundle::parseKeySet(e->keySet))
+                __builtin_trap();
+        } else if (error.isEmpty()) {
+            __builtin_trap();
+        }
+    };
+    checkEnrolment(body);
+    const QString text = QString::fromLatin1(body.left(8192));
+    if (const auto unpacked = enrolment::fromQrText(text, &error)) {
+        if (unpacked->isEmpty() || unpacked->size() > enrolment::kMaxFileBytes)
+            __builtin_trap();
+        checkEnrolment(*unpacked);
+    }
+    if (const auto code = enrolment::parseCode(QString::fromUtf8(body.left(256))); code && (code->slot.size() != 4 || code->digest.size() != 16))
+        __builtin_trap();
     return 0;
 }
