@@ -51,7 +51,7 @@ class FleetService : public QObject
     QML_NAMED_ELEMENT(Fleet)
     QML_SINGLETON
     Q_PROPERTY(bool enrolled READ enrolled NOTIFY statusChanged)
-    Q_PROPERTY(QString controllerId READ controllerId CONSTANT)
+    Q_PROPERTY(QString controllerId READ controllerId NOTIFY statusChanged)
     Q_PROPERTY(QString server READ server NOTIFY statusChanged)
     /** What the client is doing, in words ("polled 20:15, next 20:20" …). */
     Q_PROPERTY(QString pollText READ pollText NOTIFY statusChanged)
@@ -59,7 +59,7 @@ class FleetService : public QObject
     Q_PROPERTY(QString actionText READ actionText NOTIFY statusChanged)
     Q_PROPERTY(QString lastActionText READ lastActionText NOTIFY statusChanged)
     /** What a technician scans to enrol this terminal (its id), also shown as text. */
-    Q_PROPERTY(QString enrolmentCode READ enrolmentCode CONSTANT)
+    Q_PROPERTY(QString enrolmentCode READ enrolmentCode NOTIFY statusChanged)
     /** How the terminal is enrolled, in words ("enrolled with fleet.example by QR code, 12-01 10:00"). */
     Q_PROPERTY(QString enrolmentText READ enrolmentText NOTIFY statusChanged)
     /** An enrolment is being checked (fetched, probed): the page waits. */

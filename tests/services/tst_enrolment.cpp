@@ -356,6 +356,13 @@ private Q_SLOTS:
         QVERIFY(stored);
         QCOMPARE(stored->source, QStringLiteral("kioskctl"));
         QCOMPARE(stored->sha256, enrolment::sha256Hex(bytes));
+        // kioskctl fleet status says so (and never the token).
+        QCOMPARE(run({QStringLiteral("fleet"), QStringLiteral("status"), QStringLiteral("--state-dir"), state}, &out, &err), 0);
+        QVERIFY2(out.contains(QLatin1String("enrolled:")) && out.contains(QLatin1String("PT-0012")), qPrintable(out + err));
+        QCOMPARE(run({QStringLiteral("fleet"), QStringLiteral("status"), QStringLiteral("--json"), QStringLiteral("--state-dir"), state}, &out, &err), 0);
+        const QJsonObject status = QJsonDocument::fromJson(out.toUtf8()).object();
+        QCOMPARE(status.value(QLatin1String("enrolment")).toObject().value(QLatin1String("server")).toString(), QString::fromStdString(server.baseUrl()));
+        QVERIFY(!out.contains(m_token));
 
         // A file with a token the server does not know is refused; the enrolment in force stays.
         auto wrong = *enrolment::parse(bytes, QDateTime::currentDateTimeUtc());

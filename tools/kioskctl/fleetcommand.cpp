@@ -61,18 +61,38 @@ int status(const QString &stateDir, const Config *config, bool json, std::FILE *
     if (f.open(QIODevice::ReadOnly))
         o = QJsonDocument::fromJson(f.read(64 * 1024)).object();
     o.insert(QStringLiteral("running"), clientRunning(dir));
+    const fleet::enrolment::EnrolmentStore enrolments(std::filesystem::path(stateDir.toStdString()));
+    QString damaged;
+    const auto enrolment = enrolments.load(&damaged);
+    if (enrolment) {
+        o.insert(QStringLiteral("enrolment"), QJsonObject{{QStringLiteral("server"), enrolment->server},
+                                                          {QStringLiteral("controllerId"), enrolment->controllerId},
+                                                          {QStringLiteral("reference"), enrolment->reference},
+                                                          {QStringLiteral("source"), enrolment->source},
+                                                          {QStringLiteral("enrolledAt"), enrolment->enrolledAt}});
+    } else if (!damaged.isEmpty()) {
+        o.insert(QStringLiteral("enrolmentProblem"), damaged);
+    }
     if (config)
         o.insert(QStringLiteral("enrolled"), config->fleet.enrolled());
+    else if (enrolment)
+        o.insert(QStringLiteral("enrolled"), true);
     if (json) {
         print(out, QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
         return 0;
     }
-    if (!f.exists() && !o.value(QStringLiteral("running")).toBool()) {
+    QString s;
+    if (enrolment)
+        s += QStringLiteral("enrolled:      %1 as %2 (%3, %4)\n")
+                 .arg(enrolment->server, enrolment->controllerId.isEmpty() ? QStringLiteral("the terminal id") : enrolment->controllerId,
+                      enrolment->source, enrolment->enrolledAt);
+    else if (!damaged.isEmpty())
+        s += QStringLiteral("enrolment:     %1\n").arg(damaged);
+    if (!f.exists() && !o.value(QStringLiteral("running")).toBool() && s.isEmpty()) {
         print(err, QStringLiteral("kioskctl: this terminal has not polled a fleet server yet (no %1)\n").arg(f.fileName()));
         return 1;
     }
     const auto text = [&o](const char *key) { return o.value(QLatin1String(key)).toString(); };
-    QString s;
     s += QStringLiteral("fleet client:  %1\n").arg(o.value(QStringLiteral("running")).toBool() ? QStringLiteral("running (in the kiosk)") : QStringLiteral("not running"));
     s += QStringLiteral("last poll:     %1 (%2)\n").arg(text("lastPoll").isEmpty() ? QStringLiteral("never") : text("lastPoll"), text("lastPollResult"));
     if (const int failures = o.value(QStringLiteral("failuresInARow")).toInt(); failures > 0)
