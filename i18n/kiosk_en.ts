@@ -445,6 +445,18 @@
         <source>Enrol</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Restart the app?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The terminal shows its start screen again in about half a minute. An update in progress is finished first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NavigationPanel</name>
@@ -1690,6 +1702,14 @@
     </message>
     <message>
         <source>Restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A simulated terminal is not restarted (the restart is logged).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app restarts in a few seconds.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -441,6 +441,18 @@
         <source>Enrol</source>
         <translation>接入</translation>
     </message>
+    <message>
+        <source>Restart the app?</source>
+        <translation>重启应用？</translation>
+    </message>
+    <message>
+        <source>The terminal shows its start screen again in about half a minute. An update in progress is finished first.</source>
+        <translation>约半分钟后终端重新显示开始页面。正在进行的更新会先完成。</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重启</translation>
+    </message>
 </context>
 <context>
     <name>NavigationPanel</name>
@@ -1672,6 +1684,14 @@
     <message>
         <source>Restart</source>
         <translation>重启</translation>
+    </message>
+    <message>
+        <source>A simulated terminal is not restarted (the restart is logged).</source>
+        <translation>模拟终端不会真正重启（已记录重启请求）。</translation>
+    </message>
+    <message>
+        <source>The app restarts in a few seconds.</source>
+        <translation>应用将在几秒后重启。</translation>
     </message>
 </context>
 <context>

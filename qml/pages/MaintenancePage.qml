@@ -10,6 +10,9 @@ Item {
     id: page
     objectName: "maintenancePage"
 
+    // The restart is asked for first: a slip of the finger should not end the app.
+    property bool confirmingRestart: false
+
     // Crockford's base32: the characters a one-time code has (no I, L, O, U).
     readonly property var codeKeys: "0123456789ABCDEFGHJKMNPQRSTVWXYZ".split("")
 
@@ -132,7 +135,7 @@ Item {
                     enabled: !Maintenance.busy
                     accent: true
                     text: qsTr("Restart the app")
-                    onClicked: Maintenance.restartApp()
+                    onClicked: page.confirmingRestart = true
                 }
             }
             BodyText {
@@ -231,5 +234,19 @@ Item {
             }
         }
 
+    }
+
+    ConfirmPopup {
+        objectName: "restartConfirm"
+        anchors.fill: parent
+        visible: page.confirmingRestart
+        title: qsTr("Restart the app?")
+        text: qsTr("The terminal shows its start screen again in about half a minute. An update in progress is finished first.")
+        confirmText: qsTr("Restart")
+        onCancelled: page.confirmingRestart = false
+        onConfirmed: {
+            page.confirmingRestart = false
+            Maintenance.restartApp()
+        }
     }
 }

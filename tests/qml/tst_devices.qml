@@ -160,6 +160,15 @@ Item {
             verify(Maintenance.hasResult)
             verify(Maintenance.resultLines.length >= 3, Maintenance.resultLines.join("|"))
             verify(allText(findByName(shell, "checkResult")).indexOf(Maintenance.resultLines[0]) >= 0)
+            // The restart asks first; cancelled, nothing happens.
+            touch("restartButton")
+            tryVerify(() => findByName(shell, "restartConfirm") !== null)
+            verify(!Maintenance.busy)
+            verify(Maintenance.task !== qsTranslate("kiosk::MaintenanceService", "Restart"))
+            Session.reset()
+            verify(Session.unlockStaff("864200"))
+            tryVerify(() => findByName(shell, "maintenancePage") !== null)
+            compare(findByName(shell, "restartConfirm"), null)
             // A mistyped code is refused in words; the enrolment in force stays.
             const server = Fleet.server
             for (const ch of "ABCDEFGH")
