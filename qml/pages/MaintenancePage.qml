@@ -32,9 +32,13 @@ Item {
         anchors.margins: Theme.margin
         spacing: Theme.spacing * 1.5
 
-        RowLayout {
+        // Portrait: the title on its own line (elder mode makes it large), the ways to the other
+        // pages below it; landscape: side by side, so the terminal's code still fits the first page.
+        GridLayout {
             Layout.fillWidth: true
-            spacing: Theme.targetGap
+            columns: Theme.landscape ? 2 : 1
+            columnSpacing: Theme.margin
+            rowSpacing: Theme.spacing
             Text {
                 textFormat: Text.PlainText
                 Layout.fillWidth: true
@@ -45,20 +49,23 @@ Item {
                 color: Theme.textPrimary
                 wrapMode: Text.Wrap
             }
-            KioskButton {
-                objectName: "maintenanceToDevicesPage"
-                text: qsTr("Devices")
-                onClicked: Session.openStaffDevices()
-            }
-            KioskButton {
-                objectName: "maintenanceToQueuePage"
-                text: qsTr("Request queue")
-                onClicked: Session.openStaffQueue()
-            }
-            KioskButton {
-                objectName: "maintenanceToFleetPage"
-                text: qsTr("Fleet")
-                onClicked: Session.openStaffFleet()
+            Row {
+                spacing: Theme.targetGap
+                KioskButton {
+                    objectName: "maintenanceToDevicesPage"
+                    text: qsTr("Devices")
+                    onClicked: Session.openStaffDevices()
+                }
+                KioskButton {
+                    objectName: "maintenanceToQueuePage"
+                    text: qsTr("Request queue")
+                    onClicked: Session.openStaffQueue()
+                }
+                KioskButton {
+                    objectName: "maintenanceToFleetPage"
+                    text: qsTr("Fleet")
+                    onClicked: Session.openStaffFleet()
+                }
             }
         }
 
@@ -69,8 +76,8 @@ Item {
             spacing: Theme.margin
             QrCode {
                 objectName: "terminalCode"
-                Layout.preferredWidth: Theme.touchTarget * 3
-                Layout.preferredHeight: Theme.touchTarget * 3
+                Layout.preferredWidth: Theme.touchTarget * (Theme.landscape ? 2.2 : 3)
+                Layout.preferredHeight: Theme.touchTarget * (Theme.landscape ? 2.2 : 3)
                 text: Fleet.enrolmentCode
             }
             ColumnLayout {
