@@ -124,7 +124,7 @@ SystemdNotifier::SystemdNotifier(QObject *parent)
     const int interval = watchdogPingIntervalMs(usec);
     QString whose;
     if (!watchdogPid.isEmpty() && watchdogPid.toLongLong() != qint64(::getpid()))
-        whose = QStringLiteral(" (WATCHDOG_PID %1 is another process, the compositor: pinging from here all the same)")
+        whose = QStringLiteral(" (WATCHDOG_PID %1 names another process, under cage the compositor: pinging from here all the same)")
                     .arg(QString::fromLatin1(watchdogPid));
     if (interval > 0) {
         m_watchdog.setInterval(interval);
