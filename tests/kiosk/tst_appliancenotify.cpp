@@ -16,6 +16,7 @@
 namespace {
 
 constexpr int kWatchdogUsec = 400000; // pings every 200 ms
+constexpr int kHangAfterMs = 1500;     // after the first frame, in kiosk-testhooks
 
 QProcessEnvironment kioskEnvironment(const QTemporaryDir &dir, const NotifySocket &systemd)
 {
@@ -107,7 +108,7 @@ private Q_SLOTS:
         for (qint64 g : gaps)
             sum += g;
         const qint64 mean = sum / gaps.size();
-        QVERIFY2(mean >= 150 && mean <= 300, qPrintable(QStringLiteral("mean gap %1 ms").arg(mean)));
+        QVERIFY2(mean >= 150 && mean <= 350, qPrintable(QStringLiteral("mean gap %1 ms").arg(mean)));
         QVERIFY(kiosk.state() == QProcess::Running);
         QVERIFY(logOf(log).contains("systemd: notifying"));
         QVERIFY(logOf(log).contains("WATCHDOG=1 every 200 ms"));
@@ -132,7 +133,7 @@ private Q_SLOTS:
         NotifySocket systemd("@kiosk-tst-appliancenotify-" + QByteArray::number(QCoreApplication::applicationPid()));
         QVERIFY(systemd.bound());
         QProcessEnvironment env = kioskEnvironment(dir, systemd);
-        env.insert(QStringLiteral("KIOSK_TEST_HANG_AFTER_MS"), QStringLiteral("1500"));
+        env.insert(QStringLiteral("KIOSK_TEST_HANG_AFTER_MS"), QString::number(kHangAfterMs));
         const QString log = dir.filePath(QStringLiteral("kiosk.log"));
         QProcess kiosk;
         start(kiosk, QStringLiteral(KIOSK_TESTHOOKS_PATH), env, log);
@@ -141,15 +142,16 @@ private Q_SLOTS:
         QVERIFY2(waitForReady(systemd, before), logOf(log).constData());
 
         // Pings until the hang, then none for 3× the interval and more, while the kiosk lives.
+        // A silence before the hang is due (a slow sanitizer build) is not taken for it.
         constexpr int kSilenceMs = 3 * kWatchdogUsec / 1000 / 2 + 100;
         int pings = 0;
         QElapsedTimer t;
         t.start();
         bool silent = false;
-        while (!silent && t.elapsed() < 60000) {
+        while (!silent && t.elapsed() < 20000) {
             const auto m = systemd.receive(kSilenceMs);
             if (!m)
-                silent = true;
+                silent = t.elapsed() >= kHangAfterMs;
             else if (*m == "WATCHDOG=1")
                 ++pings;
         }
