@@ -192,6 +192,7 @@ int main(int argc, char *argv[])
     kiosk::KioskApp kioskApp(cfg, std::move(manualClock));
     kioskApp.fleet()->setLastRestartReason(previousRun);
     // systemd's Type=notify and watchdog (docs/appliance.md); nothing without $NOTIFY_SOCKET.
+    // A tour or self-test is no service run: it tells systemd nothing.
     kiosk::appliance::SystemdNotifier systemd;
     if (!walking)
         systemd.starting();
@@ -212,7 +213,8 @@ int main(int argc, char *argv[])
     // rolled back after two tries; docs/fleet.md).
     QObject::connect(kioskApp.window(), &QQuickWindow::frameSwapped, &kioskApp, [&kioskApp] { kioskApp.confirmStarted(); },
                      Qt::SingleShotConnection);
-    systemd.readyAtFirstFrame(kioskApp.window(), kioskApp.session());
+    if (!walking)
+        systemd.readyAtFirstFrame(kioskApp.window(), kioskApp.session());
 #ifdef KIOSK_TEST_HOOKS
     // Test builds only (kiosk-testhooks in tests/CMakeLists.txt, never the installed kiosk): the
     // GUI thread hangs n ms after the first frame, so tst_appliancenotify sees the pings stop.
