@@ -2,6 +2,7 @@
 // The terminal's executable: parses the command line and hands over to KioskApp.
 #include "common/logging.h"
 #include "common/processguard.h"
+#include "kiosk/appliance/systemdnotify.h"
 #include "kiosk/config.h"
 #include "kiosk/fleet/fleetservice.h"
 #include "kiosk/fleet/runrecord.h"
@@ -21,8 +22,12 @@
 #include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
+#include <optional>
+#include <set>
+#include <string_view>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -38,6 +43,55 @@ int fail(const QString &message)
 {
     std::fprintf(stderr, "kiosk: %s\n", qPrintable(message));
     return 2;
+}
+
+/** The command line, one description for the display-less --help/--version and the real run. */
+struct Options
+{
+    QCommandLineOption simulate{QStringLiteral("simulate"), QStringLiteral("Use simulated devices (ID-card reader, printer, scanner).")};
+    QCommandLineOption config{QStringLiteral("config"), QStringLiteral("Read the terminal configuration from <file> (JSON, see docs/configuration.md)."), QStringLiteral("file")};
+    QCommandLineOption tour{QStringLiteral("tour"), QStringLiteral("Render every screen at 1080x1920 and 1920x1080, normal and elder mode, into <dir> as PNG files, then exit."), QStringLiteral("dir")};
+    QCommandLineOption selfTest{QStringLiteral("self-test"), QStringLiteral("Load every page; exit non-zero on any QML warning or error.")};
+    QCommandLineOption firstFrame{QStringLiteral("first-frame"), QStringLiteral("Print the milliseconds from start to the first rendered frame, then exit (benchmarks).")};
+    Options() { firstFrame.setFlags(QCommandLineOption::HiddenFromHelp); }
+};
+
+void describe(QCommandLineParser &parser, const Options &o)
+{
+    parser.setApplicationDescription(QStringLiteral(
+        "Self-service terminal for neighborhood centers (24小时自助便民服务终端).\n"
+        "Residents browse and search the city's service catalog; see README.md."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({o.simulate, o.config, o.tour, o.selfTest, o.firstFrame});
+}
+
+/**
+ * --help and --version answered before any Qt platform starts, so they work over SSH and on a
+ * machine without a display. Empty when the command line asks for neither: the real run follows.
+ */
+std::optional<int> answerWithoutDisplay(int argc, char *argv[])
+{
+    static const std::set<std::string_view> words{"-h", "-?", "--help", "--help-all", "-v", "--version"};
+    if (std::none_of(argv + 1, argv + argc, [](const char *a) { return words.count(a) > 0; }))
+        return std::nullopt;
+    QCoreApplication core(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("kiosk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(KIOSK_VERSION));
+    QCommandLineParser parser;
+    const Options options;
+    describe(parser, options);
+    if (!parser.parse(QCoreApplication::arguments()))
+        return fail(parser.errorText() + QStringLiteral("\nTry 'kiosk --help'."));
+    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return 0;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        std::printf("kiosk %s\n", KIOSK_VERSION);
+        return 0;
+    }
+    return std::nullopt; // e.g. `--config -h`: a file named -h
 }
 
 } // namespace
@@ -80,6 +134,8 @@ int main(int argc, char *argv[])
     // The software renderer draws the same on the panel's GPU-less boards, offscreen and in CI.
     if (qEnvironmentVariableIsEmpty("QT_QUICK_BACKEND"))
         QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+    if (const std::optional<int> answered = answerWithoutDisplay(argc, argv))
+        return *answered;
     kiosk::input::useVirtualKeyboard();
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("kiosk"));
@@ -87,18 +143,13 @@ int main(int argc, char *argv[])
     QGuiApplication::setFont(QFont(QStringLiteral("Noto Sans CJK SC")));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Self-service terminal for neighborhood centers (24小时自助便民服务终端).\n"
-        "Residents browse and search the city's service catalog; see README.md."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption simulate(QStringLiteral("simulate"), QStringLiteral("Use simulated devices (ID-card reader, printer, scanner)."));
-    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("Read the terminal configuration from <file> (JSON, see docs/configuration.md)."), QStringLiteral("file"));
-    const QCommandLineOption tour(QStringLiteral("tour"), QStringLiteral("Render every screen at 1080x1920 and 1920x1080, normal and elder mode, into <dir> as PNG files, then exit."), QStringLiteral("dir"));
-    const QCommandLineOption selfTest(QStringLiteral("self-test"), QStringLiteral("Load every page; exit non-zero on any QML warning or error."));
-    QCommandLineOption firstFrame(QStringLiteral("first-frame"), QStringLiteral("Print the milliseconds from start to the first rendered frame, then exit (benchmarks)."));
-    firstFrame.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({simulate, config, tour, selfTest, firstFrame});
+    const Options options;
+    describe(parser, options);
+    const QCommandLineOption &simulate = options.simulate;
+    const QCommandLineOption &config = options.config;
+    const QCommandLineOption &tour = options.tour;
+    const QCommandLineOption &selfTest = options.selfTest;
+    const QCommandLineOption &firstFrame = options.firstFrame;
     if (!parser.parse(QGuiApplication::arguments()))
         return fail(parser.errorText() + QStringLiteral("\nTry 'kiosk --help'."));
     if (parser.isSet(QStringLiteral("help"))) {
@@ -140,6 +191,11 @@ int main(int argc, char *argv[])
     qCInfo(lcApp).noquote() << "the previous run:" << previousRun;
     kiosk::KioskApp kioskApp(cfg, std::move(manualClock));
     kioskApp.fleet()->setLastRestartReason(previousRun);
+    // systemd's Type=notify and watchdog (docs/appliance.md); nothing without $NOTIFY_SOCKET.
+    // A tour or self-test is no service run: it tells systemd nothing.
+    kiosk::appliance::SystemdNotifier systemd;
+    if (!walking)
+        systemd.starting();
     // After the bundles in force: a staffPin bundle gives the terminal its PIN.
     if (kioskApp.config().staffPinHash.isEmpty())
         qCWarning(lcConfig) << "no \"staffPinHash\" configured: this terminal has no staff pages (make one with `kioskctl staff hash-pin`)";
@@ -157,6 +213,16 @@ int main(int argc, char *argv[])
     // rolled back after two tries; docs/fleet.md).
     QObject::connect(kioskApp.window(), &QQuickWindow::frameSwapped, &kioskApp, [&kioskApp] { kioskApp.confirmStarted(); },
                      Qt::SingleShotConnection);
+    if (!walking)
+        systemd.readyAtFirstFrame(kioskApp.window(), kioskApp.session());
+#ifdef KIOSK_TEST_HOOKS
+    // Test builds only (kiosk-testhooks in tests/CMakeLists.txt, never the installed kiosk): the
+    // GUI thread hangs n ms after the first frame, so tst_appliancenotify sees the pings stop.
+    if (const int hangAfter = qEnvironmentVariableIntValue("KIOSK_TEST_HANG_AFTER_MS"); hangAfter > 0)
+        QObject::connect(kioskApp.window(), &QQuickWindow::frameSwapped, &app, [hangAfter, &app] {
+            QTimer::singleShot(hangAfter, &app, [] { ::sleep(3600); });
+        }, Qt::SingleShotConnection);
+#endif
 
     if (walking) {
         kiosk::ScreenTour walk(kioskApp, *clock);
@@ -182,6 +248,7 @@ int main(int argc, char *argv[])
         QTimer::singleShot(10000, &app, [] { QCoreApplication::exit(1); });
     }
     const int code = QGuiApplication::exec();
+    systemd.stopping();
     kiosk::runrecord::end(cfg.stateDir);
     return code;
 }
