@@ -60,6 +60,8 @@ private Q_SLOTS:
         env.insert(QStringLiteral("KIOSK_STATE_DIR"), dir.path());
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         env.insert(QStringLiteral("QT_QUICK_BACKEND"), QStringLiteral("software"));
+        // CTest quiets the kiosk's info lines; this test reads two of them.
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("kiosk.app.info=true;kiosk.services.fleet.info=true"));
         const auto start = [&env](QProcess &p) {
             p.setProcessEnvironment(env);
             p.setProcessChannelMode(QProcess::MergedChannels);
