@@ -100,11 +100,21 @@ Rectangle {
                 font.bold: true
                 color: Theme.textOnAccent
             }
+            // Alive, then at rest: two slow pulses when the screen appears and then once a
+            // minute. A pulse running all the time redraws the screen every frame (5 % of a core on
+            // a terminal that waits all night; docs/appliance.md, "Idle").
             SequentialAnimation on scale {
-                loops: Animation.Infinite
+                id: pulse
+                loops: 2
                 running: !Theme.elder
                 NumberAnimation { from: 1; to: 1.04; duration: 900; easing.type: Easing.InOutQuad }
                 NumberAnimation { from: 1.04; to: 1; duration: 900; easing.type: Easing.InOutQuad }
+            }
+            Timer {
+                interval: 60000
+                repeat: true
+                running: !Theme.elder
+                onTriggered: pulse.restart()
             }
         }
         Text {

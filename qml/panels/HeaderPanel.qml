@@ -73,14 +73,18 @@ Rectangle {
                 color: Theme.textOnDark
                 text: now
                 property string now
+                // Once a minute, just after the minute turns (not every few seconds: an idle
+                // terminal should sleep).
                 function refresh() {
-                    now = Qt.formatDateTime(new Date(), "yyyy-MM-dd hh:mm")
+                    const t = new Date()
+                    now = Qt.formatDateTime(t, "yyyy-MM-dd hh:mm")
+                    tick.interval = 60000 - (t.getSeconds() * 1000 + t.getMilliseconds()) + 200
+                    tick.restart()
                 }
                 Component.onCompleted: refresh()
                 Timer {
-                    interval: 10000
-                    running: true
-                    repeat: true
+                    id: tick
+                    interval: 60000
                     onTriggered: clock.refresh()
                 }
             }

@@ -75,6 +75,18 @@ Item {
             tryCompare(Session, "screen", Session.Home)
         }
 
+        function test_attractScreenRests() {
+            // Two pulses when it appears, then still: an animation that never ends redraws the
+            // screen every frame all night (idle-bench measures the CPU).
+            const button = findByName(shell, "startButton")
+            verify(button)
+            wait(4000) // the two pulses (3.6 s)
+            for (let i = 0; i < 10; ++i) {
+                wait(200)
+                compare(button.scale, 1, "the start button is still animating")
+            }
+        }
+
         function test_searchSbcx() {
             mouseClick(shell)
             tryCompare(Session, "screen", Session.Home)
