@@ -113,6 +113,19 @@ QString sourceWords(const QString &source)
     return source;
 }
 
+/** The fleet settings of a stored enrolment: server, controller, CA, its own token file, its keys. */
+void useEnrolment(FleetConfig &f, const fleet::enrolment::EnrolmentStore::Stored &s)
+{
+    f.server = s.server;
+    f.controllerId = s.controllerId;
+    f.caFile = QString::fromStdString(s.caFile.string());
+    f.targetTokenFile = QString::fromStdString(s.tokenFile.string());
+    f.tokenFromEnrolment = true;
+    f.clientCertificateFile.clear();
+    f.clientKeyFile.clear();
+    f.bundleKeysFile = QString::fromStdString(s.keySetFile.string());
+}
+
 int encodeWindow(const std::optional<fleet::commands::Window> &w)
 {
     return w ? w->startMinute * 1440 + w->endMinute : -1;
@@ -221,15 +234,7 @@ Config FleetService::withStoredEnrolment(Config config)
         return config;
     }
     // The enrolment made on site is newer than the image's configuration: it wins.
-    FleetConfig &f = config.fleet;
-    f.server = s->server;
-    f.controllerId = s->controllerId;
-    f.caFile = QString::fromStdString(s->caFile.string());
-    f.targetTokenFile = QString::fromStdString(s->tokenFile.string());
-    f.tokenFromEnrolment = true;
-    f.clientCertificateFile.clear();
-    f.clientKeyFile.clear();
-    f.bundleKeysFile = QString::fromStdString(s->keySetFile.string());
+    useEnrolment(config.fleet, *s);
     return config;
 }
 
@@ -396,14 +401,7 @@ void FleetService::finishEnrolment(const QByteArray &file, const QString &source
         QFile::remove(QDir(fleetDir).filePath(QStringLiteral("status.json")));
         QDir(QDir(fleetDir).filePath(QStringLiteral("staging"))).removeRecursively();
     }
-    m_config.fleet.server = stored->server;
-    m_config.fleet.controllerId = stored->controllerId;
-    m_config.fleet.caFile = QString::fromStdString(stored->caFile.string());
-    m_config.fleet.targetTokenFile = QString::fromStdString(stored->tokenFile.string());
-    m_config.fleet.tokenFromEnrolment = true;
-    m_config.fleet.clientCertificateFile.clear();
-    m_config.fleet.clientKeyFile.clear();
-    m_config.fleet.bundleKeysFile = QString::fromStdString(stored->keySetFile.string());
+    useEnrolment(m_config.fleet, *stored);
     m_simulatedToken.clear();
     applyStoredEnrolment();
     m_enrolmentFailed = false;
@@ -449,15 +447,8 @@ void FleetService::resetSimulatedEnrolment()
     m_client.reset();
     std::error_code ec;
     std::filesystem::remove_all(m_enrolments->dir(), ec);
-    m_simulatedToken.clear();
-    m_config.fleet.server.clear();
-    m_pollText = tr("Not enrolled: no fleet server is configured");
-    m_actionText.clear();
-    m_lastActionText.clear();
-    m_pollFailing = false;
     m_enrolmentResult.clear();
-    updateEnrolmentText();
-    Q_EMIT statusChanged();
+    showNotEnrolled();
 }
 
 QString FleetService::simulatedEnrolmentCode()
@@ -615,16 +606,20 @@ void FleetService::stop()
     if (m_client)
         m_client->stop();
     m_client.reset();
-    if (m_simulated && !m_simulatedToken.isEmpty()) { // a demo terminal is no longer enrolled (the tour's "new terminal")
-        m_simulatedToken.clear();
-        m_config.fleet.server.clear();
-        updateEnrolmentText();
-        m_pollText = tr("Not enrolled: no fleet server is configured");
-        m_actionText.clear();
-        m_lastActionText.clear();
-        m_pollFailing = false;
-        Q_EMIT statusChanged();
-    }
+    if (m_simulated && !m_simulatedToken.isEmpty()) // a demo terminal is no longer enrolled (the tour's "new terminal")
+        showNotEnrolled();
+}
+
+void FleetService::showNotEnrolled()
+{
+    m_simulatedToken.clear();
+    m_config.fleet.server.clear();
+    m_pollText = tr("Not enrolled: no fleet server is configured");
+    m_actionText.clear();
+    m_lastActionText.clear();
+    m_pollFailing = false;
+    updateEnrolmentText();
+    Q_EMIT statusChanged();
 }
 
 std::map<QString, QString> FleetService::attributes() const

@@ -162,6 +162,8 @@ private:
     void finishEnrolment(const QByteArray &file, const QString &source, const fleet::enrolment::Probe &probe);
     void enrolmentFailedWith(const QString &why);
     void updateEnrolmentText();
+    /** No server any more: the texts say so (stop() of a demo terminal, resetSimulatedEnrolment()). */
+    void showNotEnrolled();
     void applyStoredEnrolment();
     void joinWorker();
     bool startSimulatedServer();

@@ -50,18 +50,25 @@ MaintenanceService::~MaintenanceService()
         g_instance = nullptr;
 }
 
-void MaintenanceService::run(const QString &task, std::function<Outcome()> work)
+bool MaintenanceService::begin(const QString &task)
 {
     if (m_busy)
-        return;
-    if (m_worker.joinable())
-        m_worker.join();
+        return false;
     m_busy = true;
     m_task = task;
     m_hasResult = false;
     m_lines.clear();
     Q_EMIT changed();
     qCInfo(lcFleet).noquote() << "maintenance menu:" << task;
+    return true;
+}
+
+void MaintenanceService::run(const QString &task, std::function<Outcome()> work)
+{
+    if (!begin(task))
+        return;
+    if (m_worker.joinable())
+        m_worker.join();
     m_worker = std::thread([this, work = std::move(work)] {
         const Outcome o = work();
         QMetaObject::invokeMethod(this, [this, o] { finish(o); }, Qt::QueuedConnection);
@@ -96,13 +103,8 @@ void MaintenanceService::printTestReceipt()
 
 void MaintenanceService::printTestPage()
 {
-    if (m_busy)
+    if (!begin(tr("A4 test page")))
         return;
-    m_busy = true;
-    m_task = tr("A4 test page");
-    m_hasResult = false;
-    m_lines.clear();
-    Q_EMIT changed();
     m_documentJob = m_devices->printDocument(testPagePdf(m_terminalLabel), QStringLiteral("kiosk test page"), 1);
     if (m_documentJob == 0)
         finish({false, {tr("No A4 printer is ready: see the device status.")}});
@@ -132,10 +134,8 @@ void MaintenanceService::checkNetwork()
 
 void MaintenanceService::restartApp()
 {
-    if (m_busy)
+    if (!begin(tr("Restart")))
         return;
-    m_task = tr("Restart");
-    qCInfo(lcFleet).noquote() << "maintenance menu: restart";
     // As the fleet's restart-app: once no update is in hand (at most a minute), exit 75.
     m_commands->restartWhenReported(std::chrono::steady_clock::now(), QStringLiteral("restart from the maintenance menu"));
     finish({true, {m_devices->isSimulated() ? tr("A simulated terminal is not restarted (the restart is logged).")

@@ -81,6 +81,8 @@ private:
         bool ok = false;
         QStringList lines;
     };
+    /** A task starts (false while another runs): its name shown, the last result cleared. */
+    bool begin(const QString &task);
     void run(const QString &task, std::function<Outcome()> work);
     void finish(const Outcome &outcome);
 

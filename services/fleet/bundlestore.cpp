@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/fleet/bundlestore.h"
+#include "services/fleet/atomicfile.h"
 
 #include "services/catalog/catalogparser.h"
 #include "services/catalog/catalogstore.h"
@@ -75,20 +76,6 @@ bool writeNewFile(const fs::path &p, const QByteArray &data, QString *error)
         return false;
     }
     return ::close(fd) == 0;
-}
-
-/** Temporary file, fsync, rename, fsync of the folder: the file is either the old or the new. */
-bool writeAtomically(const fs::path &p, const QByteArray &data, QString *error)
-{
-    const fs::path tmp = p.parent_path() / (p.filename().string() + ".tmp");
-    if (!writeNewFile(tmp, data, error))
-        return false;
-    if (::rename(tmp.c_str(), p.c_str()) != 0) {
-        *error = sysError(QStringLiteral("cannot replace %1").arg(QString::fromStdString(p.string())));
-        return false;
-    }
-    fsyncPath(p.parent_path());
-    return true;
 }
 
 bool makePrivateDir(const fs::path &p, QString *error)

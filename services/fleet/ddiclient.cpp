@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/fleet/ddiclient.h"
+#include "services/fleet/atomicfile.h"
 
 #include "services/platform/tls.h"
 
@@ -61,42 +62,6 @@ struct FileGuard {
 std::int64_t wallMs()
 {
     return std::chrono::duration_cast<std::chrono::milliseconds>(Wall::now().time_since_epoch()).count();
-}
-
-/** Writes @p data to @p path whole or not at all: a 0600 temporary file, fsync, rename, fsync of the folder. */
-bool writeAtomically(const fs::path &path, const QByteArray &data, QString *error)
-{
-    const fs::path tmp = path.string() + ".tmp";
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        *error = QStringLiteral("cannot write %1: %2").arg(QString::fromStdString(tmp.string()), QString::fromLocal8Bit(std::strerror(errno)));
-        return false;
-    }
-    qsizetype done = 0;
-    while (done < data.size()) {
-        const ssize_t n = ::write(fd, data.constData() + done, std::size_t(data.size() - done));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            *error = QStringLiteral("cannot write %1: %2").arg(QString::fromStdString(tmp.string()), QString::fromLocal8Bit(std::strerror(errno)));
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            return false;
-        }
-        done += n;
-    }
-    const bool synced = ::fsync(fd) == 0;
-    ::close(fd);
-    if (!synced || ::rename(tmp.c_str(), path.c_str()) != 0) {
-        *error = QStringLiteral("cannot save %1: %2").arg(QString::fromStdString(path.string()), QString::fromLocal8Bit(std::strerror(errno)));
-        ::unlink(tmp.c_str());
-        return false;
-    }
-    if (const int dir = ::open(path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {
-        (void)::fsync(dir);
-        ::close(dir);
-    }
-    return true;
 }
 
 bool makePrivateDir(const fs::path &dir)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/fleet/enrolment.h"
 
+#include "services/fleet/atomicfile.h"
+
 #include "services/fleet/bundle.h"
 #include "services/platform/tls.h"
 
@@ -86,34 +88,6 @@ bool validControllerId(const QString &id)
 {
     static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9._:-]{1,64}$"));
     return re.match(id).hasMatch();
-}
-
-/** Writes @p data to @p p through a temporary file: fsync, rename, fsync of the folder. */
-bool writeAtomically(const fs::path &p, const QByteArray &data)
-{
-    const fs::path tmp = p.string() + ".tmp";
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return false;
-    bool ok = ::fchmod(fd, 0600) == 0;
-    for (qsizetype at = 0; ok && at < data.size();) {
-        const ssize_t n = ::write(fd, data.constData() + at, std::size_t(data.size() - at));
-        if (n <= 0)
-            ok = false;
-        else
-            at += n;
-    }
-    ok = ok && ::fsync(fd) == 0;
-    ok = (::close(fd) == 0) && ok;
-    if (!ok || ::rename(tmp.c_str(), p.c_str()) != 0) {
-        ::unlink(tmp.c_str());
-        return false;
-    }
-    if (const int dfd = ::open(p.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
-        ::fsync(dfd);
-        ::close(dfd);
-    }
-    return true;
 }
 
 QByteArray readSmall(const fs::path &p, qsizetype max)
@@ -390,8 +364,9 @@ QString EnrolmentStore::save(const Enrolment &e, const QByteArray &file, const Q
     const std::string tag = sha.left(12).toStdString();
     const auto previous = load();
     // The new files under names of their own, then enrolment.json (the switch), then the old ones go.
-    if (!writeAtomically(m_dir / ("ca-" + tag + ".pem"), e.caPem) || !writeAtomically(m_dir / ("keyset-" + tag + ".json"), e.keySet)
-        || !writeAtomically(m_dir / ("target-token-" + tag), e.targetToken.toUtf8()))
+    QString w;
+    if (!writeAtomically(m_dir / ("ca-" + tag + ".pem"), e.caPem, &w) || !writeAtomically(m_dir / ("keyset-" + tag + ".json"), e.keySet, &w)
+        || !writeAtomically(m_dir / ("target-token-" + tag), e.targetToken.toUtf8(), &w))
         return QStringLiteral("the enrolment cannot be stored (disk full or read-only?)");
     const QJsonObject o{{QStringLiteral("server"), e.server},
                         {QStringLiteral("controllerId"), e.controllerId},
@@ -399,7 +374,7 @@ QString EnrolmentStore::save(const Enrolment &e, const QByteArray &file, const Q
                         {QStringLiteral("source"), source},
                         {QStringLiteral("enrolledAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
                         {QStringLiteral("sha256"), QString::fromLatin1(sha)}};
-    if (!writeAtomically(m_dir / "enrolment.json", QJsonDocument(o).toJson(QJsonDocument::Indented)))
+    if (!writeAtomically(m_dir / "enrolment.json", QJsonDocument(o).toJson(QJsonDocument::Indented), &w))
         return QStringLiteral("the enrolment cannot be stored (disk full or read-only?)");
     if (previous && previous->sha256 != sha)
         for (const fs::path &p : {previous->caFile, previous->keySetFile, previous->tokenFile})
@@ -417,7 +392,8 @@ void EnrolmentStore::setLastBootFile(const QByteArray &sha256)
     std::error_code ec;
     fs::create_directories(m_dir, ec);
     ::chmod(m_dir.c_str(), 0700);
-    writeAtomically(m_dir / "boot-file.sha256", sha256 + '\n');
+    QString w;
+    writeAtomically(m_dir / "boot-file.sha256", sha256 + '\n', &w);
 }
 
 // --- network -----------------------------------------------------------------------------------

@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+
 #include <sys/stat.h>
 
 using namespace kiosk::fleet;
@@ -58,6 +60,23 @@ class TestEnrolment : public QObject
         e.keySet = m_keySet;
         e.reference = QStringLiteral("莆田 荔城 0012");
         return e;
+    }
+
+    /** The loopback fleet server with the test CA's certificate, expecting m_token; null (and a warning) if it cannot start. */
+    std::unique_ptr<kiosk::simulation::DdiServer> startServer() const
+    {
+        kiosk::simulation::DdiServer::Options so;
+        so.certificateFile = m_cert->certificateFile;
+        so.keyFile = m_cert->keyFile;
+        so.targetToken = m_token.toStdString();
+        so.maxThreads = 2;
+        auto server = std::make_unique<kiosk::simulation::DdiServer>(so);
+        std::string error;
+        if (!server->start(&error)) {
+            qWarning("the loopback fleet server did not start: %s", error.c_str());
+            return nullptr;
+        }
+        return server;
     }
 
 private Q_SLOTS:
@@ -217,14 +236,9 @@ private Q_SLOTS:
 
     void probesTheFleetServer()
     {
-        kiosk::simulation::DdiServer::Options so;
-        so.certificateFile = m_cert->certificateFile;
-        so.keyFile = m_cert->keyFile;
-        so.targetToken = m_token.toStdString();
-        so.maxThreads = 2;
-        kiosk::simulation::DdiServer server(so);
-        std::string error;
-        QVERIFY2(server.start(&error), error.c_str());
+        auto started = startServer();
+        QVERIFY(started);
+        kiosk::simulation::DdiServer &server = *started;
         const auto e = sample(QString::fromStdString(server.baseUrl()));
         const fs::path ca = m_pki->caFile();
 
@@ -258,14 +272,9 @@ private Q_SLOTS:
 
     void fetchesTheFileACodeNames()
     {
-        kiosk::simulation::DdiServer::Options so;
-        so.certificateFile = m_cert->certificateFile;
-        so.keyFile = m_cert->keyFile;
-        so.targetToken = m_token.toStdString();
-        so.maxThreads = 2;
-        kiosk::simulation::DdiServer server(so);
-        std::string error;
-        QVERIFY2(server.start(&error), error.c_str());
+        auto started = startServer();
+        QVERIFY(started);
+        kiosk::simulation::DdiServer &server = *started;
         const QString url = QString::fromStdString(server.enrolmentUrl());
         const QByteArray file = enrolment::encode(sample(QString::fromStdString(server.baseUrl())));
         const auto code = enrolment::makeCode(QStringLiteral("AB12"), file);
@@ -298,14 +307,9 @@ private Q_SLOTS:
     /** The operator's side and the terminal's, through kioskctl (a real process each). */
     void kioskctlMakesAndTakesAnEnrolment()
     {
-        kiosk::simulation::DdiServer::Options so;
-        so.certificateFile = m_cert->certificateFile;
-        so.keyFile = m_cert->keyFile;
-        so.targetToken = m_token.toStdString();
-        so.maxThreads = 2;
-        kiosk::simulation::DdiServer server(so);
-        std::string error;
-        QVERIFY2(server.start(&error), error.c_str());
+        auto started = startServer();
+        QVERIFY(started);
+        kiosk::simulation::DdiServer &server = *started;
         const QString dir = m_dir.filePath(QStringLiteral("ctl"));
         QVERIFY(QDir().mkpath(dir));
         const auto write = [&dir](const QString &name, const QByteArray &bytes) {
