@@ -240,18 +240,23 @@ Config FleetService::withStoredEnrolment(Config config)
 
 void FleetService::updateEnrolmentText()
 {
-    if (const auto s = m_enrolments->load()) {
+    m_stored = m_enrolments->load();
+}
+
+QString FleetService::enrolmentText() const
+{
+    // Made in the language of the moment (a retranslation asks again), from what was last read.
+    if (const auto &s = m_stored) {
         const QString host = QUrl(s->server).host();
         const QString when = QDateTime::fromString(s->enrolledAt, Qt::ISODate).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-        m_enrolmentText = s->reference.isEmpty() ? tr("Enrolled with %1 %2, %3").arg(host, sourceWords(s->source), when)
-                                                 : tr("Enrolled with %1 (%2) %3, %4").arg(host, s->reference, sourceWords(s->source), when);
-    } else if (m_simulated && enrolled()) {
-        m_enrolmentText = tr("Enrolled with the simulated fleet server (demo)");
-    } else if (enrolled()) {
-        m_enrolmentText = tr("Enrolled with %1 by the terminal's configuration").arg(QUrl(m_config.fleet.server).host());
-    } else {
-        m_enrolmentText = tr("Not enrolled");
+        return s->reference.isEmpty() ? tr("Enrolled with %1 %2, %3").arg(host, sourceWords(s->source), when)
+                                      : tr("Enrolled with %1 (%2) %3, %4").arg(host, s->reference, sourceWords(s->source), when);
     }
+    if (m_simulated && enrolled())
+        return tr("Enrolled with the simulated fleet server (demo)");
+    if (enrolled())
+        return tr("Enrolled with %1 by the terminal's configuration").arg(QUrl(m_config.fleet.server).host());
+    return tr("Not enrolled");
 }
 
 void FleetService::joinWorker()

@@ -3,6 +3,7 @@
 
 #include "kiosk/config.h"
 #include "services/fleet/commands.h"
+#include "services/fleet/enrolment.h"
 
 #include <QObject>
 #include <QString>
@@ -26,11 +27,6 @@ namespace fleet {
 class BundleStore;
 class DdiClient;
 class Installer;
-namespace enrolment {
-class EnrolmentStore;
-struct Enrolment;
-struct Probe;
-}
 }
 namespace simulation {
 class DdiServer;
@@ -94,7 +90,7 @@ public:
     [[nodiscard]] QString actionText() const { return m_actionText; }
     [[nodiscard]] QString lastActionText() const { return m_lastActionText; }
     [[nodiscard]] QString enrolmentCode() const;
-    [[nodiscard]] QString enrolmentText() const { return m_enrolmentText; }
+    [[nodiscard]] QString enrolmentText() const;
     [[nodiscard]] bool enrolling() const { return m_enrolling; }
     [[nodiscard]] QString enrolmentResult() const { return m_enrolmentResult; }
     [[nodiscard]] bool enrolmentFailed() const { return m_enrolmentFailed; }
@@ -161,6 +157,7 @@ private:
     void takeEnrolment(const QByteArray &file, const QString &source);
     void finishEnrolment(const QByteArray &file, const QString &source, const fleet::enrolment::Probe &probe);
     void enrolmentFailedWith(const QString &why);
+    /** Re-reads the enrolment in force (after an enrolment, a reset); the words are made when asked. */
     void updateEnrolmentText();
     /** No server any more: the texts say so (stop() of a demo terminal, resetSimulatedEnrolment()). */
     void showNotEnrolled();
@@ -196,7 +193,8 @@ private:
     std::thread m_worker; ///< an enrolment's fetch and probe
     bool m_enrolling = false;
     bool m_enrolmentFailed = false;
-    QString m_enrolmentText, m_enrolmentResult;
+    std::optional<fleet::enrolment::EnrolmentStore::Stored> m_stored; ///< the enrolment in force, as last read
+    QString m_enrolmentResult;
     QString m_codeEntry; ///< without dashes
 };
 

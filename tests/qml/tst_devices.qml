@@ -152,6 +152,9 @@ Item {
             compare(Session.screen, Session.Maintenance)
             tryVerify(() => findByName(shell, "maintenancePage") !== null)
             verify(findByName(shell, "terminalCode").text.indexOf(Fleet.controllerId) >= 0)
+            // In the interface's language, though the service was made before the translator.
+            compare(Fleet.enrolmentText, qsTranslate("kiosk::FleetService", "Enrolled with the simulated fleet server (demo)"))
+            verify(Fleet.enrolmentText.indexOf("Enrolled") < 0, Fleet.enrolmentText)
             // The self-tests run off the GUI thread; the result comes back in words.
             touch("selfTestButton")
             verify(Maintenance.busy)
